@@ -1,0 +1,33 @@
+package dev.swasd.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every product version the server speaks, routed by API version: each product has its own
+ * version string, so (Version, Action) names one operation.
+ */
+public final class Catalog {
+    private final Map<String, Product> byVersion;
+
+    public Catalog(List<Product> products) {
+        this.byVersion = products.stream().collect(Collectors.toUnmodifiableMap(Product::version, Function.identity()));
+    }
+
+    /** The catalog shipped with swasd, read from the specification files on the class path. */
+    public static Catalog standard() {
+        return new Catalog(List.of(CatalogLoader.load("swas-open", "/catalog/swas-open-2020-06-01.json")));
+    }
+
+    public Optional<Product> productForVersion(String version) {
+        return Optional.ofNullable(byVersion.get(version));
+    }
+
+    public Product product(String code) {
+        return byVersion.values().stream().filter(p -> p.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no product " + code));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.swasd.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link Product} from a specification file in the format of spec/actions.json (the
+ * request trees the official TypeScript SDK declares), so that the catalog is generated from the
+ * specification rather than written by hand.
+ */
+public final class CatalogLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CatalogLoader() {
+    }
+
+    public static Product load(String productCode, String resource) {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("catalog resource missing: " + resource);
+            }
+            return parse(productCode, JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Product parse(String productCode, JsonNode root) {
+        String version = root.path("apiVersion").asText();
+        Map<String, OperationDef> ops = new LinkedHashMap<>();
+        for (JsonNode action : root.path("actions")) {
+            List<ParamDef> params = new ArrayList<>();
+            for (JsonNode p : action.path("request")) {
+                params.add(CommonRules.refine(productCode, param(p)));
+            }
+            String name = action.path("action").asText();
+            ops.put(name, new OperationDef(productCode, version, name, action.path("method").asText("POST"), params));
+        }
+        return new Product(productCode, version, ops);
+    }
+
+    private static ParamDef param(JsonNode p) {
+        String type = p.path("type").asText();
+        String encoding = p.path("encoding").asText("");
+        ParamKind kind;
+        ParamKind itemType = null;
+        if (p.path("jsonArrayString").asBoolean(false)) {
+            kind = ParamKind.JSON_ARRAY;
+            itemType = ParamKind.STRING;
+        } else {
+            switch (encoding) {
+                case "repeatList" -> {
+                    boolean objects = type.equals("array<object>");
+                    kind = objects ? ParamKind.REPEAT_OBJECT_LIST : ParamKind.REPEAT_LIST;
+                    itemType = type.equals("array<number>") ? ParamKind.INTEGER : ParamKind.STRING;
+                }
+                case "json" -> kind = ParamKind.JSON_VALUE;
+                case "simple" -> {
+                    kind = ParamKind.COMMA_LIST;
+                    itemType = ParamKind.STRING;
+                }
+                case "flattened" -> kind = ParamKind.FLATTENED_OBJECT;
+                default -> kind = scalar(type);
+            }
+        }
+        List<ParamDef.FieldDef> fields = new ArrayList<>();
+        JsonNode fieldNodes = p.has("itemFields") ? p.get("itemFields") : p.path("fields");
+        for (JsonNode f : fieldNodes) {
+            fields.add(new ParamDef.FieldDef(f.path("name").asText(), scalar(f.path("type").asText()),
+                    intOrNull(f, "maxLength"), strings(f.path("enum"))));
+        }
+        return new ParamDef(
+                p.path("name").asText(),
+                kind,
+                itemType,
+                p.path("required").asBoolean(false),
+                intOrNull(p, "minLength"),
+                intOrNull(p, "maxLength"),
+                intOrNull(p, "maxItems"),
+                p.has("max") ? p.get("max").asLong() : null,
+                strings(p.path("enum")),
+                p.has("default") ? p.get("default").asText() : null,
+                fields);
+    }
+
+    private static ParamKind scalar(String type) {
+        return switch (type) {
+            case "number", "integer" -> ParamKind.INTEGER;
+            case "boolean" -> ParamKind.BOOLEAN;
+            default -> ParamKind.STRING;
+        };
+    }
+
+    private static Integer intOrNull(JsonNode n, String field) {
+        return n.has(field) ? n.get(field).asInt() : null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}

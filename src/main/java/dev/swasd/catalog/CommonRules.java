@@ -1,0 +1,44 @@
+package dev.swasd.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Limits the service documents in prose but the SDK model does not carry (spec/swas-images.md):
+ * tag keys and values at most 64 characters and at most 20 tags a call, client tokens at most 64
+ * characters. Applied to every product's parameters while the catalog is built.
+ */
+final class CommonRules {
+    static final int TAG_TEXT_MAX = 64;
+    static final int TAGS_MAX = 20;
+    static final int CLIENT_TOKEN_MAX = 64;
+
+    private CommonRules() {
+    }
+
+    static ParamDef refine(String product, ParamDef p) {
+        if (p.name().equals("ClientToken") && p.maxLength() == null) {
+            return with(p, p.fields(), CLIENT_TOKEN_MAX, p.maxItems(), p.enumValues());
+        }
+        if (p.name().equals("Tag") && p.kind() == ParamKind.REPEAT_OBJECT_LIST) {
+            List<ParamDef.FieldDef> fields = new ArrayList<>();
+            for (ParamDef.FieldDef f : p.fields()) {
+                fields.add(new ParamDef.FieldDef(f.name(), f.kind(), f.maxLength() == null ? TAG_TEXT_MAX : f.maxLength(),
+                        f.enumValues()));
+            }
+            return with(p, fields, p.maxLength(), p.maxItems() == null ? TAGS_MAX : p.maxItems(), p.enumValues());
+        }
+        if (product.equals("swas-open") && p.name().equals("Operation")) {
+            // ModifyImageShareStatus answers its own documented code (InvalidParam.OperationIllegal)
+            // for a bad Operation, so the generic enum check must not pre-empt it.
+            return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
+        }
+        return p;
+    }
+
+    private static ParamDef with(ParamDef p, List<ParamDef.FieldDef> fields, Integer maxLength, Integer maxItems,
+            List<String> enumValues) {
+        return new ParamDef(p.name(), p.kind(), p.itemType(), p.required(), p.minLength(), maxLength, maxItems,
+                p.max(), enumValues, p.defaultValue(), fields);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.swasd.cli;
+
+import dev.swasd.protocol.RequestLimits;
+import dev.swasd.server.ServerConfig;
+import dev.swasd.server.Swasd;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** {@code swasd serve}: runs the API server until SIGTERM or SIGINT. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the API server. Every option also reads an environment variable, named in its help.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:SWASD_BIND:-" + ServerConfig.DEFAULT_BIND + "}",
+            description = "Address to listen on (SWASD_BIND; default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:SWASD_PORT:-8080}",
+            description = "TCP port (SWASD_PORT; default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
+            description = "Data directory: SQLite database, master key, root credentials (SWASD_DATA; default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:SWASD_DB_URL}",
+            description = "Database URL (SWASD_DB_URL); default: SQLite file swasd.db in the data directory.")
+    String db;
+
+    @Option(names = "--account-id", paramLabel = "UID", defaultValue = "${env:SWASD_ACCOUNT_ID:-" + ServerConfig.DEFAULT_ACCOUNT_ID + "}",
+            description = "16-digit UID of the default account (SWASD_ACCOUNT_ID; default ${DEFAULT-VALUE}).")
+    String accountId;
+
+    @Option(names = "--root-access-key-id", paramLabel = "ID", defaultValue = "${env:SWASD_ROOT_ACCESS_KEY_ID}",
+            description = "Root AccessKeyId of the default account (SWASD_ROOT_ACCESS_KEY_ID).")
+    String rootKeyId;
+
+    @Option(names = "--root-access-key-secret", paramLabel = "SECRET", defaultValue = "${env:SWASD_ROOT_ACCESS_KEY_SECRET}",
+            description = "Root AccessKeySecret (SWASD_ROOT_ACCESS_KEY_SECRET).")
+    String rootKeySecret;
+
+    @Option(names = "--regions", paramLabel = "FILE", defaultValue = "${env:SWASD_REGIONS}",
+            description = "JSON file with the regions to offer (SWASD_REGIONS); default: the built-in list.")
+    Path regions;
+
+    @Override
+    public Integer call() throws Exception {
+        String problem = checkArguments();
+        if (problem != null) {
+            System.err.println("swasd: " + problem + " (try: swasd serve --help)");
+            return Main.EXIT_USAGE;
+        }
+        ServerConfig config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
+                System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
+                System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC());
+        Swasd server;
+        try {
+            server = Swasd.start(config);
+        } catch (BindException e) {
+            System.err.println("swasd: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        } catch (Exception e) {
+            System.err.println("swasd: cannot start: " + oneLine(e));
+            return Main.EXIT_FAILURE;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        printBanner(server);
+        stop.await();
+        System.out.println("swasd: stopping (finishing in-flight requests)");
+        server.close();
+        System.out.println("swasd: stopped");
+        return 0;
+    }
+
+    private String checkArguments() {
+        if (!accountId.matches("[1-9][0-9]{15}")) {
+            return "--account-id must be a 16-digit account UID, got '" + accountId + "'";
+        }
+        if (port < 0 || port > 65535) {
+            return "--port must be 0-65535, got " + port;
+        }
+        if ((rootKeyId == null) != (rootKeySecret == null)) {
+            return "--root-access-key-id and --root-access-key-secret go together";
+        }
+        if (rootKeyId != null && !rootKeyId.matches("[A-Za-z0-9._-]{4,64}")) {
+            return "--root-access-key-id must be 4-64 of A-Z a-z 0-9 . _ -";
+        }
+        if (rootKeySecret != null && (rootKeySecret.length() < 8 || rootKeySecret.length() > 128)) {
+            return "--root-access-key-secret must be 8-128 characters";
+        }
+        return null;
+    }
+
+    private void printBanner(Swasd server) {
+        String endpoint = hostForClients() + ":" + server.port();
+        System.out.println("swasd: listening on http://" + endpoint + "  account " + server.accountId() + "  data "
+                + data.toAbsolutePath().normalize());
+        if (server.generatedRootSecret() != null) {
+            System.out.println("swasd: generated root AccessKey (shown once; also in "
+                    + data.resolve("root-credentials.json") + "):");
+            System.out.println("  AccessKeyId=" + server.rootAccessKeyId() + "  AccessKeySecret="
+                    + server.generatedRootSecret());
+        }
+        System.out.println("swasd: SDK config: endpoint=\"" + endpoint + "\" protocol=\"http\" regionId=\"cn-hangzhou\""
+                + " accessKeyId=\"" + server.rootAccessKeyId() + "\"");
+        System.out.flush();
+    }
+
+    private String hostForClients() {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    }
+
+    private static String oneLine(Throwable e) {
+        String msg = e.getMessage();
+        if (msg == null || msg.isBlank()) {
+            msg = e.getClass().getSimpleName();
+        }
+        return msg.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,111 @@
+package dev.swasd.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swasd.catalog.Catalog;
+import dev.swasd.catalog.OperationDef;
+import dev.swasd.catalog.Product;
+import dev.swasd.errors.ApiError;
+import dev.swasd.errors.ApiException;
+import dev.swasd.errors.GatewayErrors;
+import dev.swasd.protocol.ApiRequest;
+import dev.swasd.protocol.Authenticator;
+import dev.swasd.protocol.ParameterValidator;
+import dev.swasd.protocol.Principal;
+import dev.swasd.protocol.RenderedResponse;
+import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.protocol.ValidatedParams;
+import dev.swasd.swas.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline of design.md after decoding: authenticate, resolve, validate, authorize,
+ * execute, render. Every outcome, good or bad, leaves as a rendered response and one access-log
+ * line; no exception reaches the HTTP layer.
+ */
+public final class ApiPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiPipeline.class);
+
+    private final Authenticator authenticator;
+    private final Catalog catalog;
+    private final ActionRegistry actions;
+
+    public ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions) {
+        this.authenticator = authenticator;
+        this.catalog = catalog;
+        this.actions = actions;
+    }
+
+    public RenderedResponse handle(ApiRequest request, String requestId) {
+        long started = System.nanoTime();
+        String action = actionName(request);
+        Principal principal = null;
+        String product = "swas-open";
+        RenderedResponse response = null;
+        ApiError failure = null;
+        try {
+            principal = authenticator.authenticate(request).principal();
+            OperationDef op = resolve(request, action);
+            product = op.product();
+            ValidatedParams params = ParameterValidator.validate(op, request.params());
+            authorize(principal, op);
+            ActionHandler handler = actions.find(op.product(), op.action())
+                    .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
+            ObjectNode body = handler.handle(new CallContext(requestId, principal, op, request), params);
+            response = ResponseRenderer.success(op.action(), requestId, body, request.xml());
+        } catch (ApiException e) {
+            failure = e.error();
+        } catch (DomainException e) {
+            failure = new ApiError(e.status(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug or a database failure: the client sees only InternalError and the RequestId,
+            // the log keeps the cause under the same RequestId
+            LOG.error("request_id={} action={} failed", requestId, action, e);
+            failure = GatewayErrors.internalError().error();
+        }
+        if (failure != null) {
+            response = ResponseRenderer.error(failure, requestId, request.host(), product, null, request.xml());
+        }
+        AccessLog.record(requestId, action, principal == null ? null : principal.displayName(), response.status(),
+                failure == null ? null : failure.code(), System.nanoTime() - started);
+        return response;
+    }
+
+    private OperationDef resolve(ApiRequest request, String action) {
+        String version = versionName(request);
+        if (version == null || version.isEmpty()) {
+            throw GatewayErrors.missingParameter("Version");
+        }
+        Product product = catalog.productForVersion(version).orElseThrow(GatewayErrors::invalidVersion);
+        if (action == null || action.isEmpty()) {
+            throw GatewayErrors.missingParameter("Action");
+        }
+        OperationDef op = product.operation(action);
+        if (op == null) {
+            throw GatewayErrors.actionNotFound();
+        }
+        return op;
+    }
+
+    /**
+     * Only root identities exist until RAM users arrive; RAM policy evaluation plugs in here.
+     * A principal that is not root is denied, never silently allowed.
+     */
+    private static void authorize(Principal principal, OperationDef op) {
+        if (!principal.isRoot()) {
+            throw new ApiException(403, "Forbidden.RAM",
+                    "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
+        }
+    }
+
+    /** V3 names the action in a signed header; V1 (and sdk-core's V3) in the Action parameter. */
+    private static String actionName(ApiRequest request) {
+        String header = request.header("x-acs-action");
+        return request.header("authorization") != null && header != null ? header : request.param("Action");
+    }
+
+    private static String versionName(ApiRequest request) {
+        String header = request.header("x-acs-version");
+        return request.header("authorization") != null && header != null ? header : request.param("Version");
+    }
+}

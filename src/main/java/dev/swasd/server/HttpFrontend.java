@@ -1,0 +1,174 @@
+package dev.swasd.server;
+
+import dev.swasd.errors.ApiError;
+import dev.swasd.errors.ApiException;
+import dev.swasd.protocol.ApiRequest;
+import dev.swasd.protocol.RenderedResponse;
+import dev.swasd.protocol.RequestDecoder;
+import dev.swasd.protocol.RequestIds;
+import dev.swasd.protocol.RequestLimits;
+import dev.swasd.protocol.ResponseRenderer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP server: Jetty with one virtual thread per request, so the pipeline is plain blocking
+ * code. It reads the raw query and body, hands them to the decoder and pipeline, and writes back
+ * what they rendered. Jetty's own error pages are replaced by the service's error envelope.
+ */
+final class HttpFrontend {
+    private final Server server;
+    private final ServerConnector connector;
+
+    HttpFrontend(String bind, int port, RequestLimits limits, ApiPipeline pipeline, BooleanSupplier ready) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("swasd-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        // the query string carries every parameter of the npm client; allow it to be long
+        http.setRequestHeaderSize(64 * 1024);
+        // the clients send characters such as " [ ] raw in the query; decoding is ours (FormCodec)
+        http.setUriCompliance(UriCompliance.LEGACY);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(bind);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(new ApiHandler(new RequestDecoder(limits), limits, pipeline, ready)));
+        server.setErrorHandler(new EnvelopeErrorHandler());
+        server.setStopTimeout(15_000);
+        server.setStopAtShutdown(false);
+    }
+
+    void start() throws Exception {
+        server.start();
+    }
+
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops accepting, lets in-flight requests finish (up to the stop timeout), then closes. */
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private static final class ApiHandler extends Handler.Abstract {
+        private final RequestDecoder decoder;
+        private final RequestLimits limits;
+        private final ApiPipeline pipeline;
+        private final BooleanSupplier ready;
+
+        ApiHandler(RequestDecoder decoder, RequestLimits limits, ApiPipeline pipeline, BooleanSupplier ready) {
+            super(InvocationType.BLOCKING);
+            this.decoder = decoder;
+            this.limits = limits;
+            this.pipeline = pipeline;
+            this.ready = ready;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String path = request.getHttpURI().getPath();
+            if ("/healthz".equals(path)) {
+                write(response, callback, 200, ResponseRenderer.JSON_TYPE, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            if ("/readyz".equals(path)) {
+                boolean ok = ready.getAsBoolean();
+                write(response, callback, ok ? 200 : 503, ResponseRenderer.JSON_TYPE,
+                        (ok ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}").getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            String requestId = RequestIds.next();
+            String host = request.getHeaders().get(HttpHeader.HOST);
+            RenderedResponse out;
+            if (!"/".equals(path) && !path.isEmpty()) {
+                out = envelope(new ApiError(404, "InvalidAction.NotFound",
+                        "Specified api is not found, please check your url and method."), requestId, host, false);
+            } else {
+                out = process(request, requestId, host);
+            }
+            response.getHeaders().put("x-acs-request-id", requestId);
+            write(response, callback, out.status(), out.contentType(), out.body());
+            return true;
+        }
+
+        private RenderedResponse process(Request request, String requestId, String host) throws IOException {
+            byte[] body;
+            try (InputStream in = Request.asInputStream(request)) {
+                body = in.readNBytes(limits.maxBodyBytes() + 1);
+            }
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (HttpField f : request.getHeaders()) {
+                headers.add(Map.entry(f.getName(), f.getValue()));
+            }
+            ApiRequest decoded;
+            try {
+                decoded = decoder.decode(request.getMethod(), request.getHttpURI().getQuery(), headers, body,
+                        Request.getRemoteAddr(request), request.isSecure());
+            } catch (RequestDecoder.DecodeException e) {
+                AccessLog.record(requestId, null, null, e.error().error().httpStatus(), e.error().error().code(), 0);
+                return envelope(e.error().error(), requestId, host, e.xml());
+            } catch (ApiException e) {
+                AccessLog.record(requestId, null, null, e.error().httpStatus(), e.error().code(), 0);
+                return envelope(e.error(), requestId, host, false);
+            }
+            return pipeline.handle(decoded, requestId);
+        }
+
+        private static RenderedResponse envelope(ApiError error, String requestId, String host, boolean xml) {
+            return ResponseRenderer.error(error, requestId, host == null ? "" : host, "swas-open", null, xml);
+        }
+    }
+
+    private static void write(Response response, Callback callback, int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Jetty's own refusals (bad request line, headers too large ...) in the service's envelope. */
+    private static final class EnvelopeErrorHandler extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+            String code = switch (status) {
+                case 413, 414, 431 -> "RequestTooLarge";
+                case 500 -> "InternalError";
+                case 503 -> "ServiceUnavailable";
+                default -> status >= 500 ? "InternalError" : "InvalidRequest";
+            };
+            Object reason = request.getAttribute(ERROR_MESSAGE);
+            String message = reason == null ? "The HTTP request was refused (status " + status + ")." : reason.toString();
+            RenderedResponse out = ResponseRenderer.error(new ApiError(status, code, message), RequestIds.next(),
+                    String.valueOf(request.getHeaders().get(HttpHeader.HOST)), "swas-open", null, false);
+            HttpFrontend.write(response, callback, status, out.contentType(), out.body());
+            return true;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.swasd.server;
+
+import dev.swasd.protocol.RequestLimits;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Everything {@link Swasd} needs to start; the command line and environment fill it in.
+ *
+ * @param port          0 picks a free port (tests)
+ * @param dbUrl         null means SQLite at {@code <dataDir>/swasd.db}
+ * @param rootKeyId     with {@code rootKeySecret}: the account's root AccessKey; both null to keep or generate one
+ * @param regionsFile   null for the built-in region list
+ * @param masterKey     base64 AES key for secrets at rest; null to use {@code <dataDir>/master.key}
+ */
+public record ServerConfig(
+        String bind,
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String accountId,
+        String rootKeyId,
+        String rootKeySecret,
+        Path regionsFile,
+        String masterKey,
+        RequestLimits limits,
+        Clock clock) {
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_DATA = "./swasd-data";
+    public static final String DEFAULT_ACCOUNT_ID = "1000000000000001";
+
+    public String effectiveDbUrl() {
+        return dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("swasd.db").toAbsolutePath();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.swasd.server;
+
+import dev.swasd.catalog.Catalog;
+import dev.swasd.protocol.Authenticator;
+import dev.swasd.store.Database;
+import dev.swasd.store.IdentityRepository;
+import dev.swasd.store.NonceRepository;
+import dev.swasd.store.SecretCipher;
+import dev.swasd.swas.ImageQueries;
+import dev.swasd.swas.Plans;
+import dev.swasd.swas.PublicImages;
+import dev.swasd.swas.Regions;
+import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running swasd node: store, pipeline and HTTP server, started and stopped together. */
+public final class Swasd implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Swasd.class);
+
+    private final Database db;
+    private final HttpFrontend http;
+    private final ScheduledExecutorService housekeeping;
+    private final Bootstrap.RootKey rootKey;
+    private final ServerConfig config;
+
+    private Swasd(ServerConfig config, Database db, HttpFrontend http, ScheduledExecutorService housekeeping,
+            Bootstrap.RootKey rootKey) {
+        this.config = config;
+        this.db = db;
+        this.http = http;
+        this.housekeeping = housekeeping;
+        this.rootKey = rootKey;
+    }
+
+    /** Opens the store (creating and migrating it), makes sure of the root key, and starts serving. */
+    public static Swasd start(ServerConfig config) throws Exception {
+        Files.createDirectories(config.dataDir());
+        if (!Files.isWritable(config.dataDir())) {
+            throw new StartupException("the data directory " + config.dataDir() + " is not writable");
+        }
+        Regions regions = config.regionsFile() == null ? Regions.defaults() : RegionsFile.load(config.regionsFile());
+        SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(config.masterKey(), config.dataDir());
+        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
+        try {
+            IdentityRepository identities = new IdentityRepository(db);
+            NonceRepository nonces = new NonceRepository(db);
+            Bootstrap.RootKey rootKey = Bootstrap.ensureRoot(identities, cipher, config, config.clock().millis());
+
+            StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
+            Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
+            ActionRegistry actions = new ActionRegistry();
+            SwasBindings.register(actions, regions, Plans.defaults(),
+                    new ImageQueries(regions, PublicImages.defaults()));
+            ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), actions);
+
+            HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
+                    db::isReachable);
+            http.start();
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofVirtual().name("swasd-housekeeping").factory());
+            housekeeping.scheduleWithFixedDelay(() -> purgeNonces(nonces, config), 1, 1, TimeUnit.MINUTES);
+            return new Swasd(config, db, http, housekeeping, rootKey);
+        } catch (Exception e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void purgeNonces(NonceRepository nonces, ServerConfig config) {
+        try {
+            nonces.purgeBefore(config.clock().millis() - Authenticator.SKEW.toMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge expired nonces: {}", e.getMessage());
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String accountId() {
+        return config.accountId();
+    }
+
+    public String rootAccessKeyId() {
+        return rootKey.accessKeyId();
+    }
+
+    /** The generated root secret on the start that made it; null on every other start. */
+    public String generatedRootSecret() {
+        return rootKey.generated() ? rootKey.secretToPrint() : null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        housekeeping.shutdownNow();
+        try {
+            http.stop();
+        } finally {
+            db.close();
+        }
+    }
+
+    /** A start-up failure the operator can fix; the CLI prints its message alone. */
+    public static final class StartupException extends Exception {
+        public StartupException(String message) {
+            super(message);
+        }
+    }
+}

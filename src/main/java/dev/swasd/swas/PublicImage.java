@@ -1,0 +1,11 @@
+package dev.swasd.swas;
+
+/**
+ * A system or application image every account may use.
+ *
+ * @param imageType {@code system} or {@code app}
+ * @param platform  {@code Linux} or {@code Windows}
+ */
+public record PublicImage(String imageId, String imageName, String imageType, String description, String platform,
+        String osType, String version, int requiredDiskSize) {
+}
