@@ -112,6 +112,9 @@ public final class ParameterValidator {
     /** A JSON array of strings; a bare comma-separated list is accepted too (swas-images.md 7.1). */
     private static List<?> jsonArray(ParamDef p, String text) {
         String trimmed = text.trim();
+        if (trimmed.startsWith("{") || trimmed.startsWith("\"")) {
+            throw GatewayErrors.invalidParameter(p.name(), "it must be a JSON array of strings.");
+        }
         if (!trimmed.startsWith("[")) {
             return items(p, List.of(trimmed.split(",", -1)));
         }

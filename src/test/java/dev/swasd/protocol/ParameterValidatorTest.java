@@ -1,0 +1,120 @@
+package dev.swasd.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.swasd.catalog.Catalog;
+import dev.swasd.catalog.OperationDef;
+import dev.swasd.catalog.Product;
+import dev.swasd.errors.ApiException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterValidatorTest {
+    private final Product swas = Catalog.standard().product("swas-open");
+
+    private ValidatedParams ok(String action, String... kv) {
+        return ParameterValidator.validate(swas.operation(action), map(kv));
+    }
+
+    private ApiException bad(String action, String... kv) {
+        OperationDef op = swas.operation(action);
+        ApiException e = catchThrowableOfType(ApiException.class, () -> ParameterValidator.validate(op, map(kv)));
+        assertThat(e).as("expected a validation error").isNotNull();
+        return e;
+    }
+
+    private static Map<String, String> map(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void missingRequiredParameterIsNamedInTheCode() {
+        ApiException e = bad("DeleteCustomImages", "ImageIds", "[\"m-a\"]");
+        assertThat(e.error().code()).isEqualTo("MissingRegionId");
+        assertThat(e.error().httpStatus()).isEqualTo(400);
+        assertThat(e.error().message()).isEqualTo("RegionId is mandatory for this action.");
+        assertThat(bad("DeleteCustomImages", "RegionId", "cn-hangzhou", "ImageIds", "").error().code())
+                .isEqualTo("MissingImageIds");
+    }
+
+    @Test
+    void imageIdsAcceptJsonArrayAndCommaList() {
+        assertThat(ok("DeleteCustomImages", "RegionId", "r", "ImageIds", "[\"m-a\", \"m-b\"]").strings("ImageIds"))
+                .containsExactly("m-a", "m-b");
+        assertThat(ok("DeleteCustomImages", "RegionId", "r", "ImageIds", "m-a,m-b").strings("ImageIds"))
+                .containsExactly("m-a", "m-b");
+        assertThat(ok("DeleteCustomImages", "RegionId", "r", "ImageIds", "m-a").strings("ImageIds"))
+                .containsExactly("m-a");
+    }
+
+    @Test
+    void malformedEmptyOrOversizedImageIdsNameTheParameter() {
+        for (String value : List.of("[\"m-a\"", "[]", "[1,2]", "[\"m-a\",\"\"]", "m-a,,m-b", "{\"a\":1}",
+                sixteenIds())) {
+            ApiException e = bad("DeleteCustomImages", "RegionId", "r", "ImageIds", value);
+            assertThat(e.error().code()).as(value).isEqualTo("InvalidParameter");
+            assertThat(e.error().message()).as(value).contains("\"ImageIds\"");
+        }
+    }
+
+    private static String sixteenIds() {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < 16; i++) {
+            sb.append(i == 0 ? "" : ",").append("\"m-").append(i).append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    @Test
+    void typesLengthsAndEnumerations() {
+        assertThat(bad("ListCustomImages", "RegionId", "r", "PageSize", "ten").error().message()).contains("PageSize");
+        assertThat(bad("ListCustomImages", "RegionId", "r", "PageSize", "101").error().code()).isEqualTo("InvalidParameter");
+        assertThat(bad("ListCustomImages", "RegionId", "r", "PageNumber", "0").error().code()).isEqualTo("InvalidParameter");
+        assertThat(ok("ListCustomImages", "RegionId", "r").integer("PageSize")).isEqualTo(10L);
+        assertThat(ok("ListCustomImages", "RegionId", "r", "PageSize", "100").integer("PageSize")).isEqualTo(100L);
+        assertThat(bad("ListRegions", "AcceptLanguage", "fr-FR").error().message()).contains("zh-CN, en-US");
+        assertThat(bad("DeleteCustomImages", "RegionId", "r", "ImageIds", "m-a", "ClientToken", "x".repeat(65))
+                .error().message()).contains("ClientToken").contains("64");
+        assertThat(bad("DeleteCustomImages", "RegionId", "r", "ImageIds", "m-a", "ClientToken", "ü").error().message())
+                .contains("ASCII");
+        assertThat(bad("CreateCustomImage", "RegionId", "r", "InstanceId", "i", "ImageName", "a").error().message())
+                .contains("ImageName");
+        assertThat(ok("RebootInstances", "RegionId", "r", "InstanceIds", "[\"i\"]", "ForceReboot", "TRUE")
+                .bool("ForceReboot")).isTrue();
+        assertThat(bad("StopInstances", "RegionId", "r", "InstanceIds", "[\"i\"]", "ForceStop", "yes").error().message())
+                .contains("ForceStop");
+    }
+
+    @Test
+    void repeatListsAndObjects() {
+        ValidatedParams p = ok("ListCustomImages", "RegionId", "r", "Tag.1.Key", "env", "Tag.1.Value", "a b",
+                "Tag.2.Key", "team");
+        assertThat(p.objects("Tag")).containsExactly(Map.of("Key", "env", "Value", "a b"), Map.of("Key", "team"));
+        assertThat(ok("AddCustomImageShareAccount", "RegionId", "r", "ImageId", "m", "Account.1", "1234567890123456")
+                .integers("Account")).containsExactly(1234567890123456L);
+        assertThat(bad("AddCustomImageShareAccount", "RegionId", "r", "ImageId", "m", "Account.1", "abc").error()
+                .message()).contains("Account.1");
+        assertThat(bad("AddCustomImageShareAccount", "RegionId", "r", "ImageId", "m").error().code())
+                .isEqualTo("MissingAccount");
+        assertThat(bad("ListCustomImages", "RegionId", "r", "Tag.x.Key", "env").error().message()).contains("Tag.x.Key");
+        assertThat(bad("ListCustomImages", "RegionId", "r", "Tag.1.Colour", "red").error().message()).contains("Tag.1.Colour");
+        assertThat(bad("ListCustomImages", "RegionId", "r", "Tag.1.Key", "k".repeat(65)).error().message()).contains("64");
+        Map<String, String> tooMany = new HashMap<>(Map.of("RegionId", "r", "ResourceType", "instance",
+                "ResourceId.1", "i"));
+        for (int i = 1; i <= 21; i++) {
+            tooMany.put("Tag." + i + ".Key", "k" + i);
+        }
+        OperationDef tagResources = swas.operation("TagResources");
+        assertThat(catchThrowableOfType(ApiException.class, () -> ParameterValidator.validate(tagResources, tooMany))
+                .error().message()).contains("at most 20");
+        assertThat(ok("ResetSystem", "RegionId", "r", "InstanceId", "i", "LoginCredentials.Password", "Pw-123456")
+                .object("LoginCredentials")).containsEntry("Password", "Pw-123456");
+    }
+}

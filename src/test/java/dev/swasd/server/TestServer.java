@@ -1,0 +1,59 @@
+package dev.swasd.server;
+
+import dev.swasd.protocol.RequestLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** A real swasd node on a free loopback port over a fresh data directory, for tests. */
+public final class TestServer implements AutoCloseable {
+    public static final String ACCOUNT_ID = "1234567890123456";
+    public static final String ROOT_KEY_ID = "LTAITestRootKey0001";
+    public static final String ROOT_SECRET = "TestRootSecret0001abcdefghij";
+
+    private final Swasd swasd;
+    private final Path dataDir;
+
+    private TestServer(Swasd swasd, Path dataDir) {
+        this.swasd = swasd;
+        this.dataDir = dataDir;
+    }
+
+    public static TestServer start() {
+        try {
+            Path dir = Files.createTempDirectory("swasd-test");
+            return start(dir, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestServer start(Path dataDir, String dbUrl) {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, dbUrl, null, null, ACCOUNT_ID, ROOT_KEY_ID,
+                ROOT_SECRET, null, null, RequestLimits.DEFAULT, Clock.systemUTC());
+        try {
+            return new TestServer(Swasd.start(config), dataDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("test server did not start", e);
+        }
+    }
+
+    public int port() {
+        return swasd.port();
+    }
+
+    public String endpoint() {
+        return "127.0.0.1:" + port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() throws Exception {
+        swasd.close();
+    }
+}
