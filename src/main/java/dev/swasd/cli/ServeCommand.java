@@ -61,11 +61,13 @@ final class ServeCommand implements Callable<Integer> {
         Swasd server;
         try {
             server = Swasd.start(config);
-        } catch (BindException e) {
-            System.err.println("swasd: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-            return Main.EXIT_FAILURE;
         } catch (Exception e) {
-            System.err.println("swasd: cannot start: " + oneLine(e));
+            BindException bindFailure = causeOfType(e, BindException.class);
+            if (bindFailure != null) {
+                System.err.println("swasd: cannot listen on " + bind + ":" + port + ": " + bindFailure.getMessage());
+            } else {
+                System.err.println("swasd: cannot start: " + oneLine(e));
+            }
             return Main.EXIT_FAILURE;
         }
         CountDownLatch stop = new CountDownLatch(1);
@@ -115,6 +117,15 @@ final class ServeCommand implements Callable<Integer> {
 
     private String hostForClients() {
         return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String oneLine(Throwable e) {

@@ -1,0 +1,54 @@
+package dev.swasd;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the dependency arrows of design.md true. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.swasd");
+
+    @Test
+    void packagesDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("cli").definedBy("dev.swasd.cli..")
+                .layer("server").definedBy("dev.swasd.server..")
+                .layer("protocol").definedBy("dev.swasd.protocol..")
+                .layer("ram").definedBy("dev.swasd.ram..")
+                .layer("swas").definedBy("dev.swasd.swas..")
+                .layer("store").definedBy("dev.swasd.store..")
+                .layer("catalog").definedBy("dev.swasd.catalog..")
+                .layer("errors").definedBy("dev.swasd.errors..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("protocol").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("ram").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("swas").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "server", "cli")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("protocol", "ram", "server")
+                .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainKnowsNoHttpAndNoSql() {
+        noClasses().that().resideInAPackage("dev.swasd.swas..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "java.sql..", "javax.sql..",
+                        "dev.swasd.protocol..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void protocolKnowsNoSql() {
+        noClasses().that().resideInAPackage("dev.swasd.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "dev.swasd.store..",
+                        "org.eclipse.jetty..")
+                .check(CLASSES);
+    }
+}
