@@ -134,6 +134,14 @@ class TeaOpenApiConformanceTest {
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(unknown.getCode()).isEqualTo("InvalidAction.NotFound");
 
+        Params future = new Params().setAction("ListRegions").setVersion("2099-01-01").setProtocol("HTTP")
+                .setPathname("/").setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData")
+                .setBodyType("json");
+        TeaException version = catchThrowableOfType(TeaException.class,
+                () -> c.callApi(future, new OpenApiRequest(), new RuntimeOptions()));
+        assertThat(version.getStatusCode()).isEqualTo(400);
+        assertThat(version.getCode()).isEqualTo("InvalidVersion");
+
         TeaException region = catchThrowableOfType(TeaException.class,
                 () -> call(c, "ListPlans", Map.of("RegionId", "mars-north-1")));
         assertThat(region.getStatusCode()).isEqualTo(400);

@@ -31,8 +31,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String dbUrl) {
+        return start(dataDir, dbUrl, null);
+    }
+
+    public static TestServer start(Path dataDir, String dbUrl, Path regionsFile) {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, dbUrl, null, null, ACCOUNT_ID, ROOT_KEY_ID,
-                ROOT_SECRET, null, null, RequestLimits.DEFAULT, Clock.systemUTC());
+                ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC());
         try {
             return new TestServer(Swasd.start(config), dataDir);
         } catch (Exception e) {
