@@ -6,6 +6,7 @@ import dev.swasd.server.Swasd;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +49,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "JSON file with the regions to offer (SWASD_REGIONS); default: the built-in list.")
     Path regions;
 
+    @Option(names = "--state-delay", paramLabel = "DURATION", defaultValue = "${env:SWASD_STATE_DELAY:-2s}",
+            description = "How long resources stay in transitional states such as Pending or Creating, e.g. 2s, 500ms, 0s "
+                    + "(SWASD_STATE_DELAY; default ${DEFAULT-VALUE}).")
+    String stateDelay;
+
+    @Option(names = "--quota", paramLabel = "NAME=VALUE",
+            description = "Change a quota (repeatable), e.g. custom-images-per-account=100, or 'unlimited' for all. "
+                    + "Names: instances-per-region, snapshots-per-instance, snapshots-per-server, snapshots-per-account, "
+                    + "custom-images-per-server, custom-images-per-account, share-accounts-per-image.")
+    java.util.List<String> quotaSettings = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         String problem = checkArguments();
@@ -55,9 +67,18 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("swasd: " + problem + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
         }
+        Duration delay;
+        try {
+            delay = DurationText.parse(stateDelay);
+            ServerConfig.quotas(quotaSettings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
+            return Main.EXIT_USAGE;
+        }
         ServerConfig config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
                 System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
-                System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC());
+                System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(), delay,
+                ServerConfig.quotas(quotaSettings));
         Swasd server;
         try {
             server = Swasd.start(config);

@@ -2,12 +2,14 @@ package dev.swasd.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.protocol.ValidatedParams;
+import dev.swasd.store.Tx;
 
 /**
- * Binds one action to the domain: reads the validated parameters, calls domain code and shapes
- * its result into the response fields (RequestId is added by the renderer).
+ * Binds one action to the domain: reads the validated parameters, calls domain code inside the
+ * transaction it is given and shapes the result into the response fields (RequestId is added by
+ * the renderer).
  */
 @FunctionalInterface
 public interface ActionHandler {
-    ObjectNode handle(CallContext context, ValidatedParams params);
+    ObjectNode handle(CallContext context, ValidatedParams params, Tx tx);
 }

@@ -15,6 +15,7 @@ import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ValidatedParams;
 import dev.swasd.swas.DomainException;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,16 @@ public final class ApiPipeline {
     private final Authenticator authenticator;
     private final Catalog catalog;
     private final ActionRegistry actions;
+    private final ActionExecutor executor;
+    private final Clock clock;
 
-    public ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions) {
+    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
+            Clock clock) {
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.actions = actions;
+        this.executor = executor;
+        this.clock = clock;
     }
 
     public RenderedResponse handle(ApiRequest request, String requestId) {
@@ -51,7 +57,8 @@ public final class ApiPipeline {
             authorize(principal, op);
             ActionHandler handler = actions.find(op.product(), op.action())
                     .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
-            ObjectNode body = handler.handle(new CallContext(requestId, principal, op, request), params);
+            CallContext context = new CallContext(requestId, principal, op, request, clock.millis());
+            ObjectNode body = executor.execute(context, params, handler);
             response = ResponseRenderer.success(op.action(), requestId, body, request.xml());
         } catch (ApiException e) {
             failure = e.error();

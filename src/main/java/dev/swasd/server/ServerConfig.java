@@ -2,7 +2,9 @@ package dev.swasd.server;
 
 import dev.swasd.protocol.RequestLimits;
 import java.nio.file.Path;
+import dev.swasd.swas.Quotas;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Everything {@link Swasd} needs to start; the command line and environment fill it in.
@@ -12,6 +14,7 @@ import java.time.Clock;
  * @param rootKeyId     with {@code rootKeySecret}: the account's root AccessKey; both null to keep or generate one
  * @param regionsFile   null for the built-in region list
  * @param masterKey     base64 AES key for secrets at rest; null to use {@code <dataDir>/master.key}
+ * @param stateDelay    how long resources stay in transitional states; zero for immediate
  */
 public record ServerConfig(
         String bind,
@@ -26,12 +29,27 @@ public record ServerConfig(
         Path regionsFile,
         String masterKey,
         RequestLimits limits,
-        Clock clock) {
+        Clock clock,
+        Duration stateDelay,
+        Quotas quotas) {
+
+    /**
+     * Quotas from {@code --quota} settings ({@code NAME=VALUE} or {@code unlimited}), applied in order
+     * over the defaults; IllegalArgumentException names a bad setting.
+     */
+    public static Quotas quotas(java.util.List<String> settings) {
+        Quotas quotas = Quotas.defaults();
+        for (String s : settings) {
+            quotas = quotas.with(s);
+        }
+        return quotas;
+    }
 
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATA = "./swasd-data";
     public static final String DEFAULT_ACCOUNT_ID = "1000000000000001";
+    public static final Duration DEFAULT_STATE_DELAY = Duration.ofSeconds(2);
 
     public String effectiveDbUrl() {
         return dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("swasd.db").toAbsolutePath();

@@ -3,12 +3,16 @@ package dev.swasd.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.store.ImageQuery;
+import dev.swasd.swas.CustomImageService;
+import dev.swasd.swas.CustomImageStatus;
 import dev.swasd.swas.ImageQueries;
 import dev.swasd.swas.Plan;
 import dev.swasd.swas.Plans;
 import dev.swasd.swas.PublicImage;
 import dev.swasd.swas.Region;
 import dev.swasd.swas.Regions;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,8 +25,9 @@ final class SwasBindings {
     private SwasBindings() {
     }
 
-    static void register(ActionRegistry registry, Regions regions, Plans plans, ImageQueries images) {
-        registry.add(PRODUCT, "ListRegions", (ctx, p) -> {
+    static void register(ActionRegistry registry, Regions regions, Plans plans, ImageQueries images,
+            CustomImageService customImages) {
+        registry.add(PRODUCT, "ListRegions", (ctx, p, tx) -> {
             String language = Optional.ofNullable(p.string("AcceptLanguage")).orElse("zh-CN");
             ObjectNode out = object();
             ArrayNode list = out.putArray("Regions");
@@ -34,7 +39,7 @@ final class SwasBindings {
             }
             return out;
         });
-        registry.add(PRODUCT, "ListPlans", (ctx, p) -> {
+        registry.add(PRODUCT, "ListPlans", (ctx, p, tx) -> {
             regions.require(p.string("RegionId"));
             ObjectNode out = object();
             ArrayNode list = out.putArray("Plans");
@@ -61,7 +66,7 @@ final class SwasBindings {
             }
             return out;
         });
-        registry.add(PRODUCT, "ListImages", (ctx, p) -> {
+        registry.add(PRODUCT, "ListImages", (ctx, p, tx) -> {
             ObjectNode out = object();
             ArrayNode list = out.putArray("Images");
             for (PublicImage i : images.listImages(p.string("RegionId"), Optional.ofNullable(p.string("ImageType")),
@@ -72,6 +77,23 @@ final class SwasBindings {
                         .put("ImageType", i.imageType())
                         .put("Description", i.description())
                         .put("Platform", i.platform());
+            }
+            String type = p.string("ImageType");
+            if (type == null || type.equals("custom")) {
+                List<String> ids = p.strings("ImageIds");
+                CustomImageService.ImagePage mine = customImages.list(tx, ctx.now(), new ImageQuery(ctx.accountId(),
+                        p.string("RegionId"), ids, null, null, null, null, null, null, null, 0, Integer.MAX_VALUE));
+                for (CustomImageService.ImageView v : mine.images()) {
+                    if (!CustomImageStatus.AVAILABLE.code().equals(v.status())) {
+                        continue; // usable images only, as ListImages lists what a server can be made from
+                    }
+                    list.addObject()
+                            .put("ImageId", v.record().imageId())
+                            .put("ImageName", v.record().imageName())
+                            .put("ImageType", "custom")
+                            .put("Description", v.record().description())
+                            .put("Platform", v.record().platform());
+                }
             }
             return out;
         });

@@ -6,7 +6,16 @@ import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
 import dev.swasd.store.SecretCipher;
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.SnapshotRepository;
+import dev.swasd.store.TagRepository;
+import dev.swasd.swas.CustomImageService;
 import dev.swasd.swas.ImageQueries;
+import dev.swasd.swas.InstanceService;
+import dev.swasd.swas.Lifecycle;
+import dev.swasd.swas.SnapshotService;
+import dev.swasd.swas.TagService;
 import dev.swasd.swas.Plans;
 import dev.swasd.swas.PublicImages;
 import dev.swasd.swas.Regions;
@@ -52,10 +61,9 @@ public final class Swasd implements AutoCloseable {
 
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
-            ActionRegistry actions = new ActionRegistry();
-            SwasBindings.register(actions, regions, Plans.defaults(),
-                    new ImageQueries(regions, PublicImages.defaults()));
-            ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), actions);
+            ActionRegistry actions = registerActions(config, regions);
+            ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), actions, new ActionExecutor(db),
+                    config.clock());
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     db::isReachable);
@@ -63,11 +71,35 @@ public final class Swasd implements AutoCloseable {
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("swasd-housekeeping").factory());
             housekeeping.scheduleWithFixedDelay(() -> purgeNonces(nonces, config), 1, 1, TimeUnit.MINUTES);
+            StateSettler settler = new StateSettler(db, config.clock());
+            housekeeping.scheduleWithFixedDelay(settler::settle, 1, 1, TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
             return new Swasd(config, db, http, housekeeping, rootKey);
         } catch (Exception e) {
             db.close();
             throw e;
         }
+    }
+
+    private static ActionRegistry registerActions(ServerConfig config, Regions regions) {
+        Plans plans = Plans.defaults();
+        PublicImages publicImages = PublicImages.defaults();
+        Lifecycle lifecycle = new Lifecycle(config.stateDelay().toMillis());
+        InstanceRepository instances = new InstanceRepository();
+        SnapshotRepository snapshots = new SnapshotRepository();
+        ImageRepository images = new ImageRepository();
+        TagRepository tags = new TagRepository();
+        CustomImageService customImages = new CustomImageService(regions, publicImages, config.quotas(), lifecycle,
+                instances, snapshots, images, tags);
+        ActionRegistry actions = new ActionRegistry();
+        SwasBindings.register(actions, regions, plans, new ImageQueries(regions, publicImages), customImages);
+        InstanceBindings.register(actions, new InstanceService(regions, plans, publicImages, config.quotas(), lifecycle,
+                instances, images, tags), tags);
+        ImageBindings.register(actions, new SnapshotService(regions, config.quotas(), lifecycle, instances, snapshots,
+                images, tags), customImages, tags);
+        TagBindings.register(actions, new TagService(regions, instances, snapshots, images, tags));
+        EcsBindings.register(actions, customImages);
+        return actions;
     }
 
     private static void purgeNonces(NonceRepository nonces, ServerConfig config) {

@@ -106,6 +106,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Work on a {@link Tx}. */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx);
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    public <T> T write(TxWork<T> work) {
+        return inTransaction(c -> work.run(new Tx(c, dialect)));
+    }
+
+    /** Runs read-only {@code work} without holding a write lock (each statement sees committed data). */
+    public <T> T read(TxWork<T> work) {
+        return withConnection(c -> work.run(new Tx(c, dialect)));
+    }
+
     /** Runs {@code work} on a connection in auto-commit mode: one statement, one transaction. */
     public <T> T withConnection(Work<T> work) {
         try (Connection c = pool.getConnection()) {

@@ -51,6 +51,11 @@ public final class Regions {
         return byId.containsKey(regionId);
     }
 
+    /** Hong Kong and regions abroad are not mainland China; the OS-switch rule of ResetSystem depends on it. */
+    public boolean isMainlandChina(String regionId) {
+        return regionId.startsWith("cn-") && !regionId.equals("cn-hongkong");
+    }
+
     /** Every regional action checks its RegionId here first. */
     public Region require(String regionId) {
         Region r = byId.get(regionId);

@@ -22,7 +22,8 @@ class CatalogTest {
     void routesByVersion() {
         Catalog c = Catalog.standard();
         assertThat(c.productForVersion("2020-06-01")).contains(swas);
-        assertThat(c.productForVersion("2014-05-26")).isEmpty();
+        assertThat(c.productForVersion("2014-05-26").map(Product::code)).contains("ecs");
+        assertThat(c.productForVersion("2099-01-01")).isEmpty();
     }
 
     @Test

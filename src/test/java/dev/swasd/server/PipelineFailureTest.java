@@ -26,11 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.swasd.store.Database;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** An unexpected failure becomes a 500 InternalError whose RequestId leads to the cause in the log. */
 class PipelineFailureTest {
+    @TempDir
+    Path dir;
+
     @Test
     void bugsBecomeInternalErrorAndAreLoggedUnderTheRequestId() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -38,10 +44,12 @@ class PipelineFailureTest {
         Credential credential = new Credential("AK1", "secret-1", true, root, null, null);
         Authenticator authenticator = new Authenticator(id -> Optional.of(credential), (k, n, t) -> true,
                 Clock.fixed(now, ZoneOffset.UTC));
-        ActionRegistry registry = new ActionRegistry().add("swas-open", "ListRegions", (ctx, p) -> {
+        ActionRegistry registry = new ActionRegistry().add("swas-open", "ListRegions", (ctx, p, tx) -> {
             throw new IllegalStateException("disk on fire");
         });
-        ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), registry);
+        Database db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"), null, null);
+        ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), registry, new ActionExecutor(db),
+                Clock.fixed(now, ZoneOffset.UTC));
 
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Action", "ListRegions");
@@ -75,6 +83,7 @@ class PipelineFailureTest {
             });
         } finally {
             logger.detachAppender(appender);
+            db.close();
         }
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.swasd.swas.Quotas;
 import java.time.Clock;
+import java.time.Duration;
 
 /** A real swasd node on a free loopback port over a fresh data directory, for tests. */
 public final class TestServer implements AutoCloseable {
@@ -35,8 +37,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String dbUrl, Path regionsFile) {
+        return start(dataDir, dbUrl, regionsFile, Duration.ZERO, Quotas.defaults());
+    }
+
+    /** With a state delay, transitions take time as against the cloud; zero makes them immediate. */
+    public static TestServer start(Duration stateDelay, Quotas quotas) {
+        try {
+            return start(Files.createTempDirectory("swasd-test"), null, null, stateDelay, quotas);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas) {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, dbUrl, null, null, ACCOUNT_ID, ROOT_KEY_ID,
-                ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC());
+                ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC(), stateDelay, quotas);
         try {
             return new TestServer(Swasd.start(config), dataDir);
         } catch (Exception e) {

@@ -1,0 +1,95 @@
+package dev.swasd.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swasd.catalog.OperationDef;
+import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.protocol.ValidatedParams;
+import dev.swasd.store.Database;
+import dev.swasd.store.IdempotencyRepository;
+import dev.swasd.store.Tx;
+import dev.swasd.swas.ConcurrentChange;
+import dev.swasd.swas.SwasErrors;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The idempotency and execute stages: reads run on a plain connection; writes run in one
+ * transaction together with their ClientToken record, so a replay returns the first outcome and
+ * nothing is ever half-applied. A write that lost a race is retried from the start.
+ */
+final class ActionExecutor {
+    /** How long a ClientToken's outcome is kept per account. */
+    static final Duration TOKEN_WINDOW = Duration.ofHours(24);
+    private static final int ATTEMPTS = 8;
+
+    private final Database db;
+    private final IdempotencyRepository tokens = new IdempotencyRepository();
+
+    ActionExecutor(Database db) {
+        this.db = db;
+    }
+
+    static boolean isRead(OperationDef op) {
+        String a = op.action();
+        return a.startsWith("List") || a.startsWith("Describe") || a.startsWith("Get");
+    }
+
+    ObjectNode execute(CallContext ctx, ValidatedParams params, ActionHandler handler) {
+        OperationDef op = ctx.operation();
+        if (isRead(op)) {
+            return db.read(tx -> handler.handle(ctx, params, tx));
+        }
+        String token = params.string("ClientToken");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.write(tx -> token == null ? handler.handle(ctx, params, tx)
+                        : idempotent(tx, ctx, params, handler, token));
+            } catch (ConcurrentChange | Tx.DuplicateKeyException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private ObjectNode idempotent(Tx tx, CallContext ctx, ValidatedParams params, ActionHandler handler, String token) {
+        long notBefore = ctx.now() - TOKEN_WINDOW.toMillis();
+        String fingerprint = fingerprint(ctx.operation(), params);
+        var previous = tokens.find(tx, ctx.accountId(), token, notBefore);
+        if (previous.isPresent()) {
+            if (!previous.get().fingerprint().equals(fingerprint)) {
+                throw SwasErrors.idempotentMismatch();
+            }
+            try {
+                return (ObjectNode) ResponseRenderer.json().readTree(previous.get().response());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored response is not JSON", e);
+            }
+        }
+        ObjectNode body = handler.handle(ctx, params, tx);
+        tokens.save(tx, ctx.accountId(), token,
+                new IdempotencyRepository.Outcome(ctx.operation().action(), fingerprint, body.toString()), ctx.now(),
+                notBefore);
+        return body;
+    }
+
+    /** Action, region and every parameter but the token itself, in a stable order. */
+    static String fingerprint(OperationDef op, ValidatedParams params) {
+        Map<String, Object> sorted = new TreeMap<>(params.asMap());
+        sorted.remove("ClientToken");
+        String text = op.product() + "/" + op.action() + "/" + sorted;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

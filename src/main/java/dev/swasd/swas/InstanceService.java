@@ -1,0 +1,243 @@
+package dev.swasd.swas;
+
+import dev.swasd.store.DiskRecord;
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRecord;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
+import dev.swasd.store.Tx;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Servers: buying, listing, power state, attributes, disks, and re-installing (ResetSystem). */
+public final class InstanceService {
+    private static final Set<Long> PERIODS = Set.of(1L, 3L, 6L, 12L, 24L, 36L);
+
+    private final Regions regions;
+    private final Plans plans;
+    private final Quotas quotas;
+    private final Lifecycle lifecycle;
+    private final InstanceRepository instances;
+    private final TagRepository tags;
+    private final ImageUse imageUse;
+
+    public InstanceService(Regions regions, Plans plans, PublicImages publicImages, Quotas quotas, Lifecycle lifecycle,
+            InstanceRepository instances, ImageRepository images, TagRepository tags) {
+        this.regions = regions;
+        this.plans = plans;
+        this.quotas = quotas;
+        this.lifecycle = lifecycle;
+        this.instances = instances;
+        this.tags = tags;
+        this.imageUse = new ImageUse(publicImages, images);
+    }
+
+    public record CreateInstances(String imageId, String planId, long period, long amount, boolean autoRenew,
+            Long autoRenewPeriod, long dataDiskSize, String chargeType) {
+    }
+
+    /** A server as the List actions show it. */
+    public record InstanceView(InstanceRecord record, String status, Plan plan, ImageUse.Source image,
+            List<DiskRecord> disks, List<TagRecord> tags) {
+    }
+
+    public List<String> create(Tx tx, long now, Caller caller, CreateInstances cmd) {
+        regions.require(caller.regionId());
+        Plan plan = plans.find(cmd.planId()).orElseThrow(SwasErrors::planNotFound);
+        if (!PERIODS.contains(cmd.period())) {
+            throw SwasErrors.invalidParam("Period", "it must be one of 1, 3, 6, 12, 24, 36 (months).");
+        }
+        if (cmd.amount() < 1 || cmd.amount() > 20) {
+            throw SwasErrors.invalidParam("Amount", "it must be from 1 to 20.");
+        }
+        if (cmd.autoRenew() && (cmd.autoRenewPeriod() == null || !PERIODS.contains(cmd.autoRenewPeriod()))) {
+            throw SwasErrors.invalidParam("AutoRenewPeriod", "with AutoRenew it must be one of 1, 3, 6, 12, 24, 36.");
+        }
+        if (cmd.chargeType() != null && !cmd.chargeType().equals("PrePaid")) {
+            throw SwasErrors.invalidParam("ChargeType", "the only charge type is PrePaid.");
+        }
+        long dataDisk = cmd.dataDiskSize();
+        long minData = plan.diskType().equals("SSD") ? 20 : 40;
+        if (dataDisk != 0 && (dataDisk < minData || dataDisk > 16380 || dataDisk % 20 != 0)) {
+            throw SwasErrors.invalidParam("DataDiskSize", "it must be 0 or a multiple of 20 from " + minData
+                    + " to 16380 GB for this plan.");
+        }
+        ImageUse.Source image = imageUse.usable(tx, now, caller, cmd.imageId());
+        if (!plan.supportPlatform().contains(image.platform())) {
+            throw SwasErrors.imageNotUsable("The plan " + plan.planId() + " does not support " + image.platform()
+                    + " images.");
+        }
+        if (image.systemDiskGib() > plan.diskSize()) {
+            throw SwasErrors.imageNotUsable("The image needs a system disk of " + image.systemDiskGib()
+                    + " GB; the plan has " + plan.diskSize() + " GB.");
+        }
+        if (image.dataDiskGib() > 0 && dataDisk < image.dataDiskGib()) {
+            throw SwasErrors.imageNotUsable("The image carries a data disk of " + image.dataDiskGib()
+                    + " GB; DataDiskSize must be at least that.");
+        }
+        long existing = instances.countInRegion(tx, caller.accountId(), caller.regionId());
+        if (existing + cmd.amount() > quotas.instancesPerRegion()) {
+            throw SwasErrors.quotaExceeded("Instance", "An account may have at most " + quotas.instancesPerRegion()
+                    + " servers in a region; it has " + existing + ".");
+        }
+        long expires = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).plusMonths(cmd.period()).toInstant().toEpochMilli();
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < cmd.amount(); n++) {
+            String id = Ids.instance();
+            String status = lifecycle.immediate() ? InstanceStatus.Running.name() : InstanceStatus.Pending.name();
+            instances.insert(tx, new InstanceRecord(id, caller.accountId(), caller.regionId(),
+                    image.imageName().replace(' ', '-') + "-" + id.substring(0, 4), plan.planId(), image.imageId(),
+                    status, lifecycle.immediate() ? null : InstanceStatus.Running.name(), lifecycle.dueAt(now),
+                    "PrePaid", now, expires, publicIp(id), innerIp(id), null, 0));
+            instances.insertDisk(tx, new DiskRecord(Ids.disk(), caller.accountId(), caller.regionId(), id,
+                    "System disk of " + id.substring(0, 8), "system", plan.diskType(), plan.diskSize(), "/dev/xvda",
+                    now, null));
+            if (dataDisk > 0) {
+                instances.insertDisk(tx, new DiskRecord(Ids.disk(), caller.accountId(), caller.regionId(), id,
+                        "Data disk of " + id.substring(0, 8), "data", plan.diskType(), (int) dataDisk, "/dev/xvdb",
+                        now, null));
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    public InstanceView view(Tx tx, long now, InstanceRecord r) {
+        Plan plan = plans.find(r.planId()).orElseThrow();
+        return new InstanceView(r, r.status(now), plan, imageUse.describe(tx, r.imageId()),
+                instances.disksOf(tx, r.instanceId()), tags.tagsOf(tx, "instance", r.instanceId()));
+    }
+
+    /** Every server of the caller in its region, newest first. */
+    public List<InstanceRecord> all(Tx tx, Caller caller) {
+        regions.require(caller.regionId());
+        return instances.list(tx, caller.accountId(), caller.regionId());
+    }
+
+    public InstanceRecord require(Tx tx, Caller caller, String instanceId) {
+        regions.require(caller.regionId());
+        return instances.find(tx, caller.accountId(), caller.regionId(), instanceId)
+                .orElseThrow(SwasErrors::instanceNotFound);
+    }
+
+    /** Power actions: all servers must exist and allow the action, or none changes. */
+    public enum Power { START, STOP, REBOOT }
+
+    public void power(Tx tx, long now, Caller caller, List<String> instanceIds, Power action) {
+        List<InstanceRecord> targets = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(instanceIds)) {
+            targets.add(require(tx, caller, id));
+        }
+        for (InstanceRecord r : targets) {
+            String status = r.status(now);
+            boolean allowed = switch (action) {
+                case START -> InstanceStatus.is(status, InstanceStatus.Stopped);
+                case STOP, REBOOT -> InstanceStatus.is(status, InstanceStatus.Running);
+            };
+            if (!allowed) {
+                throw SwasErrors.incorrectInstanceStatus();
+            }
+        }
+        for (InstanceRecord r : targets) {
+            InstanceStatus via = switch (action) {
+                case START, REBOOT -> InstanceStatus.Starting;
+                case STOP -> InstanceStatus.Stopping;
+            };
+            InstanceStatus to = action == Power.STOP ? InstanceStatus.Stopped : InstanceStatus.Running;
+            save(tx, transition(r, now, via, to));
+        }
+    }
+
+    public void rename(Tx tx, long now, Caller caller, String instanceId, String name) {
+        InstanceRecord r = require(tx, caller, instanceId);
+        if (name != null) {
+            if (name.length() < 2 || name.length() > 128) {
+                throw SwasErrors.invalidParam("InstanceName", "it must be 2 to 128 characters.");
+            }
+            save(tx, new InstanceRecord(r.instanceId(), r.accountId(), r.regionId(), name, r.planId(), r.imageId(),
+                    r.storedStatus(), r.nextStatus(), r.nextAt(), r.chargeType(), r.createdAt(), r.expiredAt(),
+                    r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version()));
+        }
+    }
+
+    /**
+     * ResetSystem: re-installs the server from its current image or the given one. A deleted,
+     * unknown or foreign image is InvalidImageId.NotFound and nothing changes.
+     */
+    public void reset(Tx tx, long now, Caller caller, String instanceId, String imageId) {
+        InstanceRecord r = require(tx, caller, instanceId);
+        String status = r.status(now);
+        if (!InstanceStatus.is(status, InstanceStatus.Running) && !InstanceStatus.is(status, InstanceStatus.Stopped)) {
+            throw SwasErrors.incorrectInstanceStatus();
+        }
+        String target = imageId == null ? r.imageId() : imageId;
+        ImageUse.Source image = imageUse.usable(tx, now, caller, target);
+        Plan plan = plans.find(r.planId()).orElseThrow();
+        List<DiskRecord> disks = instances.disksOf(tx, r.instanceId());
+        int systemDisk = disks.stream().filter(d -> d.diskType().equals("system")).mapToInt(DiskRecord::sizeGib).sum();
+        int dataDisk = disks.stream().filter(d -> d.diskType().equals("data")).mapToInt(DiskRecord::sizeGib).sum();
+        if (image.custom() != null) {
+            if (image.custom().instanceId().equals(r.instanceId())) {
+                throw SwasErrors.imageNotUsable("A server cannot be reset with a custom image made from itself.");
+            }
+            if (image.dataDiskGib() > 0 && image.dataDiskGib() > dataDisk) {
+                throw SwasErrors.imageNotUsable("The image carries a data disk of " + image.dataDiskGib()
+                        + " GB; the server's data disk is " + dataDisk + " GB.");
+            }
+        }
+        if (image.systemDiskGib() > systemDisk) {
+            throw SwasErrors.imageNotUsable("The image needs a system disk of " + image.systemDiskGib()
+                    + " GB; the server has " + systemDisk + " GB.");
+        }
+        if (!plan.supportPlatform().contains(image.platform())) {
+            throw SwasErrors.imageNotUsable("The plan " + plan.planId() + " does not support " + image.platform()
+                    + " images.");
+        }
+        ImageUse.Source current = imageUse.describe(tx, r.imageId());
+        if (!current.platform().equals(image.platform()) && !regions.isMainlandChina(caller.regionId())) {
+            throw SwasErrors.imageNotUsable("Outside the Chinese mainland a server cannot switch between Linux and "
+                    + "Windows.");
+        }
+        InstanceRecord withImage = new InstanceRecord(r.instanceId(), r.accountId(), r.regionId(), r.instanceName(),
+                r.planId(), image.imageId(), r.storedStatus(), r.nextStatus(), r.nextAt(), r.chargeType(),
+                r.createdAt(), r.expiredAt(), r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version());
+        save(tx, transition(withImage, now, InstanceStatus.Resetting, InstanceStatus.Running));
+    }
+
+    public List<DiskRecord> disks(Tx tx, Caller caller) {
+        regions.require(caller.regionId());
+        return instances.disks(tx, caller.accountId(), caller.regionId());
+    }
+
+    public Map<String, String> instanceNames(Tx tx, Caller caller) {
+        return instances.list(tx, caller.accountId(), caller.regionId()).stream()
+                .collect(Collectors.toMap(InstanceRecord::instanceId, InstanceRecord::instanceName));
+    }
+
+    private InstanceRecord transition(InstanceRecord r, long now, InstanceStatus via, InstanceStatus to) {
+        return lifecycle.immediate() ? r.withStatus(to.name(), null, null)
+                : r.withStatus(via.name(), to.name(), lifecycle.dueAt(now));
+    }
+
+    private void save(Tx tx, InstanceRecord r) {
+        if (!instances.update(tx, r)) {
+            throw new ConcurrentChange("instance " + r.instanceId());
+        }
+    }
+
+    static String publicIp(String id) {
+        return "47." + (Integer.parseInt(id.substring(0, 2), 16) % 200 + 1) + "."
+                + Integer.parseInt(id.substring(2, 4), 16) + "." + (Integer.parseInt(id.substring(4, 6), 16) % 254 + 1);
+    }
+
+    static String innerIp(String id) {
+        return "172.16." + Integer.parseInt(id.substring(6, 8), 16) + "." + (Integer.parseInt(id.substring(8, 10), 16) % 254 + 1);
+    }
+}

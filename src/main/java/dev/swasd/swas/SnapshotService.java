@@ -1,0 +1,103 @@
+package dev.swasd.swas;
+
+import dev.swasd.store.DiskRecord;
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.SnapshotRecord;
+import dev.swasd.store.SnapshotRepository;
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
+import dev.swasd.store.Tx;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Disk snapshots: taking, listing and deleting them, within the quotas. */
+public final class SnapshotService {
+    /** 2-50 characters, starting with a letter (CJK allowed); letters, digits, : _ . - */
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\p{N}:_.\\-]{1,49}$");
+    public static final String PROGRESSING = "Progressing";
+    public static final String ACCOMPLISHED = "Accomplished";
+
+    private final Regions regions;
+    private final Quotas quotas;
+    private final Lifecycle lifecycle;
+    private final InstanceRepository instances;
+    private final SnapshotRepository snapshots;
+    private final ImageRepository images;
+    private final TagRepository tags;
+
+    public SnapshotService(Regions regions, Quotas quotas, Lifecycle lifecycle, InstanceRepository instances,
+            SnapshotRepository snapshots, ImageRepository images, TagRepository tags) {
+        this.regions = regions;
+        this.quotas = quotas;
+        this.lifecycle = lifecycle;
+        this.instances = instances;
+        this.snapshots = snapshots;
+        this.images = images;
+        this.tags = tags;
+    }
+
+    public String create(Tx tx, long now, Caller caller, String diskId, String name, String resourceGroupId,
+            List<Map<String, String>> tagList) {
+        regions.require(caller.regionId());
+        DiskRecord disk = instances.disk(tx, caller.accountId(), caller.regionId(), diskId)
+                .orElseThrow(SwasErrors::diskNotFound);
+        if (!NAME.matcher(name).matches() || name.toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
+            throw new DomainException(400, "InvalidSnapshotName",
+                    "SnapshotName must be 2-50 characters, start with a letter and hold only letters, digits, "
+                            + "colons, underscores, periods and hyphens.");
+        }
+        TagRules.checkForAttach(tagList);
+        long perInstance = snapshots.countForInstance(tx, disk.instanceId());
+        if (perInstance >= quotas.snapshotsPerInstance()) {
+            throw SwasErrors.quotaExceeded("Snapshot", "A server may have at most " + quotas.snapshotsPerInstance()
+                    + " snapshots.");
+        }
+        long servers = instances.countInAccount(tx, caller.accountId());
+        long accountCap = Quotas.scaled(quotas.snapshotsPerServerInAccount(), servers, quotas.snapshotsPerAccount());
+        if (snapshots.countInAccount(tx, caller.accountId()) >= accountCap) {
+            throw SwasErrors.quotaExceeded("Snapshot", "The account may have at most " + accountCap + " snapshots ("
+                    + quotas.snapshotsPerServerInAccount() + " per server, at most " + quotas.snapshotsPerAccount() + ").");
+        }
+        String id = Ids.snapshot();
+        snapshots.insert(tx, new SnapshotRecord(id, caller.accountId(), caller.regionId(), disk.instanceId(),
+                disk.diskId(), disk.diskType(), disk.sizeGib(), name,
+                lifecycle.immediate() ? ACCOMPLISHED : PROGRESSING, lifecycle.immediate() ? null : ACCOMPLISHED,
+                lifecycle.dueAt(now), now, resourceGroupId));
+        for (Map<String, String> t : tagList) {
+            tags.put(tx, new TagRecord(caller.accountId(), "snapshot", id, t.get("Key"), t.getOrDefault("Value", "")));
+        }
+        return id;
+    }
+
+    public List<SnapshotRecord> all(Tx tx, Caller caller) {
+        regions.require(caller.regionId());
+        return snapshots.list(tx, caller.accountId(), caller.regionId());
+    }
+
+    public SnapshotRecord require(Tx tx, Caller caller, String snapshotId) {
+        return snapshots.find(tx, caller.accountId(), caller.regionId(), snapshotId)
+                .orElseThrow(SwasErrors::snapshotNotFound);
+    }
+
+    /**
+     * Deletes every listed snapshot or none: each must exist and no live custom image may have
+     * been made from it (docs/decisions.md).
+     */
+    public void delete(Tx tx, Caller caller, List<String> snapshotIds) {
+        regions.require(caller.regionId());
+        List<String> ids = List.copyOf(new LinkedHashSet<>(snapshotIds));
+        for (String id : ids) {
+            require(tx, caller, id);
+            if (images.countLiveUsingSnapshot(tx, id) > 0) {
+                throw SwasErrors.snapshotInUse();
+            }
+        }
+        for (String id : ids) {
+            snapshots.delete(tx, id);
+            tags.removeAll(tx, "snapshot", id);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.swasd.swas;
+
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.SnapshotRepository;
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
+import dev.swasd.store.Tx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** TagResources, UntagResources and ListTagResources over servers, disks, snapshots and custom images. */
+public final class TagService {
+    /** The types whose resources swasd keeps; commands and firewall rules are not modelled yet. */
+    public static final Set<String> TYPES = Set.of("instance", "disk", "snapshot", "customimage");
+    public static final int PAGE_SIZE = 50;
+
+    private final Regions regions;
+    private final InstanceRepository instances;
+    private final SnapshotRepository snapshots;
+    private final ImageRepository images;
+    private final TagRepository tags;
+
+    public TagService(Regions regions, InstanceRepository instances, SnapshotRepository snapshots,
+            ImageRepository images, TagRepository tags) {
+        this.regions = regions;
+        this.instances = instances;
+        this.snapshots = snapshots;
+        this.images = images;
+        this.tags = tags;
+    }
+
+    public void tag(Tx tx, Caller caller, String type, List<String> resourceIds, List<Map<String, String>> tagList) {
+        TagRules.checkForAttach(tagList);
+        Set<String> ids = new LinkedHashSet<>(resourceIds);
+        for (String id : ids) {
+            requireResource(tx, caller, type, id);
+        }
+        for (String id : ids) {
+            Set<String> keys = new LinkedHashSet<>();
+            tags.tagsOf(tx, type, id).forEach(t -> keys.add(t.key()));
+            tagList.forEach(t -> keys.add(t.get("Key")));
+            if (keys.size() > TagRules.MAX_TAGS_PER_RESOURCE) {
+                throw SwasErrors.quotaExceeded("Tag", "A resource may carry at most " + TagRules.MAX_TAGS_PER_RESOURCE
+                        + " tags; " + id + " would have " + keys.size() + ".");
+            }
+            for (Map<String, String> t : tagList) {
+                tags.put(tx, new TagRecord(caller.accountId(), type, id, t.get("Key"), t.getOrDefault("Value", "")));
+            }
+        }
+    }
+
+    /** Removes the given keys, or every tag when {@code all} and no key is given. */
+    public void untag(Tx tx, Caller caller, String type, List<String> resourceIds, List<String> keys, boolean all) {
+        Set<String> ids = new LinkedHashSet<>(resourceIds);
+        for (String id : ids) {
+            requireResource(tx, caller, type, id);
+        }
+        for (String id : ids) {
+            if (keys != null && !keys.isEmpty()) {
+                keys.forEach(k -> tags.remove(tx, type, id, k));
+            } else if (all) {
+                tags.removeAll(tx, type, id);
+            }
+        }
+    }
+
+    public record TagPage(List<TagRecord> tags, String nextToken) {
+    }
+
+    public TagPage list(Tx tx, Caller caller, String type, List<String> resourceIds, List<Map<String, String>> filter,
+            String nextToken) {
+        regions.require(caller.regionId());
+        int offset = 0;
+        if (nextToken != null) {
+            try {
+                offset = Integer.parseInt(nextToken);
+            } catch (NumberFormatException e) {
+                throw SwasErrors.invalidParam("NextToken", "use the NextToken of the previous response.");
+            }
+            if (offset < 0) {
+                throw SwasErrors.invalidParam("NextToken", "use the NextToken of the previous response.");
+            }
+        }
+        List<TagRecord> candidates = resourceIds == null || resourceIds.isEmpty()
+                ? tags.ofAccount(tx, caller.accountId(), type)
+                : tags.tagsOf(tx, type, resourceIds).stream().filter(t -> t.accountId().equals(caller.accountId())).toList();
+        List<TagRecord> matching = candidates;
+        if (filter != null && !filter.isEmpty()) {
+            Map<String, List<TagRecord>> byResource = new HashMap<>();
+            candidates.forEach(t -> byResource.computeIfAbsent(t.resourceId(), k -> new ArrayList<>()).add(t));
+            matching = new ArrayList<>();
+            for (TagRecord t : candidates) {
+                List<TagRecord> own = byResource.get(t.resourceId());
+                boolean all = filter.stream().allMatch(f -> own.stream().anyMatch(o -> o.key().equals(f.get("Key"))
+                        && (f.get("Value") == null || o.value().equals(f.get("Value")))));
+                if (all) {
+                    matching.add(t);
+                }
+            }
+        }
+        int end = Math.min(matching.size(), offset + PAGE_SIZE);
+        List<TagRecord> page = offset >= matching.size() ? List.of() : matching.subList(offset, end);
+        return new TagPage(page, end < matching.size() ? Integer.toString(end) : "");
+    }
+
+    private void requireResource(Tx tx, Caller caller, String type, String id) {
+        regions.require(caller.regionId());
+        boolean exists = switch (type) {
+            case "instance" -> instances.find(tx, caller.accountId(), caller.regionId(), id).isPresent();
+            case "disk" -> instances.disk(tx, caller.accountId(), caller.regionId(), id).isPresent();
+            case "snapshot" -> snapshots.find(tx, caller.accountId(), caller.regionId(), id).isPresent();
+            case "customimage" -> images.find(tx, id).filter(i -> !i.deleted()
+                    && i.accountId().equals(caller.accountId()) && i.regionId().equals(caller.regionId())).isPresent();
+            default -> false;
+        };
+        if (!exists) {
+            throw SwasErrors.resourceNotFound(type, id);
+        }
+    }
+}
