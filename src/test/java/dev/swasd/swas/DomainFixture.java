@@ -1,0 +1,105 @@
+package dev.swasd.swas;
+
+import dev.swasd.store.Database;
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.SnapshotRepository;
+import dev.swasd.store.TagRepository;
+import dev.swasd.store.Tx;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The domain services over a real SQLite database, with a clock the test moves by hand. */
+final class DomainFixture implements AutoCloseable {
+    static final String ACCOUNT = "1234567890123456";
+    static final String REGION = "cn-hangzhou";
+    static final String LINUX = PublicImages.defaults().all().stream()
+            .filter(i -> i.imageType().equals("system") && i.platform().equals("Linux")).findFirst().orElseThrow()
+            .imageId();
+    static final String WINDOWS = PublicImages.defaults().all().stream()
+            .filter(i -> i.platform().equals("Windows")).findFirst().orElseThrow().imageId();
+    static final String PLAN = "swas.s2.c2m2s40b3t08";
+
+    final Database db;
+    final Regions regions = Regions.defaults();
+    final InstanceService instances;
+    final SnapshotService snapshots;
+    final CustomImageService images;
+    final TagService tags;
+    final Caller caller = new Caller(ACCOUNT, REGION);
+    long now = 1_800_000_000_000L;
+
+    DomainFixture(Path dir, long delayMillis, Quotas quotas) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        db = Database.open("jdbc:sqlite:" + dir.resolve("domain.db"), null, null);
+        Lifecycle lifecycle = new Lifecycle(delayMillis);
+        InstanceRepository ir = new InstanceRepository();
+        SnapshotRepository sr = new SnapshotRepository();
+        ImageRepository imr = new ImageRepository();
+        TagRepository tr = new TagRepository();
+        PublicImages pub = PublicImages.defaults();
+        instances = new InstanceService(regions, Plans.defaults(), pub, quotas, lifecycle, ir, imr, tr);
+        snapshots = new SnapshotService(regions, quotas, lifecycle, ir, sr, imr, tr);
+        images = new CustomImageService(regions, pub, quotas, lifecycle, ir, sr, imr, tr);
+        tags = new TagService(regions, ir, sr, imr, tr);
+    }
+
+    <T> T tx(Function<Tx, T> work) {
+        return db.write(work::apply);
+    }
+
+    void run(java.util.function.Consumer<Tx> work) {
+        db.write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    String server() {
+        return servers(1).getFirst();
+    }
+
+    List<String> servers(int n) {
+        return tx(tx -> instances.create(tx, now, caller, new InstanceService.CreateInstances(LINUX, PLAN, 1, n, false,
+                null, 0, null)));
+    }
+
+    String systemDisk(String instanceId) {
+        return tx(tx -> instances.disks(tx, caller).stream().filter(d -> d.instanceId().equals(instanceId)
+                && d.diskType().equals("system")).findFirst().orElseThrow().diskId());
+    }
+
+    String snapshot(String instanceId) {
+        String disk = systemDisk(instanceId);
+        return tx(tx -> snapshots.create(tx, now, caller, disk, "snap-" + System.nanoTime(), null, List.of()));
+    }
+
+    String image(String instanceId, String snapshotId) {
+        return tx(tx -> images.create(tx, now, caller, new CustomImageService.CreateImage(instanceId,
+                "img-" + System.nanoTime(), snapshotId, null, null, null, List.of())));
+    }
+
+    String image() {
+        String server = server();
+        return image(server, snapshot(server));
+    }
+
+    void deleteImages(String... ids) {
+        run(tx -> images.delete(tx, now, caller, List.of(ids)));
+    }
+
+    List<Map<String, String>> tag(String key, String value) {
+        return List.of(Map.of("Key", key, "Value", value));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
