@@ -145,7 +145,7 @@ function wireParams(entry) {
 
 // Parameters worth showing (no signature material).
 function describeParams(p) {
-  const hide = new Set(['Signature', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'Format', 'Version']);
+  const hide = new Set(['Action', 'Signature', 'SignatureNonce', 'Timestamp', 'AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'Format', 'Version']);
   const shown = Object.entries(p).filter(([k]) => !hide.has(k)).map(([k, v]) => `${k}=${v}`);
   return shown.length ? shown.join('&') : '(no params)';
 }
@@ -246,7 +246,7 @@ class Case {
       } else {
         this.check(`${action}: signed with RPC SignatureMethod=HMAC-SHA1/SignatureVersion=1.0`, p.SignatureMethod === 'HMAC-SHA1' && p.SignatureVersion === '1.0' && typeof p.Signature === 'string' && !w.headers.authorization);
       }
-      let line = `${w.method} ${describeParams(p)} -> ${w.status}`;
+      let line = `${action} ${w.method} ${describeParams(p)} -> ${w.status}`;
       if (!outcome.ok) line += ` ${w.responseBody}`;
       this.calls.push(line);
     } else {

@@ -116,6 +116,28 @@ class ServeCommandTest {
     }
 
     @Test
+    void stateDelayAndQuotaFlags() throws Exception {
+        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--state-delay", "5x")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1).first().asString().contains("duration");
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--quota", "bananas=3")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1).first().asString().contains("unknown quota 'bananas'");
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--quota", "custom-images-per-account=-1")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1);
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of("SWASD_STATE_DELAY", "0s"), "serve", "--port", "0", "--data",
+                tmp.resolve("flags").toString(), "--quota", "unlimited", "--quota", "instances-per-region=7")) {
+            assertThat(p.awaitOut("SDK config", 30)).as("stderr %s", p.err).isTrue();
+            p.terminate();
+            assertThat(p.awaitExit(30)).isZero();
+        }
+    }
+
+    @Test
     void unusableDataDirectoryIsOneLineAndExitOne() throws Exception {
         Path file = Files.writeString(tmp.resolve("plain-file"), "x");
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",
