@@ -7,6 +7,7 @@ import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ValidatedParams;
 import dev.swasd.store.Database;
 import dev.swasd.store.IdempotencyRepository;
+import dev.swasd.store.TransientConflict;
 import dev.swasd.store.Tx;
 import dev.swasd.swas.ConcurrentChange;
 import dev.swasd.swas.SwasErrors;
@@ -50,12 +51,21 @@ final class ActionExecutor {
             try {
                 return db.write(tx -> token == null ? handler.handle(ctx, params, tx)
                         : idempotent(tx, ctx, params, handler, token));
-            } catch (ConcurrentChange | Tx.DuplicateKeyException e) {
+            } catch (ConcurrentChange | TransientConflict e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                Thread.onSpinWait();
+                backOff(attempt);
             }
+        }
+    }
+
+    /** A short random pause, growing with each attempt, so racing writers stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -87,10 +87,17 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it commits, or none of it. On PostgreSQL the
+     * transaction is SERIALIZABLE, so checks such as quotas hold under concurrency; a loser gets
+     * {@link TransientConflict} and may run again (SQLite serializes writers with IMMEDIATE).
+     */
     public <T> T inTransaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            if (dialect == Dialect.POSTGRESQL) {
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            }
             try {
                 T result = work.run(c);
                 c.commit();
@@ -100,9 +107,12 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+                if (dialect == Dialect.POSTGRESQL) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
             }
         } catch (SQLException e) {
-            throw new StoreException("database failure: " + e.getMessage(), e);
+            throw TransientConflict.translate("database failure", e);
         }
     }
 
@@ -127,7 +137,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("database failure: " + e.getMessage(), e);
+            throw TransientConflict.translate("database failure", e);
         }
     }
 

@@ -41,7 +41,7 @@ public final class Tx {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw TransientConflict.translate("query failed", e);
         }
     }
 
@@ -58,10 +58,7 @@ public final class Tx {
         try (PreparedStatement ps = prepare(sql, args)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                throw new DuplicateKeyException(e);
-            }
-            throw new StoreException("update failed: " + e.getMessage(), e);
+            throw TransientConflict.translate("update failed", e);
         }
     }
 
@@ -70,7 +67,8 @@ public final class Tx {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                // untyped, so PostgreSQL infers the column's type (a VARCHAR null cannot go into BIGINT)
+                ps.setNull(i + 1, Types.NULL);
             } else if (a instanceof Boolean b) {
                 ps.setInt(i + 1, b ? 1 : 0);
             } else {
@@ -80,18 +78,10 @@ public final class Tx {
         return ps;
     }
 
-    private static boolean isUniqueViolation(SQLException e) {
-        String state = e.getSQLState();
-        // PostgreSQL: 23505; SQLite reports SQLITE_CONSTRAINT_PRIMARYKEY / _UNIQUE in the message
-        return "23505".equals(state) || (e.getMessage() != null
-                && (e.getMessage().contains("UNIQUE constraint failed")
-                || e.getMessage().contains("PRIMARYKEY")));
-    }
-
     /** Two writers raced for one key; the loser learns here. */
-    public static final class DuplicateKeyException extends RuntimeException {
+    public static final class DuplicateKeyException extends TransientConflict {
         DuplicateKeyException(SQLException cause) {
-            super(cause.getMessage(), cause);
+            super(cause);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.swasd.TestDatabases;
 import dev.swasd.swas.Quotas;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas) {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, dbUrl, null, null, ACCOUNT_ID, ROOT_KEY_ID,
+        String url = dbUrl != null ? dbUrl : TestDatabases.fresh(dataDir, "swasd");
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, url, null, null, ACCOUNT_ID, ROOT_KEY_ID,
                 ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC(), stateDelay, quotas);
         try {
             return new TestServer(Swasd.start(config), dataDir);

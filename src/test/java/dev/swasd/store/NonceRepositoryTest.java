@@ -18,7 +18,7 @@ class NonceRepositoryTest {
 
     @Test
     void aNonceIsSpentOncePerKeyInsideTheWindow() {
-        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("n.db"), null, null)) {
+        try (Database db = Database.open(dev.swasd.TestDatabases.fresh(dir, "n"), null, null)) {
             NonceRepository nonces = new NonceRepository(db);
             long t = 1_000_000_000L;
             assertThat(nonces.claim("AK1", "n1", t, t - 900_000)).isTrue();
@@ -34,7 +34,7 @@ class NonceRepositoryTest {
 
     @Test
     void racingClaimsOfOneNonceHaveExactlyOneWinner() throws Exception {
-        try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("race.db"), null, null)) {
+        try (Database db = Database.open(dev.swasd.TestDatabases.fresh(dir, "race"), null, null)) {
             NonceRepository nonces = new NonceRepository(db);
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {

@@ -31,13 +31,25 @@ final class DomainFixture implements AutoCloseable {
     final Caller caller = new Caller(ACCOUNT, REGION);
     long now = 1_800_000_000_000L;
 
+    final String url;
+
     DomainFixture(Path dir, long delayMillis, Quotas quotas) {
+        this(freshUrl(dir), delayMillis, quotas);
+    }
+
+    static String freshUrl(Path dir) {
         try {
             java.nio.file.Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        db = Database.open("jdbc:sqlite:" + dir.resolve("domain.db"), null, null);
+        return dev.swasd.TestDatabases.fresh(dir, "domain");
+    }
+
+    /** Over an existing database, e.g. to reopen one as a restart would. */
+    DomainFixture(String url, long delayMillis, Quotas quotas) {
+        this.url = url;
+        db = Database.open(url, null, null);
         Lifecycle lifecycle = new Lifecycle(delayMillis);
         InstanceRepository ir = new InstanceRepository();
         SnapshotRepository sr = new SnapshotRepository();

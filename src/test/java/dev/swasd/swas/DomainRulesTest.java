@@ -295,15 +295,15 @@ class DomainRulesTest {
 
     @Test
     void transitionsFollowTheClockAndSurviveAReopen() {
-        Path slowDir = dir.resolve("reopen");
+        String url = DomainFixture.freshUrl(dir.resolve("reopen"));
         String id;
         long created;
-        try (DomainFixture slow = new DomainFixture(slowDir, 5000, Quotas.defaults())) {
+        try (DomainFixture slow = new DomainFixture(url, 5000, Quotas.defaults())) {
             id = slow.server();
             created = slow.now;
             assertThat(status(slow, id)).isEqualTo("Pending");
         }
-        try (DomainFixture again = new DomainFixture(slowDir, 5000, Quotas.defaults())) {
+        try (DomainFixture again = new DomainFixture(url, 5000, Quotas.defaults())) {
             again.now = created + 4999;
             assertThat(status(again, id)).isEqualTo("Pending");
             again.now = created + 5000;
