@@ -35,7 +35,7 @@ public record Evaluation(Decision decision, boolean rootAccount, Optional<String
                     + position();
         } else {
             why = decidedBy.map(StatementRef::describe).orElse("?")
-                    + (resources.size() > 1 ? " (first of " + resources.size() + " resources, all allowed)" : "");
+                    + (resources.size() > 1 ? "; all " + resources.size() + " resources allowed" : "");
         }
         return decision.wireName() + "  (" + why + ")";
     }
