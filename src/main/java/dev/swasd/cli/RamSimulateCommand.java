@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate RAM decisions offline, with the engine the server uses.",
-            "Either --cases FILE (a JSON array of cases, see docs/ram.md) printing [{\"name\", \"decision\"}, ...],",
-            "or one request: --action and --resource with --policy/--system-policy, printing the decision",
-            "and the statement that decided it."})
+            "--cases FILE: evaluate every case of FILE (format: docs/ram.md) and",
+            "  print a JSON array of {\"name\", \"decision\"}.",
+            "Otherwise one request (--action, --resource, --policy, --context ...):",
+            "  print the decision and the statement that decided it.",
+            "Exit 0 once evaluated (denials included); 2 for bad usage or input.", ""})
 final class RamSimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
