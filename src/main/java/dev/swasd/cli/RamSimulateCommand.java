@@ -14,9 +14,12 @@ import dev.swasd.ram.PrincipalType;
 import dev.swasd.ram.RequestContext;
 import dev.swasd.ram.SimulationCase;
 import dev.swasd.ram.SystemPolicies;
+import dev.swasd.ram.SystemPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +156,7 @@ final class RamSimulateCommand implements Callable<Integer> {
         }
         for (String name : systemPolicies) {
             inForce.add(SystemPolicies.lookup(name).orElseThrow(() -> new BadInput("--system-policy: no system policy '"
-                    + name + "' (known: " + String.join(", ", SystemPolicies.all().stream().map(p -> p.name()).toList())
+                    + name + "' (known: " + String.join(", ", SystemPolicies.all().stream().map(SystemPolicy::name).toList())
                     + ")")).asNamedPolicy());
         }
         RequestContext.Builder ctx = RequestContext.builder();
@@ -170,9 +173,9 @@ final class RamSimulateCommand implements Callable<Integer> {
     private static String read(Path file) throws BadInput {
         try {
             return Files.readString(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new BadInput("cannot read " + file + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new BadInput("cannot read " + file + ": permission denied");
         } catch (IOException e) {
             throw new BadInput("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public final class ActionBindings {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("RAM bindings of " + product.code() + ": " + String.join("; ", problems));
         }
-        return new ActionBindings(product.code(), java.util.Collections.unmodifiableMap(bindings));
+        return new ActionBindings(product.code(), Collections.unmodifiableMap(bindings));
     }
 
     private static ActionBinding binding(JsonNode row, OperationDef op) {
