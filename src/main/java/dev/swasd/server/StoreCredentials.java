@@ -23,9 +23,30 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
         this.cipher = cipher;
     }
 
+    /**
+     * Credentials are read from the database at most once a second per key: a key's status or
+     * secret changed on any node governs every node within that bound (docs/identity.md), and the
+     * hot path saves a query and an AES decryption per request.
+     */
+    static final long CACHE_MILLIS = 1000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Optional<Credential> credential, long loadedAt) {
+    }
+
     @Override
     public Optional<Credential> find(String accessKeyId) {
-        return identities.findKey(accessKeyId).map(this::credential);
+        long now = System.nanoTime();
+        Cached c = cache.get(accessKeyId);
+        if (c != null && now - c.loadedAt() < CACHE_MILLIS * 1_000_000) {
+            return c.credential();
+        }
+        Optional<Credential> fresh = identities.findKey(accessKeyId).map(this::credential);
+        if (fresh.isPresent() || cache.size() < 10_000) {
+            // unknown ids are cached too (bounded), so a flood of bad keys cannot hammer the database
+            cache.put(accessKeyId, new Cached(fresh, now));
+        }
+        return fresh;
     }
 
     private Credential credential(AccessKeyRecord k) {

@@ -20,6 +20,26 @@ public final class ImageRepository {
                 i.dataSnapshotId(), i.dataSnapshotName(), i.systemDiskGib(), i.dataDiskGib(), i.platform(),
                 i.sourceImageId(), i.sourceImageName(), i.sourceImageVersion(), i.storedStatus(), i.nextStatus(),
                 i.nextAt(), i.inShare(), i.createdAt(), i.deletedAt(), i.resourceGroupId(), i.version());
+        if (i.deletedAt() == null) {
+            adjustLive(tx, i.accountId(), i.regionId(), 1);
+        }
+    }
+
+    /** Soft-deletes a live image (compare-and-set on its version) and keeps the live count. */
+    public boolean softDelete(Tx tx, ImageRecord i, long now) {
+        boolean done = tx.update("UPDATE custom_images SET deleted_at = ?, in_share = 0, status = ?, next_status = NULL, "
+                + "next_at = NULL, version = version + 1 WHERE image_id = ? AND version = ? AND deleted_at IS NULL",
+                now, i.status(now), i.imageId(), i.version()) == 1;
+        if (done) {
+            adjustLive(tx, i.accountId(), i.regionId(), -1);
+        }
+        return done;
+    }
+
+    private static void adjustLive(Tx tx, String accountId, String regionId, int delta) {
+        tx.update("INSERT INTO image_counts (account_id, region_id, live) VALUES (?, ?, ?) "
+                + "ON CONFLICT (account_id, region_id) DO UPDATE SET live = image_counts.live + ?", accountId, regionId,
+                Math.max(delta, 0), delta);
     }
 
     /** By id alone, deleted or not; the caller decides who may see it. */
@@ -56,6 +76,20 @@ public final class ImageRepository {
     }
 
     public Page list(Tx tx, ImageQuery q) {
+        boolean unfiltered = empty(q.imageIds()) && empty(q.imageNames()) && q.instanceId() == null
+                && q.systemSnapshotId() == null && q.dataSnapshotId() == null && q.shared() == null
+                && q.resourceGroupId() == null && (q.tags() == null || q.tags().isEmpty());
+        if (unfiltered && tx.count("SELECT COUNT(*) FROM image_share_accounts WHERE target_account_id = ?",
+                q.accountId()) == 0) {
+            // the common case: the caller's own images, page straight off the index, total from the counter
+            long total = tx.count("SELECT live FROM image_counts WHERE account_id = ? AND region_id = ?",
+                    q.accountId(), q.regionId());
+            List<ImageRecord> rows = tx.query("SELECT " + COLS + " FROM custom_images WHERE account_id = ? "
+                            + "AND region_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, image_id DESC "
+                            + "LIMIT ? OFFSET ?", ImageRepository::row, q.accountId(), q.regionId(), q.limit(),
+                    q.offset());
+            return new Page(rows, total);
+        }
         StringBuilder where = new StringBuilder(" FROM custom_images ci WHERE ci.region_id = ? AND ci.deleted_at IS NULL "
                 + "AND (ci.account_id = ? OR EXISTS (SELECT 1 FROM image_share_accounts s WHERE s.image_id = ci.image_id "
                 + "AND s.target_account_id = ?))");
@@ -88,8 +122,24 @@ public final class ImageRepository {
         pageArgs.add(q.limit());
         pageArgs.add(q.offset());
         List<ImageRecord> rows = tx.query("SELECT " + prefixed() + where
-                + " ORDER BY ci.created_at DESC, ci.image_id LIMIT ? OFFSET ?", ImageRepository::row, pageArgs.toArray());
+                + " ORDER BY ci.created_at DESC, ci.image_id DESC LIMIT ? OFFSET ?", ImageRepository::row,
+                pageArgs.toArray());
         return new Page(rows, total);
+    }
+
+    private static boolean empty(List<String> values) {
+        return values == null || values.isEmpty();
+    }
+
+    /** Accounts each image is shared with, counted for a page of images at once. */
+    public java.util.Map<String, Long> shareCounts(Tx tx, List<String> imageIds) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        if (imageIds.isEmpty()) {
+            return out;
+        }
+        tx.query("SELECT image_id, COUNT(*) FROM image_share_accounts WHERE image_id IN (" + Tx.marks(imageIds.size())
+                + ") GROUP BY image_id", rs -> out.put(rs.getString(1), rs.getLong(2)), imageIds.toArray());
+        return out;
     }
 
     private static String prefixed() {

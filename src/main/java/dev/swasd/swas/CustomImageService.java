@@ -124,18 +124,14 @@ public final class CustomImageService {
         for (TagRecord t : tags.tagsOf(tx, "customimage", ids)) {
             tagsById.computeIfAbsent(t.resourceId(), k -> new ArrayList<>()).add(t);
         }
+        Map<String, Long> shares = images.shareCounts(tx, ids);
+        Map<String, List<String>> users = instances.usingImages(tx, query.accountId(), query.regionId(), ids);
         List<ImageView> views = new ArrayList<>();
         for (ImageRecord r : page.images()) {
-            views.add(new ImageView(r, r.status(now), images.shareCount(tx, r.imageId()) > 0,
-                    createdFrom(tx, r), tagsById.getOrDefault(r.imageId(), List.of())));
+            views.add(new ImageView(r, r.status(now), shares.getOrDefault(r.imageId(), 0L) > 0,
+                    users.getOrDefault(r.imageId(), List.of()), tagsById.getOrDefault(r.imageId(), List.of())));
         }
         return new ImagePage(views, page.total());
-    }
-
-    private List<String> createdFrom(Tx tx, ImageRecord r) {
-        return instances.list(tx, r.accountId(), r.regionId()).stream()
-                .filter(i -> i.imageId().equals(r.imageId()))
-                .map(InstanceRecord::instanceId).toList();
     }
 
     /**
@@ -158,8 +154,9 @@ public final class CustomImageService {
             }
             targets.add(i);
         }
+        Map<String, Long> shared = images.shareCounts(tx, ids);
         for (ImageRecord i : targets) {
-            if (i.inShare() || images.shareCount(tx, i.imageId()) > 0) {
+            if (i.inShare() || shared.getOrDefault(i.imageId(), 0L) > 0) {
                 throw SwasErrors.imageInShare();
             }
             if (CustomImageStatus.CREATING.code().equals(i.status(now))) {
@@ -167,11 +164,9 @@ public final class CustomImageService {
             }
         }
         for (ImageRecord i : targets) {
-            save(tx, new ImageRecord(i.imageId(), i.accountId(), i.regionId(), i.imageName(), i.description(),
-                    i.instanceId(), i.instanceName(), i.systemSnapshotId(), i.systemSnapshotName(), i.dataSnapshotId(),
-                    i.dataSnapshotName(), i.systemDiskGib(), i.dataDiskGib(), i.platform(), i.sourceImageId(),
-                    i.sourceImageName(), i.sourceImageVersion(), i.status(now), null, null, false, i.createdAt(), now,
-                    i.resourceGroupId(), i.version()));
+            if (!images.softDelete(tx, i, now)) {
+                throw new ConcurrentChange("custom image " + i.imageId());
+            }
             tags.removeAll(tx, "customimage", i.imageId());
         }
     }

@@ -1,0 +1,254 @@
+package dev.swasd.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark: set-up through the API, seeding, then each scenario for a fixed time, and a
+ * report whose last line is JSON. Every API request is V3-signed with a fresh nonce and passes
+ * the whole pipeline (signature, nonce store, validation, authorization, one transaction,
+ * rendering); only the bare scenario skips it, by design, to give the ceiling.
+ */
+public final class Bench {
+    private static final String REGION = "cn-hangzhou";
+    private static final String V = "2020-06-01";
+    private static final String BENCH_KEY_ID = "LTAIBenchRootKey0001";
+    private static final String BENCH_SECRET = "BenchRootSecret0001abcdefghij";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int seconds;
+    private final int images;
+    private final String db;
+    private final int connections;
+    private final String endpoint;
+    private final String keyId;
+    private final String secret;
+    private final Path workDir;
+    private final BenchReport report;
+
+    public Bench(int seconds, int images, String db, int connections, String endpoint, String keyId, String secret,
+            Path workDir, PrintStream out) {
+        this.seconds = seconds;
+        this.images = images;
+        this.db = db;
+        this.connections = connections;
+        this.endpoint = endpoint;
+        this.keyId = keyId;
+        this.secret = secret;
+        this.workDir = workDir;
+        this.report = new BenchReport(out);
+    }
+
+    public int run() throws Exception {
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("swasd-bench");
+        try (BenchTarget target = endpoint != null ? BenchTarget.external(endpoint, keyId, secret)
+                : BenchTarget.spawn(dir.resolve("data"), db, BENCH_KEY_ID, BENCH_SECRET)) {
+            return measure(target);
+        } finally {
+            if (workDir == null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private int measure(BenchTarget t) throws Exception {
+        RequestSigner signer = new RequestSigner(t.host + ":" + t.port, t.keyId, t.secret);
+        report.line("swasd bench: " + (t.local() ? "server started in " + t.startupMillis + " ms on " + t.dbUrl
+                : "endpoint " + t.host + ":" + t.port) + "; " + connections + " connections, " + seconds
+                + " s per scenario, " + Runtime.getRuntime().availableProcessors() + " cores");
+
+        // a server and a snapshot of its system disk, through the API
+        JsonNode imagesList = call(t, signer, "ListImages", Map.of("RegionId", REGION, "ImageType", "system"));
+        String imageId = imagesList.path("Images").get(0).path("ImageId").asText();
+        String instance = call(t, signer, "CreateInstances", Map.of("RegionId", REGION, "ImageId", imageId, "PlanId",
+                "swas.s2.c2m2s40b3t08", "Period", "1")).path("InstanceIds").get(0).asText();
+        String disk = call(t, signer, "ListDisks", Map.of("RegionId", REGION, "InstanceId", instance)).path("Disks")
+                .get(0).path("DiskId").asText();
+        String snapshot = call(t, signer, "CreateSnapshot", Map.of("RegionId", REGION, "DiskId", disk, "SnapshotName",
+                "bench")).path("SnapshotId").asText();
+        String account = accountOf(t, signer, instance, snapshot);
+
+        long seedStart = System.nanoTime();
+        seed(t, signer, account, instance, snapshot, "list", images);
+        report.line(String.format(java.util.Locale.ROOT, "seeded %d custom images in %.1f s", images,
+                (System.nanoTime() - seedStart) / 1e9));
+
+        // warm-up: let the JIT compile the hot path before anything is measured
+        LoadRun.closedLoop(t.host, t.port, connections, Math.min(5, seconds), list(signer));
+        LoadRun.closedLoop(t.host, t.port, connections, 2, bare(signer));
+
+        LoadRun.Result bare = scenario(t, "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
+                bare(signer)), Double.NaN, "req/s ");
+        LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host, t.port,
+                connections, seconds, list(signer)), bare.perSecond(), "req/s ");
+        double rate70 = list.perSecond() * 0.7;
+        LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT, "    same at 70%% of peak (%.0f/s)",
+                rate70), () -> LoadRun.fixedRate(t.host, t.port, Math.max(connections, 64), seconds, rate70, list(signer)),
+                bare.perSecond(), "req/s ");
+        LoadRun.Result cycle = scenario(t, "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host, t.port,
+                connections, seconds, cycle(signer, instance, snapshot)), bare.perSecond(), "cyc/s ");
+
+        int pool = (int) Math.min(1_500_000L, 15L * Math.max(2000, (long) (cycle.perSecond() * 3)) * seconds);
+        long poolStart = System.nanoTime();
+        List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool);
+        report.line(String.format(java.util.Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
+                (System.nanoTime() - poolStart) / 1e9));
+        LoadRun.Result delete15 = scenario(t, "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host, t.port,
+                connections, seconds, delete15(signer, doomed)), bare.perSecond(), "req/s ");
+
+        double rss = t.peakRssMib();
+        if (t.local()) {
+            report.line(String.format(java.util.Locale.ROOT, "server: start-up %d ms, peak resident memory %.0f MiB",
+                    t.startupMillis, rss));
+        }
+        report.put("list_rps", list.perSecond());
+        report.put("list_p50_ms", list.millis(50));
+        report.put("list_p99_ms", list.millis(99));
+        report.put("list_p999_ms", list.millis(99.9));
+        report.put("list_p99_ms_at_70pct", list70.millis(99));
+        report.put("cycle_per_s", cycle.perSecond());
+        report.put("cycle_p99_ms", cycle.millis(99));
+        report.put("delete15_rps", delete15.perSecond());
+        report.put("delete15_p99_ms", delete15.millis(99));
+        report.put("bare_rps", bare.perSecond());
+        report.put("bare_p99_ms", bare.millis(99));
+        report.put("ratio_list_to_bare", list.perSecond() / bare.perSecond());
+        report.put("images", images);
+        report.put("connections", connections);
+        report.put("seconds", seconds);
+        report.put("failures", bare.failures() + list.failures() + list70.failures() + cycle.failures()
+                + delete15.failures());
+        if (t.local()) {
+            report.put("startup_ms", t.startupMillis);
+            report.put("rss_peak_mib", rss);
+        }
+        report.put("database", t.dbUrl == null ? "external" : t.dbUrl.startsWith("jdbc:postgresql") ? "postgresql" : "sqlite");
+        report.finish();
+        return 0;
+    }
+
+    /** A run that may be interrupted. */
+    @FunctionalInterface
+    private interface Run {
+        LoadRun.Result go() throws InterruptedException;
+    }
+
+    /** Runs one scenario and reports it with the CPU both sides used, to show which side was the limit. */
+    private LoadRun.Result scenario(BenchTarget t, String name, Run run, double bareRps, String unit)
+            throws InterruptedException {
+        double server0 = t.cpuSeconds();
+        double client0 = clientCpuSeconds();
+        LoadRun.Result r = run.go();
+        double serverCores = (t.cpuSeconds() - server0) / r.seconds();
+        double clientCores = (clientCpuSeconds() - client0) / r.seconds();
+        report.scenario(name, r, bareRps, serverCores, clientCores, unit);
+        return r;
+    }
+
+    private LoadRun.Operation bare(RequestSigner signer) {
+        byte[] request = signer.bare();
+        return c -> expectOk(c.exchange(request, false), "bare");
+    }
+
+    private LoadRun.Operation list(RequestSigner signer) {
+        // clients list the first pages (and poll them); deep OFFSET pages cost O(offset), see docs/performance.md
+        int pages = Math.max(1, Math.min(10, images / 10));
+        return c -> expectOk(c.exchange(signer.sign("ListCustomImages", V, Map.of("RegionId", REGION, "PageSize", "10",
+                "PageNumber", Integer.toString(1 + ThreadLocalRandom.current().nextInt(pages)))), false), "list");
+    }
+
+    private LoadRun.Operation cycle(RequestSigner signer, String instance, String snapshot) {
+        AtomicInteger n = new AtomicInteger();
+        return c -> {
+            HttpConnection.Response created = c.exchange(signer.sign("CreateCustomImage", V, Map.of("RegionId", REGION,
+                    "InstanceId", instance, "ImageName", "cycle-" + n.incrementAndGet(), "SystemSnapshotId", snapshot)),
+                    true);
+            expectOk(created, "CreateCustomImage");
+            String id = JSON.readTree(created.body()).path("ImageId").asText();
+            return expectOk(c.exchange(signer.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
+                    "[\"" + id + "\"]")), false), "DeleteCustomImages");
+        };
+    }
+
+    private LoadRun.Operation delete15(RequestSigner signer, List<String> pool) {
+        AtomicInteger next = new AtomicInteger();
+        return c -> {
+            int from = next.getAndAdd(15);
+            if (from + 15 > pool.size()) {
+                return false;
+            }
+            StringBuilder ids = new StringBuilder("[");
+            for (int i = from; i < from + 15; i++) {
+                ids.append(i == from ? "" : ",").append('"').append(pool.get(i)).append('"');
+            }
+            return expectOk(c.exchange(signer.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
+                    ids.append(']').toString())), false), "delete15");
+        };
+    }
+
+    private static boolean expectOk(HttpConnection.Response r, String what) throws IOException {
+        if (r.status() != 200) {
+            throw new IOException(what + " answered HTTP " + r.status());
+        }
+        return true;
+    }
+
+    private List<String> seed(BenchTarget t, RequestSigner signer, String account, String instance, String snapshot,
+            String prefix, int count) throws IOException {
+        if (t.local()) {
+            return Seeder.images(t.dbUrl, account, REGION, instance, snapshot, prefix, count);
+        }
+        java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(call(t, signer, "CreateCustomImage", Map.of("RegionId", REGION, "InstanceId", instance,
+                    "ImageName", prefix + "-" + i, "SystemSnapshotId", snapshot)).path("ImageId").asText());
+        }
+        return ids;
+    }
+
+    /** The account behind the key, read from an image made for the purpose (then deleted). */
+    private static String accountOf(BenchTarget t, RequestSigner signer, String instance, String snapshot)
+            throws IOException {
+        String id = call(t, signer, "CreateCustomImage", Map.of("RegionId", REGION, "InstanceId", instance, "ImageName",
+                "probe", "SystemSnapshotId", snapshot)).path("ImageId").asText();
+        String account = call(t, signer, "ListCustomImages", Map.of("RegionId", REGION, "ImageIds", "[\"" + id + "\"]"))
+                .path("CustomImages").get(0).path("UserId").asText();
+        call(t, signer, "DeleteCustomImages", Map.of("RegionId", REGION, "ImageIds", "[\"" + id + "\"]"));
+        return account;
+    }
+
+    private static JsonNode call(BenchTarget t, RequestSigner signer, String action, Map<String, String> params)
+            throws IOException {
+        try (HttpConnection c = new HttpConnection(t.host, t.port)) {
+            HttpConnection.Response r = c.exchange(signer.sign(action, V, params), true);
+            if (r.status() != 200) {
+                throw new IOException(action + " answered HTTP " + r.status() + ": " + r.text());
+            }
+            return JSON.readTree(r.body());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the OS cleans up what is left
+        }
+    }
+
+    static double clientCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+}
