@@ -17,6 +17,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    /**
+     * SQLite has one writer at a time, and a writer waiting for its lock waits inside native code,
+     * which pins the carrier of its virtual thread: two such waiters on a 2-core machine starve the
+     * very thread that holds the lock. So this process queues its SQLite writers here, where a
+     * waiting virtual thread parks properly, and SQLite's own busy wait is left for other processes.
+     */
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock();
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -93,6 +100,31 @@ public final class Database implements AutoCloseable {
      * {@link TransientConflict} and may run again (SQLite serializes writers with IMMEDIATE).
      */
     public <T> T inTransaction(Work<T> work) {
+        if (dialect == Dialect.SQLITE) {
+            sqliteWriter.lock();
+            try {
+                return transaction(work);
+            } finally {
+                sqliteWriter.unlock();
+            }
+        }
+        return transaction(work);
+    }
+
+    /** Runs one writing statement (auto-commit), queued behind other writers on SQLite. */
+    public <T> T writeStatement(Work<T> work) {
+        if (dialect == Dialect.SQLITE) {
+            sqliteWriter.lock();
+            try {
+                return withConnection(work);
+            } finally {
+                sqliteWriter.unlock();
+            }
+        }
+        return withConnection(work);
+    }
+
+    private <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             if (dialect == Dialect.POSTGRESQL) {

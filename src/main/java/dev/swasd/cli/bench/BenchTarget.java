@@ -52,6 +52,10 @@ final class BenchTarget implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
+        String extra = System.getenv("SWASD_BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording while profiling
+        }
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xms256m", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), "dev.swasd.cli.Main", "serve", "--port", "0",
                 "--data", dataDir.toString(), "--state-delay", "0s", "--quota", "unlimited",
