@@ -65,11 +65,14 @@ final class InstanceBindings {
         power(r, instances, "RebootInstance", InstanceService.Power.REBOOT);
         power(r, instances, "RebootInstances", InstanceService.Power.REBOOT);
         r.add(P, "UpdateInstanceAttribute", (ctx, p, tx) -> {
-            instances.rename(tx, ctx.now(), caller(ctx, p), p.string("InstanceId"), p.string("InstanceName"));
+            instances.rename(tx, ctx.now(), caller(ctx, p), p.string("InstanceId"), p.string("InstanceName"),
+                    p.string("Password"));
             return Wire.object();
         });
         r.add(P, "ResetSystem", (ctx, p, tx) -> {
-            instances.reset(tx, ctx.now(), caller(ctx, p), p.string("InstanceId"), p.string("ImageId"));
+            Map<String, String> login = p.object("LoginCredentials");
+            instances.reset(tx, ctx.now(), caller(ctx, p), p.string("InstanceId"), p.string("ImageId"),
+                    login == null ? null : login.get("Password"));
             return Wire.object();
         });
         r.add(P, "ListDisks", (ctx, p, tx) -> {

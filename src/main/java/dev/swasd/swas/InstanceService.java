@@ -155,7 +155,28 @@ public final class InstanceService {
         }
     }
 
-    public void rename(Tx tx, long now, Caller caller, String instanceId, String name) {
+    /**
+     * A server password: 8-30 characters with at least three of upper-case letters, lower-case
+     * letters, digits and the special characters ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ (the console's rule).
+     */
+    static void checkPassword(String parameter, String password) {
+        if (password == null) {
+            return;
+        }
+        int classes = 0;
+        classes += password.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
+        classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
+        classes += password.chars().anyMatch(Character::isDigit) ? 1 : 0;
+        classes += password.chars().anyMatch(c -> "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/".indexOf(c) >= 0) ? 1 : 0;
+        boolean allowed = password.chars().allMatch(c -> c > 32 && c < 127);
+        if (password.length() < 8 || password.length() > 30 || classes < 3 || !allowed) {
+            throw SwasErrors.invalidParam(parameter, "a password has 8-30 characters and at least three of upper-case "
+                    + "letters, lower-case letters, digits and special characters.");
+        }
+    }
+
+    public void rename(Tx tx, long now, Caller caller, String instanceId, String name, String password) {
+        checkPassword("Password", password);
         InstanceRecord r = require(tx, caller, instanceId);
         if (name != null) {
             if (name.length() < 2 || name.length() > 128) {
@@ -171,7 +192,8 @@ public final class InstanceService {
      * ResetSystem: re-installs the server from its current image or the given one. A deleted,
      * unknown or foreign image is InvalidImageId.NotFound and nothing changes.
      */
-    public void reset(Tx tx, long now, Caller caller, String instanceId, String imageId) {
+    public void reset(Tx tx, long now, Caller caller, String instanceId, String imageId, String password) {
+        checkPassword("LoginCredentials.Password", password);
         InstanceRecord r = require(tx, caller, instanceId);
         String status = r.status(now);
         if (!InstanceStatus.is(status, InstanceStatus.Running) && !InstanceStatus.is(status, InstanceStatus.Stopped)) {

@@ -246,26 +246,39 @@ class DomainRulesTest {
         String a = f.server();
         String b = f.server();
         String imageOfA = f.image(a, f.snapshot(a));
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, imageOfA))), 400,
+        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, imageOfA, null))), 400,
                 "InvalidImageId.NotSupported");
-        f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, imageOfA));
+        f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, imageOfA, null));
         assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, b).imageId())).isEqualTo(imageOfA);
         String other = f.image(a, f.snapshot(a));
         f.deleteImages(other);
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, other))), 404, "InvalidImageId.NotFound");
+        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, other, null))), 404, "InvalidImageId.NotFound");
         assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, b).imageId())).as("nothing changed")
                 .isEqualTo(imageOfA);
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, "0123456789abcdef0123456789abcdef", null))),
+        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, "0123456789abcdef0123456789abcdef", null, null))),
                 404, "InvalidInstanceId.NotFound");
         // Linux to Windows is refused outside mainland China, allowed inside
         Caller singapore = new Caller(ACCOUNT, "ap-southeast-1");
         String sg = f.tx(tx -> f.instances.create(tx, f.now, singapore, new InstanceService.CreateInstances(
                 DomainFixture.LINUX, "swas.s2.c2m4s60b5t12", 1, 1, false, null, 0, null))).getFirst();
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, singapore, sg, DomainFixture.WINDOWS))), 400,
+        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, singapore, sg, DomainFixture.WINDOWS, null))), 400,
                 "InvalidImageId.NotSupported");
         String hz = f.tx(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
                 DomainFixture.LINUX, "swas.s2.c2m4s60b5t12", 1, 1, false, null, 0, null))).getFirst();
-        f.run(tx -> f.instances.reset(tx, f.now, f.caller, hz, DomainFixture.WINDOWS));
+        f.run(tx -> f.instances.reset(tx, f.now, f.caller, hz, DomainFixture.WINDOWS, null));
+    }
+
+    @Test
+    void passwordsFollowTheConsoleRule() {
+        String a = f.server();
+        code(fails(() -> f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, null, "short1A"))), 400,
+                "InvalidParameter");
+        code(fails(() -> f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, null, "alllowercase1"))), 400,
+                "InvalidParameter");
+        f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, "web-01", "Str0ng-pass"));
+        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, a).instanceName())).isEqualTo("web-01");
+        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, null, "nope"))), 400, "InvalidParameter");
+        f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, null, "Str0ng-pass"));
     }
 
     @Test

@@ -148,7 +148,7 @@ class ImageLifecyclePropertyTest {
                     Model m = model.get(target);
                     String expected = m == null || m.deleted ? "InvalidImageId.NotFound" : null;
                     String actual = codeOf(() -> f.run(tx -> f.instances.reset(tx, f.now, caller, servers.get(1),
-                            target)));
+                            target, null)));
                     assertThat(actual).as("ResetSystem with %s", target).isEqualTo(expected);
                 }
             }
