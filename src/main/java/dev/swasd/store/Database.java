@@ -3,9 +3,15 @@ package dev.swasd.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool and schema of one database, SQLite or PostgreSQL, chosen by JDBC URL.
@@ -15,15 +21,53 @@ public final class Database implements AutoCloseable {
     /** Which engine is behind the URL; a few statements differ. */
     public enum Dialect { SQLITE, POSTGRESQL }
 
+    /**
+     * How hard a commit is pushed to disk before the client hears 200 (docs/durability.md).
+     * NORMAL survives a crash of the swasd process; STRICT also survives power loss or an OS
+     * crash, at the price of an fsync per commit.
+     */
+    public enum Durability {
+        NORMAL, STRICT;
+
+        /** {@code normal} or {@code strict}, any case; IllegalArgumentException otherwise. */
+        public static Durability parse(String text) {
+            for (Durability d : values()) {
+                if (d.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("--durability must be normal or strict, got '" + text + "'");
+        }
+    }
+
+    /**
+     * How to open the pool.
+     *
+     * @param durability    what a commit promises
+     * @param meterRegistry a Micrometer {@code MeterRegistry} for the pool's metrics, or null; typed
+     *                      Object, as Hikari takes it, so the store needs no metrics library
+     */
+    public record Options(Durability durability, Object meterRegistry) {
+        public static final Options DEFAULT = new Options(Durability.NORMAL, null);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final MigrationVersion schemaVersion;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, MigrationVersion schemaVersion) {
         this.pool = pool;
         this.dialect = dialect;
+        this.schemaVersion = schemaVersion;
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, Options.DEFAULT);
+    }
+
+    public static Database open(String jdbcUrl, String user, String password, Options options) {
         Dialect dialect = dialectOf(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -38,13 +82,24 @@ public final class Database implements AutoCloseable {
             // WAL lets readers run beside the one writer; IMMEDIATE makes a write transaction take
             // the write lock when it begins, so two writers queue instead of deadlocking on upgrade.
             config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
+            // NORMAL in WAL mode syncs at checkpoints only: a commit survives the process dying, but
+            // the last few may be lost if the machine does. FULL syncs the WAL on every commit.
+            config.addDataSourceProperty("synchronous",
+                    options.durability() == Durability.STRICT ? "FULL" : "NORMAL");
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
             config.setMaximumPoolSize(16);
+            if (options.durability() == Durability.STRICT) {
+                // the server's or database's default may have been set to off (or local); strict
+                // asks for the WAL flush on every commit of swasd's own sessions whatever the default
+                config.setConnectionInitSql("SET synchronous_commit = on");
+            }
+        }
+        if (options.meterRegistry() != null) {
+            config.setMetricRegistry(options.meterRegistry());
         }
         config.setConnectionTimeout(30_000);
         HikariDataSource pool;
@@ -53,13 +108,87 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
+        MigrationVersion version;
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            flyway.migrate();
+            version = newestKnownMigration(flyway);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
-        return new Database(pool, dialect);
+        Database db = new Database(pool, dialect, version);
+        if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
+            db.warnWhenServerDoesNotSync();
+        }
+        return db;
+    }
+
+    /** The newest migration this build carries (not one a newer node may have applied since). */
+    private static MigrationVersion newestKnownMigration(Flyway flyway) {
+        MigrationVersion newest = MigrationVersion.EMPTY;
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() != null && m.getState().isResolved() && m.getVersion().compareTo(newest) > 0) {
+                newest = m.getVersion();
+            }
+        }
+        return newest;
+    }
+
+    /** synchronous_commit=on promises nothing when the server itself never fsyncs; say so once. */
+    private void warnWhenServerDoesNotSync() {
+        try {
+            String fsync = withConnection(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW fsync")) {
+                    return rs.next() ? rs.getString(1) : "on";
+                }
+            });
+            if ("off".equalsIgnoreCase(fsync)) {
+                LOG.warn("--durability strict: the PostgreSQL server runs with fsync=off, so commits are not "
+                        + "on disk when acknowledged; turn fsync on for the promise to hold");
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("could not read the server's fsync setting: {}", e.getMessage());
+        }
+    }
+
+    /** The schema version this node was built for, e.g. {@code 2}; exports carry it. */
+    public String schemaVersion() {
+        return schemaVersion.getVersion();
+    }
+
+    /** Negative, zero or positive as {@code version} is older than, equal to or newer than this schema. */
+    public int compareToSchema(String version) {
+        return MigrationVersion.fromVersion(version).compareTo(schemaVersion);
+    }
+
+    /** Whether this node can serve: the database answers, and its schema has this build's migrations. */
+    public record Readiness(boolean ready, String reason) {
+        static final Readiness READY = new Readiness(true, null);
+    }
+
+    /**
+     * One connection and one small query: the schema history must hold this build's newest
+     * migration as applied, and no failed migration (a half-done upgrade by another node, or a
+     * database restored from an older backup, make the node unready rather than fail requests).
+     */
+    public Readiness readiness() {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            boolean applied = false;
+            while (rs.next()) {
+                String version = rs.getString(1);
+                if (!rs.getBoolean(2)) {
+                    return new Readiness(false, "migration " + version + " failed");
+                }
+                applied |= version != null && MigrationVersion.fromVersion(version).equals(schemaVersion);
+            }
+            return applied ? Readiness.READY
+                    : new Readiness(false, "schema version " + schemaVersion() + " is not applied");
+        } catch (SQLException | RuntimeException e) {
+            return new Readiness(false, "database unreachable");
+        }
     }
 
     static Dialect dialectOf(String jdbcUrl) {
