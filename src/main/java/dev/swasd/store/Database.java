@@ -283,7 +283,8 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    static String redact(String url) {
+    /** The URL with any password hidden, for messages. */
+    public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
