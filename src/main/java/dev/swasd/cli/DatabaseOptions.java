@@ -22,7 +22,7 @@ final class DatabaseOptions {
     String db;
 
     String url() {
-        return db != null ? db : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath();
+        return db != null ? db : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath().normalize();
     }
 
     /** The URL for messages: no password. */

@@ -94,9 +94,12 @@ public final class Database implements AutoCloseable {
         } else {
             config.setMaximumPoolSize(16);
             if (options.durability() == Durability.STRICT) {
-                // the server's or database's default may have been set to off (or local); strict
-                // asks for the WAL flush on every commit of swasd's own sessions whatever the default
-                config.setConnectionInitSql("SET synchronous_commit = on");
+                // the server's, database's or role's default may be off or local; strict raises
+                // those to on (WAL flushed at every commit, and standbys' as configured) for
+                // swasd's own sessions, and keeps the stronger remote_write / remote_apply
+                config.setConnectionInitSql("SELECT set_config('synchronous_commit', CASE WHEN "
+                        + "current_setting('synchronous_commit') IN ('off', 'local') THEN 'on' "
+                        + "ELSE current_setting('synchronous_commit') END, false)");
             }
         }
         if (options.meterRegistry() != null) {

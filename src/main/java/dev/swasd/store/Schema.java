@@ -77,11 +77,13 @@ final class Schema {
         Set<String> placed = new LinkedHashSet<>();
         while (placed.size() < tables.size()) {
             boolean progress = false;
+            // the first table by name whose parents are all placed: children follow their parents closely
             for (String name : tables.keySet()) {
                 if (!placed.contains(name) && placed.containsAll(refsWithin(parents.get(name), tables.keySet()))) {
                     placed.add(name);
                     ordered.add(tables.get(name));
                     progress = true;
+                    break;
                 }
             }
             if (!progress) {

@@ -44,19 +44,31 @@ class DurabilityTest {
     }
 
     @Test
-    void postgresStrictTurnsSynchronousCommitOnWhateverTheDatabaseDefault() throws Exception {
+    void postgresStrictRaisesSynchronousCommitToOnAndKeepsStrongerSettings() throws Exception {
         assumeTrue(TestDatabases.postgres(), "PostgreSQL run only");
         String url = TestDatabases.fresh(dir, "dur");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery("SELECT current_database()");
-            rs.next();
-            s.execute("ALTER DATABASE \"" + rs.getString(1) + "\" SET synchronous_commit = off");
-        }
+        databaseDefault(url, "off");
         try (Database db = Database.open(url, null, null)) {
             assertThat(setting(db, "SHOW synchronous_commit")).as("normal keeps the database's setting").isEqualTo("off");
         }
         try (Database db = Database.open(url, null, null, new Database.Options(Database.Durability.STRICT, null))) {
             assertThat(setting(db, "SHOW synchronous_commit")).isEqualTo("on");
+        }
+        databaseDefault(url, "local");
+        try (Database db = Database.open(url, null, null, new Database.Options(Database.Durability.STRICT, null))) {
+            assertThat(setting(db, "SHOW synchronous_commit")).isEqualTo("on");
+        }
+        databaseDefault(url, "remote_apply");
+        try (Database db = Database.open(url, null, null, new Database.Options(Database.Durability.STRICT, null))) {
+            assertThat(setting(db, "SHOW synchronous_commit")).isEqualTo("remote_apply");
+        }
+    }
+
+    private static void databaseDefault(String url, String synchronousCommit) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT current_database()");
+            rs.next();
+            s.execute("ALTER DATABASE \"" + rs.getString(1) + "\" SET synchronous_commit = " + synchronousCommit);
         }
     }
 
