@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -54,14 +56,39 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /**
+     * One queue of writers per SQLite file in this JVM. SQLite lets one connection write at a
+     * time, and a connection waiting for that lock waits in native code (its busy handler), which
+     * pins a virtual thread to its carrier: with as many waiters as cores, the writer holding the
+     * lock may never get a carrier back to commit, and everyone waits out the 30 s busy timeout
+     * (seen on 2 cores with two nodes in one JVM). Waiting here, in Java, unmounts instead.
+     */
+    private static final ConcurrentHashMap<String, ReentrantLock> SQLITE_WRITERS = new ConcurrentHashMap<>();
+
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final MigrationVersion schemaVersion;
+    /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
+    private final ReentrantLock writers;
 
-    private Database(HikariDataSource pool, Dialect dialect, MigrationVersion schemaVersion) {
+    private Database(HikariDataSource pool, Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
         this.pool = pool;
         this.dialect = dialect;
         this.schemaVersion = schemaVersion;
+        this.writers = dialect == Dialect.SQLITE
+                ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock(true)) : null;
+    }
+
+    /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
+    private static String sqliteFile(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        file = q < 0 ? file : file.substring(0, q);
+        try {
+            return java.nio.file.Path.of(file).toAbsolutePath().normalize().toString();
+        } catch (RuntimeException e) {
+            return file; // :memory: and other special names
+        }
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -121,7 +148,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
-        Database db = new Database(pool, dialect, version);
+        Database db = new Database(pool, dialect, version, jdbcUrl);
         if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
             db.warnWhenServerDoesNotSync();
         }
@@ -226,10 +253,39 @@ public final class Database implements AutoCloseable {
      * {@link TransientConflict} and may run again (SQLite serializes writers with IMMEDIATE).
      */
     public <T> T inTransaction(Work<T> work) {
+        lockWriters();
         try (Connection c = pool.getConnection()) {
             return transact(c, work);
         } catch (SQLException e) {
             throw TransientConflict.translate("database failure", e);
+        } finally {
+            unlockWriters();
+        }
+    }
+
+    /**
+     * Runs {@code work}, which writes, on a connection in auto-commit mode: one statement, one
+     * transaction (an upsert, a purge). Writes outside {@link #inTransaction} and {@link #write}
+     * must come through here, so that on SQLite they queue with the other writers.
+     */
+    public <T> T writeStatement(Work<T> work) {
+        lockWriters();
+        try {
+            return withConnection(work);
+        } finally {
+            unlockWriters();
+        }
+    }
+
+    private void lockWriters() {
+        if (writers != null) {
+            writers.lock();
+        }
+    }
+
+    private void unlockWriters() {
+        if (writers != null) {
+            writers.unlock();
         }
     }
 
@@ -310,7 +366,10 @@ public final class Database implements AutoCloseable {
         return withConnection(c -> work.run(new Tx(c, dialect)));
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: one statement, one transaction. */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: one statement, one transaction. For
+     * reads; a write goes through {@link #writeStatement}.
+     */
     public <T> T withConnection(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.run(c);

@@ -20,7 +20,7 @@ public final class IdentityRepository {
     }
 
     public void ensureAccount(String accountId, long nowMillis) {
-        db.withConnection(c -> {
+        db.writeStatement(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO accounts (account_id, created_at) VALUES (?, ?) ON CONFLICT (account_id) DO NOTHING")) {
                 ps.setString(1, accountId);

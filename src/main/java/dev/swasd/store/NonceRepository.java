@@ -15,7 +15,7 @@ public final class NonceRepository {
 
     /** @return true when the nonce was free (or last seen before {@code windowStartMillis}) and is now spent */
     public boolean claim(String accessKeyId, String nonce, long nowMillis, long windowStartMillis) {
-        return db.withConnection(c -> {
+        return db.writeStatement(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO nonces (access_key_id, nonce, seen_at) VALUES (?, ?, ?) "
                             + "ON CONFLICT (access_key_id, nonce) DO UPDATE SET seen_at = excluded.seen_at "
@@ -31,7 +31,7 @@ public final class NonceRepository {
 
     /** Forgets nonces seen before the window; they can no longer be replayed anyway. */
     public int purgeBefore(long windowStartMillis) {
-        return db.withConnection(c -> {
+        return db.writeStatement(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM nonces WHERE seen_at < ?")) {
                 ps.setLong(1, windowStartMillis);
                 return ps.executeUpdate();
