@@ -1,5 +1,6 @@
 package dev.swasd.cli;
 
+import dev.swasd.server.ServerConfig;
 import dev.swasd.store.Database;
 import dev.swasd.store.SecretCipher;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
  * reads them (same flags, same environment). A picocli mixin: every admin subcommand has these.
  */
 final class DatabaseOptions {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:SWASD_DATA:-./swasd-data}",
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
             description = "Data directory: SQLite database and master key (SWASD_DATA; default ${DEFAULT-VALUE}).")
     Path data;
 
