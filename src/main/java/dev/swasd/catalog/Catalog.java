@@ -27,6 +27,11 @@ public final class Catalog {
         return Optional.ofNullable(byVersion.get(version));
     }
 
+    /** Every product version the catalog holds. */
+    public java.util.Collection<Product> products() {
+        return byVersion.values();
+    }
+
     public Product product(String code) {
         return byVersion.values().stream().filter(p -> p.code().equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no product " + code));

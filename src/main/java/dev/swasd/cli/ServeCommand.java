@@ -3,6 +3,7 @@ package dev.swasd.cli;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.Swasd;
+import dev.swasd.store.Database;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(SWASD_STATE_DELAY; default ${DEFAULT-VALUE}).")
     String stateDelay;
 
+    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "${env:SWASD_DURABILITY:-normal}",
+            description = "normal: an acknowledged write survives a crash of swasd; strict: also power loss and OS "
+                    + "crashes (an fsync per commit) (SWASD_DURABILITY; default ${DEFAULT-VALUE}).")
+    String durability;
+
     @Option(names = "--quota", paramLabel = "NAME=VALUE",
             description = "Change a quota (repeatable), e.g. custom-images-per-account=100, or 'unlimited' for all. "
                     + "Names: instances-per-region, snapshots-per-instance, snapshots-per-server, snapshots-per-account, "
@@ -68,9 +74,11 @@ final class ServeCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         Duration delay;
+        Database.Durability level;
         try {
             delay = DurationText.parse(stateDelay);
             ServerConfig.quotas(quotaSettings);
+            level = Database.Durability.parse(durability);
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
@@ -78,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
                 System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
                 System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(), delay,
-                ServerConfig.quotas(quotaSettings));
+                ServerConfig.quotas(quotaSettings), level);
         Swasd server;
         try {
             server = Swasd.start(config);

@@ -32,14 +32,21 @@ public final class ApiPipeline {
     private final ActionRegistry actions;
     private final ActionExecutor executor;
     private final Clock clock;
+    private final RequestMetrics metrics;
 
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
             Clock clock) {
+        this(authenticator, catalog, actions, executor, clock, RequestMetrics.disabled());
+    }
+
+    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
+            Clock clock, RequestMetrics metrics) {
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.actions = actions;
         this.executor = executor;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public RenderedResponse handle(ApiRequest request, String requestId) {
@@ -73,8 +80,11 @@ public final class ApiPipeline {
         if (failure != null) {
             response = ResponseRenderer.error(failure, requestId, request.host(), product, null, request.xml());
         }
+        long nanos = System.nanoTime() - started;
+        String code = failure == null ? null : failure.code();
         AccessLog.record(requestId, action, principal == null ? null : principal.displayName(), response.status(),
-                failure == null ? null : failure.code(), System.nanoTime() - started);
+                code, nanos);
+        metrics.record(action, response.status(), code, nanos);
         return response;
     }
 

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.errors.ApiError;
 import dev.swasd.errors.ApiException;
 import dev.swasd.protocol.ApiRequest;
@@ -8,6 +9,7 @@ import dev.swasd.protocol.RequestDecoder;
 import dev.swasd.protocol.RequestIds;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
@@ -41,7 +43,17 @@ final class HttpFrontend {
     private final Server server;
     private final ServerConnector connector;
 
-    HttpFrontend(String bind, int port, RequestLimits limits, ApiPipeline pipeline, BooleanSupplier ready) {
+    /**
+     * The operator's endpoints beside the API.
+     *
+     * @param readiness what {@code /readyz} reports
+     * @param metrics   the Prometheus text {@code /metrics} serves
+     * @param requests  where requests refused before the pipeline (undecodable) are counted
+     */
+    record Ops(Supplier<Database.Readiness> readiness, Supplier<String> metrics, RequestMetrics requests) {
+    }
+
+    HttpFrontend(String bind, int port, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("swasd-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -57,7 +69,7 @@ final class HttpFrontend {
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new ApiHandler(new RequestDecoder(limits), limits, pipeline, ready)));
+        server.setHandler(new GracefulHandler(new ApiHandler(new RequestDecoder(limits), limits, pipeline, ops)));
         server.setErrorHandler(new EnvelopeErrorHandler());
         server.setStopTimeout(15_000);
         server.setStopAtShutdown(false);
@@ -80,14 +92,14 @@ final class HttpFrontend {
         private final RequestDecoder decoder;
         private final RequestLimits limits;
         private final ApiPipeline pipeline;
-        private final BooleanSupplier ready;
+        private final Ops ops;
 
-        ApiHandler(RequestDecoder decoder, RequestLimits limits, ApiPipeline pipeline, BooleanSupplier ready) {
+        ApiHandler(RequestDecoder decoder, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
             super(InvocationType.BLOCKING);
             this.decoder = decoder;
             this.limits = limits;
             this.pipeline = pipeline;
-            this.ready = ready;
+            this.ops = ops;
         }
 
         @Override
@@ -98,9 +110,17 @@ final class HttpFrontend {
                 return true;
             }
             if ("/readyz".equals(path)) {
-                boolean ok = ready.getAsBoolean();
-                write(response, callback, ok ? 200 : 503, ResponseRenderer.JSON_TYPE,
-                        (ok ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}").getBytes(StandardCharsets.UTF_8));
+                Database.Readiness r = ops.readiness().get();
+                ObjectNode body = ResponseRenderer.json().createObjectNode().put("status", r.ready() ? "ready" : "not ready");
+                if (!r.ready()) {
+                    body.put("reason", r.reason());
+                }
+                write(response, callback, r.ready() ? 200 : 503, ResponseRenderer.JSON_TYPE,
+                        body.toString().getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            if ("/metrics".equals(path)) {
+                write(response, callback, 200, Metrics.CONTENT_TYPE, ops.metrics().get().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             String requestId = RequestIds.next();
@@ -131,13 +151,19 @@ final class HttpFrontend {
                 decoded = decoder.decode(request.getMethod(), request.getHttpURI().getQuery(), headers, body,
                         Request.getRemoteAddr(request), request.isSecure());
             } catch (RequestDecoder.DecodeException e) {
-                AccessLog.record(requestId, null, null, e.error().error().httpStatus(), e.error().error().code(), 0);
+                refused(requestId, e.error().error());
                 return envelope(e.error().error(), requestId, host, e.xml());
             } catch (ApiException e) {
-                AccessLog.record(requestId, null, null, e.error().httpStatus(), e.error().code(), 0);
+                refused(requestId, e.error());
                 return envelope(e.error(), requestId, host, false);
             }
             return pipeline.handle(decoded, requestId);
+        }
+
+        /** A request that never reached the pipeline: logged and counted without an action. */
+        private void refused(String requestId, ApiError error) {
+            AccessLog.record(requestId, null, null, error.httpStatus(), error.code(), 0);
+            ops.requests().record(null, error.httpStatus(), error.code(), 0);
         }
 
         private static RenderedResponse envelope(ApiError error, String requestId, String host, boolean xml) {

@@ -1,6 +1,7 @@
 package dev.swasd.server;
 
 import dev.swasd.protocol.RequestLimits;
+import dev.swasd.store.Database;
 import java.nio.file.Path;
 import dev.swasd.swas.Quotas;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param regionsFile   null for the built-in region list
  * @param masterKey     base64 AES key for secrets at rest; null to use {@code <dataDir>/master.key}
  * @param stateDelay    how long resources stay in transitional states; zero for immediate
+ * @param durability    what an acknowledged write survives (docs/durability.md)
  */
 public record ServerConfig(
         String bind,
@@ -31,7 +33,16 @@ public record ServerConfig(
         RequestLimits limits,
         Clock clock,
         Duration stateDelay,
-        Quotas quotas) {
+        Quotas quotas,
+        Database.Durability durability) {
+
+    /** With the default durability, {@code normal}. */
+    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
+            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas) {
+        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
+                masterKey, limits, clock, stateDelay, quotas, Database.Durability.NORMAL);
+    }
 
     /**
      * Quotas from {@code --quota} settings ({@code NAME=VALUE} or {@code unlimited}), applied in order

@@ -29,20 +29,24 @@ import org.slf4j.LoggerFactory;
 /** One running swasd node: store, pipeline and HTTP server, started and stopped together. */
 public final class Swasd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Swasd.class);
+    /** How often the transition backlog gauges are counted afresh. */
+    private static final long BACKLOG_SAMPLE_SECONDS = 5;
 
     private final Database db;
     private final HttpFrontend http;
     private final ScheduledExecutorService housekeeping;
     private final Bootstrap.RootKey rootKey;
     private final ServerConfig config;
+    private final Metrics metrics;
 
     private Swasd(ServerConfig config, Database db, HttpFrontend http, ScheduledExecutorService housekeeping,
-            Bootstrap.RootKey rootKey) {
+            Bootstrap.RootKey rootKey, Metrics metrics) {
         this.config = config;
         this.db = db;
         this.http = http;
         this.housekeeping = housekeeping;
         this.rootKey = rootKey;
+        this.metrics = metrics;
     }
 
     /** Opens the store (creating and migrating it), makes sure of the root key, and starts serving. */
@@ -53,7 +57,15 @@ public final class Swasd implements AutoCloseable {
         }
         Regions regions = config.regionsFile() == null ? Regions.defaults() : RegionsFile.load(config.regionsFile());
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(config.masterKey(), config.dataDir());
-        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
+        Metrics metrics = new Metrics();
+        Database db;
+        try {
+            db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(),
+                    new Database.Options(config.durability(), metrics.registry()));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             IdentityRepository identities = new IdentityRepository(db);
             NonceRepository nonces = new NonceRepository(db);
@@ -62,11 +74,14 @@ public final class Swasd implements AutoCloseable {
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
             ActionRegistry actions = registerActions(config, regions);
-            ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), actions, new ActionExecutor(db),
-                    config.clock());
+            Catalog catalog = Catalog.standard();
+            RequestMetrics requests = metrics.requests(catalog);
+            ApiPipeline pipeline = new ApiPipeline(authenticator, catalog, actions, new ActionExecutor(db),
+                    config.clock(), requests);
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
-                    db::isReachable);
+                    new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));
+            metrics.sampleBacklog(db, config.clock());
             http.start();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("swasd-housekeeping").factory());
@@ -74,9 +89,12 @@ public final class Swasd implements AutoCloseable {
             StateSettler settler = new StateSettler(db, config.clock());
             housekeeping.scheduleWithFixedDelay(settler::settle, 1, 1, TimeUnit.SECONDS);
             housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
-            return new Swasd(config, db, http, housekeeping, rootKey);
+            housekeeping.scheduleWithFixedDelay(() -> metrics.sampleBacklog(db, config.clock()), BACKLOG_SAMPLE_SECONDS,
+                    BACKLOG_SAMPLE_SECONDS, TimeUnit.SECONDS);
+            return new Swasd(config, db, http, housekeeping, rootKey, metrics);
         } catch (Exception e) {
             db.close();
+            metrics.close();
             throw e;
         }
     }
@@ -134,6 +152,7 @@ public final class Swasd implements AutoCloseable {
             http.stop();
         } finally {
             db.close();
+            metrics.close();
         }
     }
 

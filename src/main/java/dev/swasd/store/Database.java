@@ -3,9 +3,18 @@ package dev.swasd.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool and schema of one database, SQLite or PostgreSQL, chosen by JDBC URL.
@@ -15,22 +24,78 @@ public final class Database implements AutoCloseable {
     /** Which engine is behind the URL; a few statements differ. */
     public enum Dialect { SQLITE, POSTGRESQL }
 
+    /**
+     * How hard a commit is pushed to disk before the client hears 200 (docs/durability.md).
+     * NORMAL survives a crash of the swasd process; STRICT also survives power loss or an OS
+     * crash, at the price of an fsync per commit.
+     */
+    public enum Durability {
+        NORMAL, STRICT;
+
+        /** {@code normal} or {@code strict}, any case; IllegalArgumentException otherwise. */
+        public static Durability parse(String text) {
+            for (Durability d : values()) {
+                if (d.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("--durability must be normal or strict, got '" + text + "'");
+        }
+    }
+
+    /**
+     * How to open the pool.
+     *
+     * @param durability    what a commit promises
+     * @param meterRegistry a Micrometer {@code MeterRegistry} for the pool's metrics, or null; typed
+     *                      Object, as Hikari takes it, so the store needs no metrics library
+     */
+    public record Options(Durability durability, Object meterRegistry) {
+        public static final Options DEFAULT = new Options(Durability.NORMAL, null);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * One queue of writers per SQLite file in this JVM. SQLite lets one connection write at a
+     * time, and a connection waiting for that lock waits in native code (its busy handler), which
+     * pins a virtual thread to its carrier: with as many waiters as cores, the writer holding the
+     * lock may never get a carrier back to commit, and everyone waits out the 30 s busy timeout
+     * (seen on 2 cores with two nodes in one JVM). Waiting here, in Java, unmounts instead.
+     */
+    private static final ConcurrentHashMap<String, ReentrantLock> SQLITE_WRITERS = new ConcurrentHashMap<>();
+
     private final HikariDataSource pool;
     private final Dialect dialect;
-    /**
-     * SQLite has one writer at a time, and a writer waiting for its lock waits inside native code,
-     * which pins the carrier of its virtual thread: two such waiters on a 2-core machine starve the
-     * very thread that holds the lock. So this process queues its SQLite writers here, where a
-     * waiting virtual thread parks properly, and SQLite's own busy wait is left for other processes.
-     */
-    private final java.util.concurrent.locks.ReentrantLock sqliteWriter = new java.util.concurrent.locks.ReentrantLock();
+    private final MigrationVersion schemaVersion;
+    /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
+    private final ReentrantLock writers;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
         this.pool = pool;
         this.dialect = dialect;
+        this.schemaVersion = schemaVersion;
+        this.writers = dialect == Dialect.SQLITE
+                ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock(true)) : null;
+    }
+
+    /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
+    private static String sqliteFile(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        file = q < 0 ? file : file.substring(0, q);
+        try {
+            return java.nio.file.Path.of(file).toAbsolutePath().normalize().toString();
+        } catch (RuntimeException e) {
+            return file; // :memory: and other special names
+        }
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, Options.DEFAULT);
+    }
+
+    public static Database open(String jdbcUrl, String user, String password, Options options) {
         Dialect dialect = dialectOf(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -45,13 +110,27 @@ public final class Database implements AutoCloseable {
             // WAL lets readers run beside the one writer; IMMEDIATE makes a write transaction take
             // the write lock when it begins, so two writers queue instead of deadlocking on upgrade.
             config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
+            // NORMAL in WAL mode syncs at checkpoints only: a commit survives the process dying, but
+            // the last few may be lost if the machine does. FULL syncs the WAL on every commit.
+            config.addDataSourceProperty("synchronous",
+                    options.durability() == Durability.STRICT ? "FULL" : "NORMAL");
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
             config.setMaximumPoolSize(16);
+            if (options.durability() == Durability.STRICT) {
+                // the server's, database's or role's default may be off or local; strict raises
+                // those to on (WAL flushed at every commit, and standbys' as configured) for
+                // swasd's own sessions, and keeps the stronger remote_write / remote_apply
+                config.setConnectionInitSql("SELECT set_config('synchronous_commit', CASE WHEN "
+                        + "current_setting('synchronous_commit') IN ('off', 'local') THEN 'on' "
+                        + "ELSE current_setting('synchronous_commit') END, false)");
+            }
+        }
+        if (options.meterRegistry() != null) {
+            config.setMetricRegistry(options.meterRegistry());
         }
         config.setConnectionTimeout(30_000);
         HikariDataSource pool;
@@ -60,13 +139,87 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
+        MigrationVersion version;
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            flyway.migrate();
+            version = newestKnownMigration(flyway);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
-        return new Database(pool, dialect);
+        Database db = new Database(pool, dialect, version, jdbcUrl);
+        if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
+            db.warnWhenServerDoesNotSync();
+        }
+        return db;
+    }
+
+    /** The newest migration this build carries (not one a newer node may have applied since). */
+    private static MigrationVersion newestKnownMigration(Flyway flyway) {
+        MigrationVersion newest = MigrationVersion.EMPTY;
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() != null && m.getState().isResolved() && m.getVersion().compareTo(newest) > 0) {
+                newest = m.getVersion();
+            }
+        }
+        return newest;
+    }
+
+    /** synchronous_commit=on promises nothing when the server itself never fsyncs; say so once. */
+    private void warnWhenServerDoesNotSync() {
+        try {
+            String fsync = withConnection(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW fsync")) {
+                    return rs.next() ? rs.getString(1) : "on";
+                }
+            });
+            if ("off".equalsIgnoreCase(fsync)) {
+                LOG.warn("--durability strict: the PostgreSQL server runs with fsync=off, so commits are not "
+                        + "on disk when acknowledged; turn fsync on for the promise to hold");
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("could not read the server's fsync setting: {}", e.getMessage());
+        }
+    }
+
+    /** The schema version this node was built for, e.g. {@code 2}; exports carry it. */
+    public String schemaVersion() {
+        return schemaVersion.getVersion();
+    }
+
+    /** Negative, zero or positive as {@code version} is older than, equal to or newer than this schema. */
+    public int compareToSchema(String version) {
+        return MigrationVersion.fromVersion(version).compareTo(schemaVersion);
+    }
+
+    /** Whether this node can serve: the database answers, and its schema has this build's migrations. */
+    public record Readiness(boolean ready, String reason) {
+        static final Readiness READY = new Readiness(true, null);
+    }
+
+    /**
+     * One connection and one small query: the schema history must hold this build's newest
+     * migration as applied, and no failed migration (a half-done upgrade by another node, or a
+     * database restored from an older backup, make the node unready rather than fail requests).
+     */
+    public Readiness readiness() {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            boolean applied = false;
+            while (rs.next()) {
+                String version = rs.getString(1);
+                if (!rs.getBoolean(2)) {
+                    return new Readiness(false, "migration " + version + " failed");
+                }
+                applied |= version != null && MigrationVersion.fromVersion(version).equals(schemaVersion);
+            }
+            return applied ? Readiness.READY
+                    : new Readiness(false, "schema version " + schemaVersion() + " is not applied");
+        } catch (SQLException | RuntimeException e) {
+            return new Readiness(false, "database unreachable");
+        }
     }
 
     static Dialect dialectOf(String jdbcUrl) {
@@ -100,51 +253,100 @@ public final class Database implements AutoCloseable {
      * {@link TransientConflict} and may run again (SQLite serializes writers with IMMEDIATE).
      */
     public <T> T inTransaction(Work<T> work) {
-        if (dialect == Dialect.SQLITE) {
-            sqliteWriter.lock();
-            try {
-                return transaction(work);
-            } finally {
-                sqliteWriter.unlock();
-            }
-        }
-        return transaction(work);
-    }
-
-    /** Runs one writing statement (auto-commit), queued behind other writers on SQLite. */
-    public <T> T writeStatement(Work<T> work) {
-        if (dialect == Dialect.SQLITE) {
-            sqliteWriter.lock();
-            try {
-                return withConnection(work);
-            } finally {
-                sqliteWriter.unlock();
-            }
-        }
-        return withConnection(work);
-    }
-
-    private <T> T transaction(Work<T> work) {
+        lockWriters();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+            return transact(c, work);
+        } catch (SQLException e) {
+            throw TransientConflict.translate("database failure", e);
+        } finally {
+            unlockWriters();
+        }
+    }
+
+    /**
+     * Runs {@code work}, which writes, on a connection in auto-commit mode: one statement, one
+     * transaction (an upsert, a purge). Writes outside {@link #inTransaction} and {@link #write}
+     * must come through here, so that on SQLite they queue with the other writers.
+     */
+    public <T> T writeStatement(Work<T> work) {
+        lockWriters();
+        try {
+            return withConnection(work);
+        } finally {
+            unlockWriters();
+        }
+    }
+
+    private void lockWriters() {
+        if (writers != null) {
+            writers.lock();
+        }
+    }
+
+    private void unlockWriters() {
+        if (writers != null) {
+            writers.unlock();
+        }
+    }
+
+    private <T> T transact(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        if (dialect == Dialect.POSTGRESQL) {
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        }
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
             if (dialect == Dialect.POSTGRESQL) {
-                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
+        }
+    }
+
+    /** The first key of swasd's PostgreSQL advisory locks ('swas'), apart from other users of the database. */
+    private static final int LOCK_SPACE = 0x73776173;
+
+    /**
+     * Runs {@code work} in one transaction, one at a time among writers that name the same
+     * {@code key} on every node of the database. On PostgreSQL a session advisory lock is taken
+     * before the transaction begins, so its SERIALIZABLE snapshot already sees the previous
+     * writer's commit: writes of one account (whose quota counts and tokens read each other's
+     * rows) stop failing serialization over and over under load, which SERIALIZABLE alone did.
+     * SQLite runs one writer at a time anyway.
+     */
+    public <T> T write(String key, TxWork<T> work) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return write(work);
+        }
+        try (Connection c = pool.getConnection()) {
+            advisoryLock(c, "pg_advisory_lock", key);
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                return transact(c, tx -> work.run(new Tx(tx, dialect)));
             } finally {
-                c.setAutoCommit(true);
-                if (dialect == Dialect.POSTGRESQL) {
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    advisoryLock(c, "pg_advisory_unlock", key);
+                } catch (SQLException e) {
+                    // a connection that may still hold the lock must never serve another writer
+                    pool.evictConnection(c);
+                    throw e;
                 }
             }
         } catch (SQLException e) {
             throw TransientConflict.translate("database failure", e);
+        }
+    }
+
+    private static void advisoryLock(Connection c, String function, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_SPACE);
+            ps.setString(2, key);
+            ps.execute();
         }
     }
 
@@ -164,7 +366,10 @@ public final class Database implements AutoCloseable {
         return withConnection(c -> work.run(new Tx(c, dialect)));
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: one statement, one transaction. */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: one statement, one transaction. For
+     * reads; a write goes through {@link #writeStatement}.
+     */
     public <T> T withConnection(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
@@ -186,7 +391,8 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    static String redact(String url) {
+    /** The URL with any password hidden, for messages. */
+    public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 

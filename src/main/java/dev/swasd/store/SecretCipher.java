@@ -21,12 +21,56 @@ public final class SecretCipher {
     private static final String PREFIX = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
+    private final String keyId;
 
     public SecretCipher(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("the master key must be 32 bytes");
         }
         this.key = new SecretKeySpec(key, "AES");
+        this.keyId = idOf(key);
+    }
+
+    /**
+     * A short public name of the key (16 hex digits of a SHA-256 over it): exports record it so
+     * that an import can tell, before loading anything, whether this node can read their secrets.
+     * It reveals nothing usable about a random 256-bit key.
+     */
+    public String keyId() {
+        return keyId;
+    }
+
+    private static String idOf(byte[] key) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update("swasd master key id\0".getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest(key), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The key from SWASD_MASTER_KEY or {@code <data>/master.key} when there is one; unlike
+     * {@link #fromEnvironmentOrFile} it never makes a new key (admin commands must not).
+     */
+    public static java.util.Optional<SecretCipher> existing(String base64Key, Path dataDir) throws IOException {
+        if (base64Key != null && !base64Key.isBlank()) {
+            return java.util.Optional.of(new SecretCipher(decodeKey(base64Key, "SWASD_MASTER_KEY")));
+        }
+        Path file = dataDir.resolve("master.key");
+        if (Files.exists(file)) {
+            return java.util.Optional.of(new SecretCipher(decodeKey(Files.readString(file), file.toString())));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static byte[] decodeKey(String base64, String where) {
+        try {
+            return Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " is not a base64 master key");
+        }
     }
 
     public static SecretCipher fromEnvironmentOrFile(String base64Key, Path dataDir) throws IOException {

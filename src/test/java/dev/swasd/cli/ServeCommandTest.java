@@ -138,6 +138,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void durabilityFlag() throws Exception {
+        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--durability", "paranoid")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1).first().asString().contains("--durability must be normal or strict");
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of("SWASD_DURABILITY", "strict"), "serve", "--port", "0",
+                "--data", tmp.resolve("strict").toString())) {
+            assertThat(p.awaitOut("SDK config", 30)).as("stderr %s", p.err).isTrue();
+            p.terminate();
+            assertThat(p.awaitExit(30)).isZero();
+        }
+    }
+
+    @Test
     void unusableDataDirectoryIsOneLineAndExitOne() throws Exception {
         Path file = Files.writeString(tmp.resolve("plain-file"), "x");
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",

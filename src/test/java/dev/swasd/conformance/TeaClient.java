@@ -48,6 +48,15 @@ public final class TeaClient {
         }
     }
 
+    /**
+     * Calls the action and returns the JSON body; an error answer ({@link TeaException} with a
+     * Code) or a transport failure (no answer) is thrown as the client threw it.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> send(String action, Object... kv) throws Exception {
+        return (Map<String, Object>) client.callApi(params(action), request(kv), new RuntimeOptions()).get("body");
+    }
+
     /** Calls the action expecting an error answer, and returns it. */
     public TeaException error(String action, Object... kv) {
         try {
