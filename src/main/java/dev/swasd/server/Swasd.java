@@ -1,6 +1,9 @@
 package dev.swasd.server;
 
 import dev.swasd.catalog.Catalog;
+import dev.swasd.ram.PolicyCache;
+import dev.swasd.ramapi.RamDomain;
+import dev.swasd.ramapi.RamLimits;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
 /** One running swasd node: store, pipeline and HTTP server, started and stopped together. */
 public final class Swasd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Swasd.class);
+    /** Compiled policy documents kept per node. */
+    private static final int POLICY_CACHE_ENTRIES = 4096;
 
     private final Database db;
     private final HttpFrontend http;
@@ -62,8 +67,12 @@ public final class Swasd implements AutoCloseable {
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
             ActionRegistry actions = registerActions(config, regions);
+            RamBindings.register(actions, RamDomain.create(RamLimits.defaults(), cipher, RamAdapters.documentCheck(),
+                    RamAdapters.systemPolicies()));
+            PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), PolicySets.DEFAULT_BOUND,
+                    System::nanoTime);
             ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), actions, new ActionExecutor(db),
-                    config.clock());
+                    config.clock(), new Authorization(policySets, new ResourceTags(db)), policySets);
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     db::isReachable);
