@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code swasd} command line. Exit codes: 0 done, 1 runtime failure, 2 bad usage. */
 @Command(name = "swasd", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A self-hostable Alibaba Cloud Simple Application Server (SWAS) OpenAPI 2020-06-01 server.",
-        subcommands = {ServeCommand.class, RamCommand.class})
+        subcommands = {ServeCommand.class, RamCommand.class, AdminCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
