@@ -170,6 +170,28 @@ class RamSdkStoryTest {
         assertThat(user.call("ListPlans", "RegionId", SwasImages.R)).containsKey("Plans");
     }
 
+    @Test
+    void aDenialInXmlCarriesTheSameDetail() throws Exception {
+        com.aliyuncs.DefaultAcsClient client = new com.aliyuncs.DefaultAcsClient(
+                com.aliyuncs.profile.DefaultProfile.getProfile("cn-hangzhou", keyId, secret));
+        com.aliyuncs.CommonRequest request = new com.aliyuncs.CommonRequest();
+        request.setSysDomain(server.endpoint());
+        request.setSysProtocol(com.aliyuncs.http.ProtocolType.HTTP);
+        request.setSysVersion("2020-06-01");
+        request.setSysAction("ListPlans");
+        request.putQueryParameter("RegionId", "cn-hangzhou");
+        request.setSysAccept(com.aliyuncs.http.FormatType.XML);
+        com.aliyuncs.http.HttpResponse response = client.doAction(request.buildRequest());
+        String xml = response.getHttpContentString();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(xml).startsWith("<?xml").contains("<Code>Forbidden.RAM</Code>")
+                .contains("<AccessDeniedDetail>").contains("<NoPermissionType>ImplicitDeny</NoPermissionType>")
+                .contains("<AuthAction>swas-open:ListPlans</AuthAction>")
+                .contains("<AuthPrincipalDisplayName>" + userId + "</AuthPrincipalDisplayName>")
+                .contains("<AuthPrincipalType>SubUser</AuthPrincipalType>");
+        client.shutdown();
+    }
+
     /** Checks the 403 and its AccessDeniedDetail; returns the decoded diagnostic message. */
     static JsonNode assertDenied(TeaException e, String type, String action, String resource) throws Exception {
         assertThat(e.getStatusCode()).isEqualTo(403);
