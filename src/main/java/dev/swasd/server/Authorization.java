@@ -1,13 +1,9 @@
 package dev.swasd.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.catalog.OperationDef;
-import dev.swasd.errors.ApiError;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.Principal;
-import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ValidatedParams;
 import dev.swasd.ram.ActionBinding;
 import dev.swasd.ram.ActionBindings;
@@ -20,25 +16,19 @@ import dev.swasd.ram.PolicyEvaluator;
 import dev.swasd.ram.RamApiBindings;
 import dev.swasd.ram.RequestContext;
 import dev.swasd.ram.ResourceDecision;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The authorize stage (ram.md section 4): the root identity is always allowed; a RAM user is
  * allowed an action only when its policies and its groups' policies allow it on every resource
  * the request names, with the request's condition keys. A denial is 403 {@code Forbidden.RAM}
- * ({@code NoPermission} for the RAM API itself) with an {@code AccessDeniedDetail} object.
+ * ({@code NoPermission} for the RAM API itself) with an {@code AccessDeniedDetail} object
+ * ({@link Denials}).
  */
 final class Authorization {
-    static final String DENIED_MESSAGE =
-            "User not authorized to operate on the specified resource, or this API doesn't support RAM.";
-    static final String RAM_DENIED_MESSAGE = "You are not authorized to do this action.";
-
     /** What is evaluated for one request: the RAM action and its resources; empty resources = not authorized. */
     record Target(String ramAction, List<String> resources) {
     }
@@ -66,7 +56,7 @@ final class Authorization {
             return;
         }
         if (policySets == null) {
-            throw denied(principal, op, target, null, Decision.IMPLICIT_DENY, target.resources().getFirst(), "");
+            throw Denials.denied(principal, op, target, null, Decision.IMPLICIT_DENY, target.resources().getFirst(), "");
         }
         PolicySets.Loaded loaded = policySets.of(principal.accountId(), principal.userName());
         RequestContext.Builder base = context(principal, params, request, nowMillis);
@@ -87,9 +77,9 @@ final class Authorization {
                     target.resources(), base.build()), loaded.policies());
         }
         if (!evaluation.decision().allowed()) {
-            throw denied(principal, op, target, loaded, evaluation.decision(),
-                    evaluation.deniedResource().orElse(target.resources().getFirst()), diagnostic(principal, target,
-                            loaded, evaluation, base.build()));
+            throw Denials.denied(principal, op, target, loaded, evaluation.decision(),
+                    evaluation.deniedResource().orElse(target.resources().getFirst()),
+                    Denials.diagnostic(principal, target, loaded, evaluation, base.build()));
         }
     }
 
@@ -140,58 +130,5 @@ final class Authorization {
             }
         }
         return b;
-    }
-
-    private static AccessDenied denied(Principal principal, OperationDef op, Target target, PolicySets.Loaded loaded,
-            Decision decision, String resource, String diagnostic) {
-        boolean ramApi = op.product().equals(RamApiBindings.PRODUCT);
-        String message = (ramApi ? RAM_DENIED_MESSAGE : DENIED_MESSAGE) + " Action: " + target.ramAction()
-                + ", resource: " + resource + ".";
-        ObjectNode detail = ResponseRenderer.json().createObjectNode()
-                .put("PolicyType", "AccountLevelIdentityBasedPolicy")
-                .put("AuthPrincipalOwnerId", principal.accountId())
-                .put("EncodedDiagnosticMessage", diagnostic)
-                .put("AuthPrincipalType", "SubUser")
-                .put("AuthPrincipalDisplayName", loaded != null && loaded.userId() != null ? loaded.userId()
-                        : principal.userName())
-                .put("NoPermissionType", decision.wireName())
-                .put("AuthAction", target.ramAction());
-        return new AccessDenied(new ApiError(403, ramApi ? "NoPermission" : "Forbidden.RAM", message), detail);
-    }
-
-    /**
-     * Base64 of our own JSON, the fields RAM's DecodeDiagnosticMessage returns: whether the
-     * denial was explicit, the action, the resource, the principal, the condition keys the
-     * request carried, the policies in force and, for ExplicitDeny, the statement that denied.
-     * Never a secret: the AccessKey id is in the context, the secret is nowhere here.
-     */
-    private static String diagnostic(Principal principal, Target target, PolicySets.Loaded loaded,
-            Evaluation evaluation, RequestContext context) {
-        ObjectNode d = ResponseRenderer.json().createObjectNode();
-        d.put("ExplicitDeny", evaluation.decision() == Decision.EXPLICIT_DENY);
-        d.put("NoPermissionType", evaluation.decision().wireName());
-        d.put("PolicyType", "AccountLevelIdentityBasedPolicy");
-        d.put("AuthAction", target.ramAction());
-        d.put("AuthResource", evaluation.deniedResource().orElse(""));
-        d.put("AuthPrincipalType", "SubUser");
-        d.put("AuthPrincipalOwnerId", principal.accountId());
-        d.put("AuthPrincipalDisplayName", loaded.userId() != null ? loaded.userId() : principal.userName());
-        d.put("AuthPrincipalName", principal.userName());
-        ObjectNode keys = d.putObject("AuthConditions");
-        context.asMap().forEach((k, v) -> {
-            ArrayNode values = keys.putArray(k);
-            v.forEach(values::add);
-        });
-        ArrayNode policies = d.putArray("MatchedPolicies");
-        for (PolicySets.Source s : loaded.sources()) {
-            policies.addObject().put("PolicyName", s.name()).put("PolicyType", s.type())
-                    .put("PolicyVersion", s.version()).put("AttachedEntity", s.attachedTo());
-        }
-        Optional.ofNullable(evaluation.decision() == Decision.EXPLICIT_DENY ? evaluation.decidedBy().orElse(null) : null)
-                .ifPresent(ref -> d.putObject("DeniedBy").put("PolicyName", ref.policyName())
-                        .put("PolicyType", loaded.sources().get(ref.policyIndex()).type())
-                        .put("PolicyVersion", loaded.sources().get(ref.policyIndex()).version())
-                        .put("Statement", ref.statementIndex()));
-        return Base64.getEncoder().encodeToString(d.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
