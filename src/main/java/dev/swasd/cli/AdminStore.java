@@ -2,7 +2,6 @@ package dev.swasd.cli;
 
 import dev.swasd.ramapi.RamDomain;
 import dev.swasd.ramapi.RamException;
-import dev.swasd.ramapi.RamLimits;
 import dev.swasd.server.RamAdapters;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.store.Database;
@@ -35,10 +34,21 @@ final class AdminStore {
             description = "Account whose identities to manage (SWASD_ACCOUNT_ID; default ${DEFAULT-VALUE}).")
     String accountId;
 
+    @Option(names = "--ram-limit", paramLabel = "NAME=VALUE",
+            description = "A RAM limit, as given to serve (repeatable), e.g. users=5000.")
+    java.util.List<String> ramLimitSettings = new java.util.ArrayList<>();
+
     /** A usage problem with the shared options, or null. */
     String problem() {
-        return accountId.matches("[1-9][0-9]{15}") ? null
-                : "--account-id must be a 16-digit account UID, got '" + accountId + "'";
+        if (!accountId.matches("[1-9][0-9]{15}")) {
+            return "--account-id must be a 16-digit account UID, got '" + accountId + "'";
+        }
+        try {
+            ServerConfig.ramLimits(ramLimitSettings);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -49,9 +59,10 @@ final class AdminStore {
         Files.createDirectories(data);
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(System.getenv("SWASD_MASTER_KEY"), data);
         String url = db != null ? db : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath();
-        try (Database database = Database.open(url, System.getenv("SWASD_DB_USER"), System.getenv("SWASD_DB_PASSWORD"))) {
+        try (Database database = Database.open(url, System.getenv("SWASD_DB_USER"),
+                System.getenv("SWASD_DB_PASSWORD"))) {
             new IdentityRepository(database).ensureAccount(accountId, System.currentTimeMillis());
-            RamDomain ram = RamDomain.create(RamLimits.defaults(), cipher, RamAdapters.documentCheck(),
+            RamDomain ram = RamDomain.create(ServerConfig.ramLimits(ramLimitSettings), cipher, RamAdapters.documentCheck(),
                     RamAdapters.systemPolicies());
             return database.write(tx -> work.apply(new Session(tx, ram, accountId, System.currentTimeMillis())));
         }

@@ -22,19 +22,13 @@ import java.util.function.LongSupplier;
  * <p>Every change that can change a user's policies bumps its account's epoch in the same
  * transaction ({@code ram_epochs}). A node remembers, per account, the epoch it last read and
  * when; a cached policy set is used only while it was loaded at that epoch. The epoch is re-read
- * when it is older than {@link #bound}: so a change committed through any node governs every
- * node's requests that arrive more than {@code bound} after the commit, and a node's own RAM
- * writes govern it at once ({@link #forget}). Within the bound a request costs no query at all;
+ * when it is older than the bound ({@code --ram-refresh}, default 1 s): so a change committed
+ * through any node governs every node's requests that arrive more than the bound after the
+ * commit, and a node's own RAM writes govern it at once ({@link #forget}). Within the bound a request costs no query at all;
  * after it, one primary-key read per account; after a change, one more query (the user's policy
  * set) per user.
  */
 final class PolicySets {
-    /**
-     * How long a node trusts the epoch it last read: a RAM change made through one node governs
-     * every other node's requests that arrive more than this after it committed.
-     */
-    static final Duration DEFAULT_BOUND = Duration.ofSeconds(1);
-
     /** How one policy reached the user, for diagnostics. */
     record Source(String name, String type, String version, String attachedTo) {
     }

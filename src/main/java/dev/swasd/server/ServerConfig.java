@@ -1,6 +1,7 @@
 package dev.swasd.server;
 
 import dev.swasd.protocol.RequestLimits;
+import dev.swasd.ramapi.RamLimits;
 import java.nio.file.Path;
 import dev.swasd.swas.Quotas;
 import java.time.Clock;
@@ -15,6 +16,9 @@ import java.time.Duration;
  * @param regionsFile   null for the built-in region list
  * @param masterKey     base64 AES key for secrets at rest; null to use {@code <dataDir>/master.key}
  * @param stateDelay    how long resources stay in transitional states; zero for immediate
+ * @param ramLimits     per-account limits of RAM users, groups, keys, policies and attachments
+ * @param ramRefresh    how long a node trusts the RAM epoch it last read: the longest a RAM change
+ *                      made through another node (or {@code swasd admin}) takes to govern this one
  */
 public record ServerConfig(
         String bind,
@@ -31,7 +35,28 @@ public record ServerConfig(
         RequestLimits limits,
         Clock clock,
         Duration stateDelay,
-        Quotas quotas) {
+        Quotas quotas,
+        RamLimits ramLimits,
+        Duration ramRefresh) {
+
+    public static final Duration DEFAULT_RAM_REFRESH = Duration.ofSeconds(1);
+
+    /** With the default RAM limits and refresh. */
+    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
+            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas) {
+        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile, masterKey,
+                limits, clock, stateDelay, quotas, RamLimits.defaults(), DEFAULT_RAM_REFRESH);
+    }
+
+    /** RAM limits from {@code --ram-limit NAME=VALUE} settings over the defaults; IllegalArgumentException names a bad one. */
+    public static RamLimits ramLimits(java.util.List<String> settings) {
+        RamLimits limits = RamLimits.defaults();
+        for (String s : settings) {
+            limits = limits.with(s);
+        }
+        return limits;
+    }
 
     /**
      * Quotas from {@code --quota} settings ({@code NAME=VALUE} or {@code unlimited}), applied in order

@@ -3,7 +3,6 @@ package dev.swasd.server;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.ram.PolicyCache;
 import dev.swasd.ramapi.RamDomain;
-import dev.swasd.ramapi.RamLimits;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
@@ -67,9 +66,9 @@ public final class Swasd implements AutoCloseable {
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
             ActionRegistry actions = registerActions(config, regions);
-            RamBindings.register(actions, RamDomain.create(RamLimits.defaults(), cipher, RamAdapters.documentCheck(),
+            RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
                     RamAdapters.systemPolicies()));
-            PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), PolicySets.DEFAULT_BOUND,
+            PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), config.ramRefresh(),
                     System::nanoTime);
             ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), actions, new ActionExecutor(db),
                     config.clock(), new Authorization(policySets, new ResourceTags(db)), policySets);

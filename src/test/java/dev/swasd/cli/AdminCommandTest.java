@@ -96,6 +96,19 @@ class AdminCommandTest {
         var missing = RamSimulateCommandTest.swasd("admin", "user");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("missing subcommand (create, list)");
+        var limited = admin(data, url, "user", "create", "bob", "--ram-limit", "users=1");
+        assertThat(limited.exit()).isEqualTo(1);
+        assertThat(limited.errLines()).containsExactly(
+                "swasd: LimitExceeded.User: The count of users beyond the current limits.");
+        var badLimit = admin(data, url, "user", "list", "--ram-limit", "wizards=3");
+        assertThat(badLimit.exit()).isEqualTo(2);
+        assertThat(badLimit.err()).contains("unknown RAM limit 'wizards'");
+        var serveLimit = RamSimulateCommandTest.swasd("serve", "--ram-limit", "users=0", "--data", data.toString());
+        assertThat(serveLimit.exit()).isEqualTo(2);
+        assertThat(serveLimit.err()).contains("RAM limit users must be at least 1");
+        var serveRefresh = RamSimulateCommandTest.swasd("serve", "--ram-refresh", "soon", "--data", data.toString());
+        assertThat(serveRefresh.exit()).isEqualTo(2);
+        assertThat(serveRefresh.errLines()).hasSize(1);
         var account = RamSimulateCommandTest.swasd("admin", "user", "list", "--account-id", "42", "--data",
                 data.toString());
         assertThat(account.exit()).isEqualTo(2);

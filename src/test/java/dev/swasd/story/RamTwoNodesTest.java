@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * the documented bound (1 s, docs/ram.md "Cache") after it.
  */
 class RamTwoNodesTest {
-    /** PolicySets.DEFAULT_BOUND, plus room for the request itself. */
-    static final long BOUND_MS = 1000;
+    /** ServerConfig.DEFAULT_RAM_REFRESH. */
+    static final long BOUND_MS = dev.swasd.server.ServerConfig.DEFAULT_RAM_REFRESH.toMillis();
     private static TestServer a;
     private static TestServer b;
     private static TeaClient ramA;
