@@ -6,6 +6,7 @@ import dev.swasd.catalog.OperationDef;
 import dev.swasd.errors.ApiError;
 import dev.swasd.protocol.Principal;
 import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.ram.ConditionKeys;
 import dev.swasd.ram.Decision;
 import dev.swasd.ram.Evaluation;
 import dev.swasd.ram.RamApiBindings;
@@ -46,6 +47,28 @@ final class Denials {
      * request carried, the policies in force and, for ExplicitDeny, the statement that denied.
      * Never a secret: the AccessKey id is in the context, the secret is nowhere here.
      */
+    private static final java.util.List<String> KNOWN = java.util.List.of(ConditionKeys.CURRENT_TIME,
+            ConditionKeys.SECURE_TRANSPORT, ConditionKeys.SOURCE_IP, ConditionKeys.MFA_PRESENT, ConditionKeys.SOURCE_VPC,
+            ConditionKeys.ACCESS_ID, ConditionKeys.USER_AGENT, ConditionKeys.REFERER);
+
+    /**
+     * A context key as RAM writes it ({@code acs:SourceIp}); the context keeps keys folded to
+     * lower case, so a tag key's own case is not recovered ({@code acs:RequestTag/env}).
+     */
+    private static String canonical(String folded) {
+        for (String k : KNOWN) {
+            if (k.equalsIgnoreCase(folded)) {
+                return k;
+            }
+        }
+        for (String prefix : java.util.List.of("acs:ResourceTag/", "acs:RequestTag/")) {
+            if (folded.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return prefix + folded.substring(prefix.length());
+            }
+        }
+        return folded;
+    }
+
     static String diagnostic(Principal principal, Authorization.Target target, PolicySets.Loaded loaded,
             Evaluation evaluation, RequestContext context) {
         ObjectNode d = ResponseRenderer.json().createObjectNode();
@@ -60,7 +83,7 @@ final class Denials {
         d.put("AuthPrincipalName", principal.userName());
         ObjectNode keys = d.putObject("AuthConditions");
         context.asMap().forEach((k, v) -> {
-            ArrayNode values = keys.putArray(k);
+            ArrayNode values = keys.putArray(canonical(k));
             v.forEach(values::add);
         });
         ArrayNode policies = d.putArray("MatchedPolicies");

@@ -210,6 +210,8 @@ class RamSdkStoryTest {
         assertThat(diagnostic.path("AuthAction").asText()).isEqualTo(action);
         assertThat(diagnostic.path("AuthResource").asText()).isEqualTo(resource);
         assertThat(diagnostic.path("NoPermissionType").asText()).isEqualTo(type);
+        assertThat(diagnostic.path("AuthConditions").path("acs:SourceIp").path(0).asText()).isEqualTo("127.0.0.1");
+        assertThat(diagnostic.path("AuthConditions").path("acs:MFAPresent").path(0).asText()).isEqualTo("false");
         return diagnostic;
     }
 }
