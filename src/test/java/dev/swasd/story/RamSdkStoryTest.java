@@ -171,6 +171,34 @@ class RamSdkStoryTest {
     }
 
     @Test
+    void aUserManagesItsOwnKeysWithTheDocumentedPolicy() throws Exception {
+        ram.createUser(new CreateUserRequest().setUserName("alice"));
+        ram.createUser(new CreateUserRequest().setUserName("bob"));
+        ram.createPolicy(new CreatePolicyRequest().setPolicyName("OwnKeys").setPolicyDocument("""
+                {"Version": "1", "Statement": [{"Effect": "Allow", "Resource": "acs:ram:*:*:user/alice",
+                  "Action": ["ram:CreateAccessKey", "ram:ListAccessKeys", "ram:UpdateAccessKey",
+                             "ram:DeleteAccessKey"]}]}"""));
+        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom").setPolicyName("OwnKeys")
+                .setUserName("alice"));
+        var first = ram.createAccessKey(new CreateAccessKeyRequest().setUserName("alice")).getBody().getAccessKey();
+        Client alice = ramClient(first.getAccessKeyId(), first.getAccessKeySecret());
+        // without UserName the actions are about the caller itself
+        var second = alice.createAccessKey(new CreateAccessKeyRequest()).getBody().getAccessKey();
+        assertThat(alice.listAccessKeys(new com.aliyun.ram20150501.models.ListAccessKeysRequest()).getBody()
+                .getAccessKeys().getAccessKey()).hasSize(2);
+        alice.deleteAccessKey(new com.aliyun.ram20150501.models.DeleteAccessKeyRequest()
+                .setUserAccessKeyId(second.getAccessKeyId()));
+        TeaException other = org.junit.jupiter.api.Assertions.assertThrows(TeaException.class,
+                () -> alice.createAccessKey(new CreateAccessKeyRequest().setUserName("bob")));
+        assertThat(other.getCode()).isEqualTo("NoPermission");
+        assertThat(other.getAccessDeniedDetail()).containsEntry("AuthAction", "ram:CreateAccessKey");
+        assertThat(other.getMessage()).contains("acs:ram:*:" + TestServer.ACCOUNT_ID + ":user/bob");
+        TeaException users = org.junit.jupiter.api.Assertions.assertThrows(TeaException.class,
+                () -> alice.listUsers(new com.aliyun.ram20150501.models.ListUsersRequest()));
+        assertThat(users.getCode()).isEqualTo("NoPermission");
+    }
+
+    @Test
     void aDenialInXmlCarriesTheSameDetail() throws Exception {
         com.aliyuncs.DefaultAcsClient client = new com.aliyuncs.DefaultAcsClient(
                 com.aliyuncs.profile.DefaultProfile.getProfile("cn-hangzhou", keyId, secret));
