@@ -22,6 +22,7 @@ class ArchitectureTest {
                 .layer("protocol").definedBy("dev.swasd.protocol..")
                 .layer("ram").definedBy("dev.swasd.ram..")
                 .layer("swas").definedBy("dev.swasd.swas..")
+                .layer("ramapi").definedBy("dev.swasd.ramapi..")
                 .layer("store").definedBy("dev.swasd.store..")
                 .layer("catalog").definedBy("dev.swasd.catalog..")
                 .layer("errors").definedBy("dev.swasd.errors..")
@@ -30,7 +31,8 @@ class ArchitectureTest {
                 .whereLayer("protocol").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("ram").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("swas").mayOnlyBeAccessedByLayers("server")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "server", "cli")
+                .whereLayer("ramapi").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "ramapi", "server", "cli")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("protocol", "ram", "server")
                 .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server")
                 .check(CLASSES);
@@ -38,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void domainKnowsNoHttpAndNoSql() {
-        noClasses().that().resideInAPackage("dev.swasd.swas..")
+        noClasses().that().resideInAnyPackage("dev.swasd.swas..", "dev.swasd.ramapi..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "java.sql..", "javax.sql..",
                         "dev.swasd.protocol..")
                 .check(CLASSES);

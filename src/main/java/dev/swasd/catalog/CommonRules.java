@@ -37,6 +37,13 @@ final class CommonRules {
             // DescribeImages: Status takes a comma list, and a bad alias has its own documented code
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
         }
+        if (product.equals("ram") && p.kind() == ParamKind.STRING && !p.name().equals("Status")
+                && !p.name().equals("RotateStrategy")) {
+            // RAM answers its own InvalidParameter.<Name>.Length / .InvalidChars and
+            // InvalidParameter.PolicyType codes (ram-api.md 1.6); the domain checks those
+            return new ParamDef(p.name(), p.kind(), p.itemType(), p.required(), null, null, p.maxItems(), p.max(),
+                    List.of(), p.defaultValue(), p.fields());
+        }
         return p;
     }
 

@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
  * task is a class with {@link DatabaseOptions} mixed in, named in {@code subcommands} below.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Operator tasks on a swasd database (the same --data and --db as serve).",
-        subcommands = {ExportCommand.class, ImportCommand.class})
+        description = "Operator tasks on a swasd database, no running server needed (the same --data and --db as "
+                + "serve): backup and restore, RAM users, keys, policies and groups.",
+        subcommands = {ExportCommand.class, ImportCommand.class, AdminUserCommand.class, AdminKeyCommand.class,
+            AdminPolicyCommand.class, AdminGroupCommand.class})
 final class AdminCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -66,6 +66,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "custom-images-per-server, custom-images-per-account, share-accounts-per-image.")
     java.util.List<String> quotaSettings = new java.util.ArrayList<>();
 
+    @Option(names = "--ram-limit", paramLabel = "NAME=VALUE",
+            description = "Change a RAM limit per account (repeatable), e.g. users=5000. Names: users, groups, "
+                    + "groups-per-user, access-keys-per-user, policies, versions-per-policy, system-policies-per-user, "
+                    + "custom-policies-per-user, system-policies-per-group, custom-policies-per-group.")
+    java.util.List<String> ramLimitSettings = new java.util.ArrayList<>();
+
+    @Option(names = "--ram-refresh", paramLabel = "DURATION", defaultValue = "${env:SWASD_RAM_REFRESH:-1s}",
+            description = "The longest a RAM change made through another node or swasd admin takes to govern this "
+                    + "node; it re-reads the account's RAM epoch this often at most (SWASD_RAM_REFRESH; default "
+                    + "${DEFAULT-VALUE}).")
+    String ramRefresh;
+
     @Override
     public Integer call() throws Exception {
         String problem = checkArguments();
@@ -75,10 +87,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         Duration delay;
         Database.Durability level;
+        Duration refresh;
         try {
             delay = DurationText.parse(stateDelay);
+            refresh = DurationText.parse(ramRefresh);
             ServerConfig.quotas(quotaSettings);
             level = Database.Durability.parse(durability);
+            ServerConfig.ramLimits(ramLimitSettings);
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
@@ -86,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
                 System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
                 System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(), delay,
-                ServerConfig.quotas(quotaSettings), level);
+                ServerConfig.quotas(quotaSettings), level, ServerConfig.ramLimits(ramLimitSettings), refresh);
         Swasd server;
         try {
             server = Swasd.start(config);

@@ -41,7 +41,7 @@ public final class PolicyEvaluator {
         for (String resource : resources) {
             decisions.add(decide(resource, foldedAction, request.context(), policies, conditionResults));
         }
-        return combine(decisions);
+        return combineDecisions(decisions);
     }
 
     private static ResourceDecision decide(String resource, String foldedAction, RequestContext context,
@@ -71,7 +71,18 @@ public final class PolicyEvaluator {
                 : new ResourceDecision(resource, Decision.IMPLICIT_DENY, Optional.empty());
     }
 
-    private static Evaluation combine(List<ResourceDecision> decisions) {
+    /**
+     * The request's decision from per-resource decisions made separately (a caller that evaluates
+     * each resource with its own context, e.g. its own {@code acs:ResourceTag/} keys).
+     */
+    public static Evaluation combine(List<ResourceDecision> decisions) {
+        if (decisions.isEmpty()) {
+            throw new IllegalArgumentException("no resource decisions to combine");
+        }
+        return combineDecisions(decisions);
+    }
+
+    private static Evaluation combineDecisions(List<ResourceDecision> decisions) {
         for (ResourceDecision d : decisions) {
             if (d.decision() == Decision.EXPLICIT_DENY) {
                 return new Evaluation(Decision.EXPLICIT_DENY, false, Optional.of(d.resource()), d.decidedBy(), decisions);

@@ -7,6 +7,31 @@ import java.util.Optional;
 /** The handlers of the implemented actions, by product code and action name. */
 public final class ActionRegistry {
     private final Map<String, ActionHandler> handlers = new HashMap<>();
+    private final Map<String, ParameterRules> rules = new HashMap<>();
+
+    /**
+     * A product's own checks on validated parameters, beyond the catalog's types and limits, with
+     * the product's own error codes. They run in the validate stage, before authorization.
+     */
+    @FunctionalInterface
+    public interface ParameterRules {
+        void check(dev.swasd.catalog.OperationDef op, dev.swasd.protocol.ValidatedParams params);
+    }
+
+    public ActionRegistry addRules(String product, ParameterRules productRules) {
+        if (rules.putIfAbsent(product, productRules) != null) {
+            throw new IllegalStateException("two parameter rules for " + product);
+        }
+        return this;
+    }
+
+    /** Runs the product's rules, if it has any. */
+    public void checkParameters(dev.swasd.catalog.OperationDef op, dev.swasd.protocol.ValidatedParams params) {
+        ParameterRules r = rules.get(op.product());
+        if (r != null) {
+            r.check(op, params);
+        }
+    }
 
     public ActionRegistry add(String product, String action, ActionHandler handler) {
         if (handlers.putIfAbsent(product + "/" + action, handler) != null) {

@@ -32,20 +32,38 @@ public final class ApiPipeline {
     private final ActionRegistry actions;
     private final ActionExecutor executor;
     private final Clock clock;
+    private final Authorization authorization;
+    private final PolicySets policySets;
     private final RequestMetrics metrics;
 
+    /** Without RAM users: only the root identity is allowed. */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
             Clock clock) {
-        this(authenticator, catalog, actions, executor, clock, RequestMetrics.disabled());
+        this(authenticator, catalog, actions, executor, clock, Authorization.rootOnly(), null,
+                RequestMetrics.disabled());
+    }
+
+    /** Without RAM users, with metrics. */
+    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
+            Clock clock, RequestMetrics metrics) {
+        this(authenticator, catalog, actions, executor, clock, Authorization.rootOnly(), null, metrics);
     }
 
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, RequestMetrics metrics) {
+            Clock clock, Authorization authorization, PolicySets policySets) {
+        this(authenticator, catalog, actions, executor, clock, authorization, policySets, RequestMetrics.disabled());
+    }
+
+    /** @param policySets told of this node's RAM writes, so that they govern it at once; null without RAM */
+    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
+            Clock clock, Authorization authorization, PolicySets policySets, RequestMetrics metrics) {
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.actions = actions;
         this.executor = executor;
         this.clock = clock;
+        this.authorization = authorization;
+        this.policySets = policySets;
         this.metrics = metrics;
     }
 
@@ -56,19 +74,33 @@ public final class ApiPipeline {
         String product = "swas-open";
         RenderedResponse response = null;
         ApiError failure = null;
+        ObjectNode deniedDetail = null;
         try {
             principal = authenticator.authenticate(request).principal();
             OperationDef op = resolve(request, action);
             product = op.product();
             ValidatedParams params = ParameterValidator.validate(op, request.params());
-            authorize(principal, op);
+            actions.checkParameters(op, params);
+            long now = clock.millis();
+            authorization.authorize(principal, op, params, request, now);
             ActionHandler handler = actions.find(op.product(), op.action())
                     .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
-            CallContext context = new CallContext(requestId, principal, op, request, clock.millis());
-            ObjectNode body = executor.execute(context, params, handler);
+            CallContext context = new CallContext(requestId, principal, op, request, now);
+            ObjectNode body;
+            try {
+                body = executor.execute(context, params, handler);
+            } finally {
+                if (policySets != null && op.product().equals(RamBindings.PRODUCT) && !ActionExecutor.isRead(op)) {
+                    // this node's own identity changes govern its next request, not one bound later
+                    policySets.forget(principal.accountId());
+                }
+            }
             response = ResponseRenderer.success(op.action(), requestId, body, request.xml());
         } catch (ApiException e) {
             failure = e.error();
+        } catch (AccessDenied e) {
+            failure = e.error();
+            deniedDetail = e.detail();
         } catch (DomainException e) {
             failure = new ApiError(e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -78,7 +110,8 @@ public final class ApiPipeline {
             failure = GatewayErrors.internalError().error();
         }
         if (failure != null) {
-            response = ResponseRenderer.error(failure, requestId, request.host(), product, null, request.xml());
+            response = ResponseRenderer.error(failure, requestId, request.host(), product, deniedDetail,
+                    request.xml());
         }
         long nanos = System.nanoTime() - started;
         String code = failure == null ? null : failure.code();
@@ -102,17 +135,6 @@ public final class ApiPipeline {
             throw GatewayErrors.actionNotFound();
         }
         return op;
-    }
-
-    /**
-     * Only root identities exist until RAM users arrive; RAM policy evaluation plugs in here.
-     * A principal that is not root is denied, never silently allowed.
-     */
-    private static void authorize(Principal principal, OperationDef op) {
-        if (!principal.isRoot()) {
-            throw new ApiException(403, "Forbidden.RAM",
-                    "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
-        }
     }
 
     /** V3 names the action in a signed header; V1 (and sdk-core's V3) in the Action parameter. */

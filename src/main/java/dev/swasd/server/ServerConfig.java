@@ -1,9 +1,10 @@
 package dev.swasd.server;
 
 import dev.swasd.protocol.RequestLimits;
+import dev.swasd.ramapi.RamLimits;
 import dev.swasd.store.Database;
-import java.nio.file.Path;
 import dev.swasd.swas.Quotas;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,6 +18,9 @@ import java.time.Duration;
  * @param masterKey     base64 AES key for secrets at rest; null to use {@code <dataDir>/master.key}
  * @param stateDelay    how long resources stay in transitional states; zero for immediate
  * @param durability    what an acknowledged write survives (docs/durability.md)
+ * @param ramLimits     per-account limits of RAM users, groups, keys, policies and attachments
+ * @param ramRefresh    how long a node trusts the RAM epoch it last read: the longest a RAM change
+ *                      made through another node (or {@code swasd admin}) takes to govern this one
  */
 public record ServerConfig(
         String bind,
@@ -34,14 +38,44 @@ public record ServerConfig(
         Clock clock,
         Duration stateDelay,
         Quotas quotas,
-        Database.Durability durability) {
+        Database.Durability durability,
+        RamLimits ramLimits,
+        Duration ramRefresh) {
 
-    /** With the default durability, {@code normal}. */
+    public static final Duration DEFAULT_RAM_REFRESH = Duration.ofSeconds(1);
+
+    /** With the default durability ({@code normal}), RAM limits and refresh. */
     public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
             String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
             RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas) {
         this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
                 masterKey, limits, clock, stateDelay, quotas, Database.Durability.NORMAL);
+    }
+
+    /** With the default RAM limits and refresh. */
+    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
+            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas, Database.Durability durability) {
+        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
+                masterKey, limits, clock, stateDelay, quotas, durability, RamLimits.defaults(), DEFAULT_RAM_REFRESH);
+    }
+
+    /** With the default durability, {@code normal}. */
+    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
+            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas, RamLimits ramLimits,
+            Duration ramRefresh) {
+        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
+                masterKey, limits, clock, stateDelay, quotas, Database.Durability.NORMAL, ramLimits, ramRefresh);
+    }
+
+    /** RAM limits from {@code --ram-limit NAME=VALUE} settings over the defaults; IllegalArgumentException names a bad one. */
+    public static RamLimits ramLimits(java.util.List<String> settings) {
+        RamLimits limits = RamLimits.defaults();
+        for (String s : settings) {
+            limits = limits.with(s);
+        }
+        return limits;
     }
 
     /**

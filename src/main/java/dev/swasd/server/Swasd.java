@@ -1,6 +1,8 @@
 package dev.swasd.server;
 
 import dev.swasd.catalog.Catalog;
+import dev.swasd.ram.PolicyCache;
+import dev.swasd.ramapi.RamDomain;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
@@ -31,6 +33,8 @@ public final class Swasd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Swasd.class);
     /** How often the transition backlog gauges are counted afresh. */
     private static final long BACKLOG_SAMPLE_SECONDS = 5;
+    /** Compiled policy documents kept per node. */
+    private static final int POLICY_CACHE_ENTRIES = 4096;
 
     private final Database db;
     private final HttpFrontend http;
@@ -74,10 +78,14 @@ public final class Swasd implements AutoCloseable {
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
             ActionRegistry actions = registerActions(config, regions);
+            RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
+                    RamAdapters.systemPolicies()));
+            PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), config.ramRefresh(),
+                    System::nanoTime);
             Catalog catalog = Catalog.standard();
             RequestMetrics requests = metrics.requests(catalog);
             ApiPipeline pipeline = new ApiPipeline(authenticator, catalog, actions, new ActionExecutor(db),
-                    config.clock(), requests);
+                    config.clock(), new Authorization(policySets, new ResourceTags(db)), policySets, requests);
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));

@@ -51,9 +51,25 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas) {
+        return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, dev.swasd.ramapi.RamLimits.defaults());
+    }
+
+    /** With other RAM limits, e.g. to reach LimitExceeded.User over the wire. */
+    public static TestServer start(dev.swasd.ramapi.RamLimits ramLimits) {
+        try {
+            return start(Files.createTempDirectory("swasd-test"), null, null, Duration.ZERO, Quotas.defaults(),
+                    ramLimits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
+            dev.swasd.ramapi.RamLimits ramLimits) {
         String url = dbUrl != null ? dbUrl : TestDatabases.fresh(dataDir, "swasd");
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, url, null, null, ACCOUNT_ID, ROOT_KEY_ID,
-                ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC(), stateDelay, quotas);
+                ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC(), stateDelay, quotas,
+                ramLimits, ServerConfig.DEFAULT_RAM_REFRESH);
         try {
             return new TestServer(Swasd.start(config), dataDir);
         } catch (Exception e) {
