@@ -33,7 +33,7 @@ public final class ApiPipeline {
     private final ActionExecutor executor;
     private final Clock clock;
     private final Authorization authorization;
-    private final PolicySets policySets;
+    private final IdentityChanges identityChanges;
     private final RequestMetrics metrics;
 
     /** Without RAM users: only the root identity is allowed. */
@@ -50,20 +50,21 @@ public final class ApiPipeline {
     }
 
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, Authorization authorization, PolicySets policySets) {
-        this(authenticator, catalog, actions, executor, clock, authorization, policySets, RequestMetrics.disabled());
+            Clock clock, Authorization authorization, IdentityChanges identityChanges) {
+        this(authenticator, catalog, actions, executor, clock, authorization, identityChanges,
+                RequestMetrics.disabled());
     }
 
-    /** @param policySets told of this node's RAM writes, so that they govern it at once; null without RAM */
+    /** @param identityChanges told of this node's RAM writes, so that they govern it at once; null without RAM */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, Authorization authorization, PolicySets policySets, RequestMetrics metrics) {
+            Clock clock, Authorization authorization, IdentityChanges identityChanges, RequestMetrics metrics) {
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.actions = actions;
         this.executor = executor;
         this.clock = clock;
         this.authorization = authorization;
-        this.policySets = policySets;
+        this.identityChanges = identityChanges;
         this.metrics = metrics;
     }
 
@@ -90,9 +91,9 @@ public final class ApiPipeline {
             try {
                 body = executor.execute(context, params, handler);
             } finally {
-                if (policySets != null && op.product().equals(RamBindings.PRODUCT) && !ActionExecutor.isRead(op)) {
+                if (identityChanges != null && op.product().equals(RamBindings.PRODUCT) && !ActionExecutor.isRead(op)) {
                     // this node's own identity changes govern its next request, not one bound later
-                    policySets.forget(principal.accountId());
+                    identityChanges.changed(principal.accountId());
                 }
             }
             response = ResponseRenderer.success(op.action(), requestId, body, request.xml());

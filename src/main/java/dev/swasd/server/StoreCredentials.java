@@ -34,6 +34,11 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
     private record Cached(Optional<Credential> credential, long loadedAt) {
     }
 
+    /** Drops every cached credential: a key of this node's account was created, changed or deleted. */
+    void forgetAll() {
+        cache.clear();
+    }
+
     @Override
     public Optional<Credential> find(String accessKeyId) {
         long now = System.nanoTime();

@@ -85,7 +85,10 @@ public final class Swasd implements AutoCloseable {
             Catalog catalog = Catalog.standard();
             RequestMetrics requests = metrics.requests(catalog);
             ApiPipeline pipeline = new ApiPipeline(authenticator, catalog, actions, new ActionExecutor(db),
-                    config.clock(), new Authorization(policySets, new ResourceTags(db)), policySets, requests);
+                    config.clock(), new Authorization(policySets, new ResourceTags(db)), account -> {
+                        policySets.forget(account);
+                        credentials.forgetAll();
+                    }, requests);
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));

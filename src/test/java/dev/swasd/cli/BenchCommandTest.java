@@ -1,0 +1,46 @@
+package dev.swasd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code swasd bench} runs end to end on a fresh server (briefly): every scenario is measured with
+ * no failed request, and the last line is the JSON object README promises. The figures themselves
+ * are not asserted; they belong to docs/performance.md, not to a test.
+ */
+class BenchCommandTest {
+    @Test
+    void aShortRunReportsEveryScenario() throws Exception {
+        try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--seconds", "1", "--images", "50",
+                "--connections", "4")) {
+            assertThat(p.awaitExit(180)).as("stderr %s", p.err).isZero();
+            List<String> out = p.out;
+            assertThat(out).anySatisfy(l -> assertThat(l).startsWith("(a) ListCustomImages"));
+            assertThat(out).anySatisfy(l -> assertThat(l).contains("RAM user"));
+            JsonNode json = new ObjectMapper().readTree(out.getLast());
+            for (String key : List.of("list_rps", "list_p99_ms", "cycle_per_s", "delete15_rps", "bare_rps",
+                    "ratio_list_to_bare", "startup_ms", "rss_peak_mib")) {
+                assertThat(json.has(key)).as(key).isTrue();
+                assertThat(json.path(key).asDouble()).as(key).isPositive();
+            }
+            assertThat(json.path("failures").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void badArgumentsAreOneLine() throws Exception {
+        try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--seconds", "0")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1);
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--endpoint", "127.0.0.1:1")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1).first().asString().contains("--access-key-id");
+        }
+    }
+}
