@@ -37,16 +37,18 @@ public final class Swasd implements AutoCloseable {
     private static final int POLICY_CACHE_ENTRIES = 4096;
 
     private final Database db;
+    private final NonceRepository nonces;
     private final HttpFrontend http;
     private final ScheduledExecutorService housekeeping;
     private final Bootstrap.RootKey rootKey;
     private final ServerConfig config;
     private final Metrics metrics;
 
-    private Swasd(ServerConfig config, Database db, HttpFrontend http, ScheduledExecutorService housekeeping,
+    private Swasd(ServerConfig config, Database db, NonceRepository nonces, HttpFrontend http, ScheduledExecutorService housekeeping,
             Bootstrap.RootKey rootKey, Metrics metrics) {
         this.config = config;
         this.db = db;
+        this.nonces = nonces;
         this.http = http;
         this.housekeeping = housekeeping;
         this.rootKey = rootKey;
@@ -70,9 +72,10 @@ public final class Swasd implements AutoCloseable {
             metrics.close();
             throw e;
         }
+        NonceRepository nonces = null;
         try {
             IdentityRepository identities = new IdentityRepository(db);
-            NonceRepository nonces = new NonceRepository(db);
+            nonces = new NonceRepository(db);
             Bootstrap.RootKey rootKey = Bootstrap.ensureRoot(identities, cipher, config, config.clock().millis());
 
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
@@ -96,14 +99,18 @@ public final class Swasd implements AutoCloseable {
             http.start();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("swasd-housekeeping").factory());
-            housekeeping.scheduleWithFixedDelay(() -> purgeNonces(nonces, config), 1, 1, TimeUnit.MINUTES);
+            NonceRepository spent = nonces;
+            housekeeping.scheduleWithFixedDelay(() -> purgeNonces(spent, config), 1, 1, TimeUnit.MINUTES);
             StateSettler settler = new StateSettler(db, config.clock());
             housekeeping.scheduleWithFixedDelay(settler::settle, 1, 1, TimeUnit.SECONDS);
             housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> metrics.sampleBacklog(db, config.clock()), BACKLOG_SAMPLE_SECONDS,
                     BACKLOG_SAMPLE_SECONDS, TimeUnit.SECONDS);
-            return new Swasd(config, db, http, housekeeping, rootKey, metrics);
+            return new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics);
         } catch (Exception e) {
+            if (nonces != null) {
+                nonces.close();
+            }
             db.close();
             metrics.close();
             throw e;
@@ -162,6 +169,7 @@ public final class Swasd implements AutoCloseable {
         try {
             http.stop();
         } finally {
+            nonces.close();
             db.close();
             metrics.close();
         }

@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.schemaVersion = schemaVersion;
         this.writers = dialect == Dialect.SQLITE
-                ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock(true)) : null;
+                ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
