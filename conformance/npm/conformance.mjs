@@ -10,7 +10,7 @@
 //      and Signature redacted).
 // Exit: 0 only when every case is ok, 1 otherwise.
 
-import http from 'node:http';
+import { startTap, wireParams } from './tap.mjs';
 import { writeFileSync } from 'node:fs';
 import * as swas from '@alicloud/swas-open20200601';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
@@ -51,64 +51,8 @@ if (!ENDPOINT || !AK_ID || !AK_SECRET) {
   main().catch((e) => emit({ results: [], error: `harness crashed: ${e && e.stack ? e.stack : e}` }, 1));
 }
 
-// ---------------------------------------------------------------------------
-// Recording tap: a transparent HTTP relay on 127.0.0.1 that forwards every
-// request byte-for-byte (method, path+query, headers incl. Host, body) to
-// SWASD_ENDPOINT and records what the client actually put on the wire, so the
-// harness can assert on it (one request per case = no retries; no RegionId
-// when the request has none; which signature scheme was used).
-// ---------------------------------------------------------------------------
-function startTap(target) {
-  const [targetHost, targetPortStr] = splitHostPort(target);
-  const targetPort = Number(targetPortStr || 80);
-  const log = [];
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const entry = { method: req.method, url: req.url, headers: { ...req.headers }, body: body.toString('utf8'), status: null };
-      log.push(entry);
-      const up = http.request(
-        { host: targetHost, port: targetPort, method: req.method, path: req.url, headers: req.headers },
-        (upRes) => {
-          entry.status = upRes.statusCode;
-          res.writeHead(upRes.statusCode, upRes.rawHeaders);
-          upRes.pipe(res);
-        },
-      );
-      up.on('error', (e) => {
-        entry.status = `relay error: ${e.message}`;
-        res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ Code: 'ConformanceTapRelayError', Message: e.message }));
-      });
-      up.end(body);
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ endpoint: `127.0.0.1:${server.address().port}`, log, close: () => server.close() });
-    });
-  });
-}
 
-function splitHostPort(hp) {
-  const i = hp.lastIndexOf(':');
-  if (i < 0 || hp.endsWith(']')) return [hp, ''];
-  return [hp.slice(0, i).replace(/^\[|\]$/g, ''), hp.slice(i + 1)];
-}
 
-// All parameters the client sent, from the query string and a form body.
-function wireParams(entry) {
-  const u = new URL(entry.url, 'http://x');
-  const p = {};
-  for (const [k, v] of u.searchParams) p[k] = v;
-  const ct = entry.headers['content-type'] || '';
-  if (entry.body && ct.includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(entry.body)) p[k] = v;
-  }
-  return p;
-}
 
 // ---------------------------------------------------------------------------
 
