@@ -1,5 +1,6 @@
 package dev.swasd.ramapi;
 
+import java.util.function.Supplier;
 import dev.swasd.store.RamAttachmentRecord;
 import dev.swasd.store.RamGroupRecord;
 import dev.swasd.store.RamUserRecord;
@@ -39,53 +40,54 @@ public final class RamAttachments {
     public void attachToUser(Tx tx, String accountId, long now, String userName, String policyType,
             String policyName) {
         RamUserRecord user = user(tx, accountId, userName);
-        PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
-        String type = RamAttachmentRecord.USER;
-        if (store.attachments().isAttached(tx, type, user.userId(), policyType, policy.name())) {
-            throw RamErrors.userPolicyExists();
-        }
         int limit = policyType.equals(RamPolicies.SYSTEM) ? limits.systemPoliciesPerUser()
                 : limits.customPoliciesPerUser();
-        if (store.attachments().countOfPrincipal(tx, type, user.userId(), policyType) >= limit) {
-            throw RamErrors.limitUserPolicies();
-        }
-        store.attachments().attach(tx, new RamAttachmentRecord(accountId, type, user.userId(), policyType,
-                policy.name(), now));
-        store.epochs().bump(tx, accountId);
+        attach(tx, accountId, now, RamAttachmentRecord.USER, user.userId(), policyType, policyName, limit,
+                RamErrors::userPolicyExists, RamErrors::limitUserPolicies);
     }
 
     public void detachFromUser(Tx tx, String accountId, String userName, String policyType, String policyName) {
         RamUserRecord user = user(tx, accountId, userName);
-        PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
-        if (!store.attachments().detach(tx, RamAttachmentRecord.USER, user.userId(), policyType, policy.name())) {
-            throw RamErrors.userPolicyNotExist();
-        }
-        store.epochs().bump(tx, accountId);
+        detach(tx, accountId, RamAttachmentRecord.USER, user.userId(), policyType, policyName,
+                RamErrors::userPolicyNotExist);
     }
 
     public void attachToGroup(Tx tx, String accountId, long now, String groupName, String policyType,
             String policyName) {
         RamGroupRecord group = group(tx, accountId, groupName);
-        PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
-        String type = RamAttachmentRecord.GROUP;
-        if (store.attachments().isAttached(tx, type, group.groupId(), policyType, policy.name())) {
-            throw RamErrors.groupPolicyExists();
-        }
         int limit = policyType.equals(RamPolicies.SYSTEM) ? limits.systemPoliciesPerGroup()
                 : limits.customPoliciesPerGroup();
-        if (store.attachments().countOfPrincipal(tx, type, group.groupId(), policyType) >= limit) {
-            throw RamErrors.limitGroupPolicies();
-        }
-        store.attachments().attach(tx, new RamAttachmentRecord(accountId, type, group.groupId(), policyType,
-                policy.name(), now));
-        store.epochs().bump(tx, accountId);
+        attach(tx, accountId, now, RamAttachmentRecord.GROUP, group.groupId(), policyType, policyName, limit,
+                RamErrors::groupPolicyExists, RamErrors::limitGroupPolicies);
     }
 
     public void detachFromGroup(Tx tx, String accountId, String groupName, String policyType, String policyName) {
         RamGroupRecord group = group(tx, accountId, groupName);
+        detach(tx, accountId, RamAttachmentRecord.GROUP, group.groupId(), policyType, policyName,
+                RamErrors::groupPolicyNotExist);
+    }
+
+    /** Users and groups attach alike; only their limits and error codes differ. */
+    private void attach(Tx tx, String accountId, long now, String principalType, String principalId,
+            String policyType, String policyName, int limit, Supplier<RuntimeException> alreadyAttached,
+            Supplier<RuntimeException> overLimit) {
         PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
-        if (!store.attachments().detach(tx, RamAttachmentRecord.GROUP, group.groupId(), policyType, policy.name())) {
-            throw RamErrors.groupPolicyNotExist();
+        if (store.attachments().isAttached(tx, principalType, principalId, policyType, policy.name())) {
+            throw alreadyAttached.get();
+        }
+        if (store.attachments().countOfPrincipal(tx, principalType, principalId, policyType) >= limit) {
+            throw overLimit.get();
+        }
+        store.attachments().attach(tx, new RamAttachmentRecord(accountId, principalType, principalId, policyType,
+                policy.name(), now));
+        store.epochs().bump(tx, accountId);
+    }
+
+    private void detach(Tx tx, String accountId, String principalType, String principalId, String policyType,
+            String policyName, Supplier<RuntimeException> notAttached) {
+        PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
+        if (!store.attachments().detach(tx, principalType, principalId, policyType, policy.name())) {
+            throw notAttached.get();
         }
         store.epochs().bump(tx, accountId);
     }
