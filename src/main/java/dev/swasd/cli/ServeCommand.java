@@ -85,23 +85,18 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("swasd: " + problem + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
         }
-        Duration delay;
-        Database.Durability level;
-        Duration refresh;
+        ServerConfig config;
         try {
-            delay = DurationText.parse(stateDelay);
-            refresh = DurationText.parse(ramRefresh);
-            ServerConfig.quotas(quotaSettings);
-            level = Database.Durability.parse(durability);
-            ServerConfig.ramLimits(ramLimitSettings);
+            config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
+                    System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
+                    System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(),
+                    DurationText.parse(stateDelay), ServerConfig.quotas(quotaSettings),
+                    Database.Durability.parse(durability), ServerConfig.ramLimits(ramLimitSettings),
+                    DurationText.parse(ramRefresh));
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
         }
-        ServerConfig config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
-                System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
-                System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(), delay,
-                ServerConfig.quotas(quotaSettings), level, ServerConfig.ramLimits(ramLimitSettings), refresh);
         Swasd server;
         try {
             server = Swasd.start(config);
