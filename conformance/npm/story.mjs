@@ -17,9 +17,8 @@
 // back), so the JSON types (for example ListCustomImages' string counters) are
 // checked on the raw body the server sent.
 
-import { startTap, wireParams } from './tap.mjs';
+import { startTap, wireParams, writeWireLog } from './tap.mjs';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import * as swas from '@alicloud/swas-open20200601';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 
@@ -722,16 +721,7 @@ async function main() {
     await story({ mode, tap, results, client: makeClient(mode, tap.endpoint) });
   }
   tap.close();
-  if (process.env.SWASD_WIRE_LOG) {
-    const redacted = tap.log.map((e) => {
-      const u = new URL(e.url, 'http://x');
-      if (u.searchParams.has('Signature')) u.searchParams.set('Signature', 'REDACTED');
-      const headers = { ...e.headers };
-      if (headers.authorization) headers.authorization = headers.authorization.replace(/Signature=[0-9a-fA-F]+/, 'Signature=REDACTED');
-      return { ...e, url: u.pathname + u.search, headers };
-    });
-    writeFileSync(process.env.SWASD_WIRE_LOG, scrub(JSON.stringify(redacted, null, 2)) + '\n');
-  }
+  if (process.env.SWASD_WIRE_LOG) writeWireLog(tap, process.env.SWASD_WIRE_LOG, scrub);
   const allOk = results.length > 0 && results.every((r) => r.ok);
   emit({ results }, allOk ? 0 : 1);
 }

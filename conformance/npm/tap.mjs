@@ -2,6 +2,7 @@
 // request through unchanged and keeps what went over the wire (and the raw answer), so that a
 // case can check the request count, the signing scheme and the JSON types the server sent.
 import http from 'node:http';
+import { writeFileSync } from 'node:fs';
 
 // ---------------------------------------------------------------------------
 // Recording tap: forwards every request unchanged (method, path+query, headers
@@ -63,4 +64,16 @@ export function wireParams(entry) {
     for (const [k, v] of new URLSearchParams(entry.body)) p[k] = v;
   }
   return p;
+}
+
+// Writes what the relay saw to `path`, signatures redacted and `scrub` applied (for SWASD_WIRE_LOG).
+export function writeWireLog(tap, path, scrub) {
+  const redacted = tap.log.map((e) => {
+    const u = new URL(e.url, 'http://x');
+    if (u.searchParams.has('Signature')) u.searchParams.set('Signature', 'REDACTED');
+    const headers = { ...e.headers };
+    if (headers.authorization) headers.authorization = headers.authorization.replace(/Signature=[0-9a-fA-F]+/, 'Signature=REDACTED');
+    return { ...e, url: u.pathname + u.search, headers };
+  });
+  writeFileSync(path, scrub(JSON.stringify(redacted, null, 2)) + '\n');
 }
