@@ -2,7 +2,9 @@ package dev.swasd.cli;
 
 import dev.swasd.cli.bench.Bench;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,23 @@ final class BenchCommand implements Callable<Integer> {
             + "a new temporary directory, removed afterwards).")
     Path workDir;
 
+    @Option(names = "--scenarios", split = ",", paramLabel = "NAME", defaultValue = "list,cycle,delete15",
+            converter = ScenarioConverter.class, description = "Which API scenarios to run, comma-separated: list, "
+            + "cycle, delete15 (default: all). The bare endpoint always runs: it is every ratio's denominator.")
+    List<Bench.Scenario> scenarios;
+
+    /** Accepts the scenario names as README writes them (lower case). */
+    static final class ScenarioConverter implements CommandLine.ITypeConverter<Bench.Scenario> {
+        @Override
+        public Bench.Scenario convert(String value) {
+            try {
+                return Bench.Scenario.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not one of list, cycle, delete15");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (seconds < 1 || images < 10 || connections < 1 || connections > 1024) {
@@ -52,6 +71,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("swasd: --endpoint needs --access-key-id and --access-key-secret (try: swasd bench --help)");
             return Main.EXIT_USAGE;
         }
-        return new Bench(seconds, images, db, connections, endpoint, keyId, secret, workDir, System.out).run();
+        return new Bench(seconds, images, db, connections, endpoint, keyId, secret, workDir, java.util.Set.copyOf(scenarios),
+                System.out).run();
     }
 }

@@ -33,6 +33,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void onlyTheChosenScenariosRunBesideTheBareEndpoint() throws Exception {
+        try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--seconds", "1", "--images", "20",
+                "--connections", "2", "--scenarios", "list")) {
+            assertThat(p.awaitExit(180)).as("stderr %s", p.err).isZero();
+            assertThat(p.out).noneSatisfy(l -> assertThat(l).startsWith("(b)"));
+            JsonNode json = new ObjectMapper().readTree(p.out.getLast());
+            assertThat(json.path("list_rps").asDouble()).isPositive();
+            assertThat(json.path("bare_rps").asDouble()).isPositive();
+            assertThat(json.has("cycle_per_s")).isFalse();
+            assertThat(json.has("delete15_rps")).isFalse();
+        }
+    }
+
+    @Test
     void badArgumentsAreOneLine() throws Exception {
         try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--seconds", "0")) {
             assertThat(p.awaitExit(30)).isEqualTo(2);
@@ -41,6 +55,10 @@ class BenchCommandTest {
         try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--endpoint", "127.0.0.1:1")) {
             assertThat(p.awaitExit(30)).isEqualTo(2);
             assertThat(p.errorLines()).hasSize(1).first().asString().contains("--access-key-id");
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of(), "bench", "--scenarios", "list,nope")) {
+            assertThat(p.awaitExit(30)).isEqualTo(2);
+            assertThat(p.errorLines()).hasSize(1).first().asString().contains("nope");
         }
     }
 }

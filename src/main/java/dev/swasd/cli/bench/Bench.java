@@ -35,10 +35,14 @@ public final class Bench {
     private final String keyId;
     private final String secret;
     private final Path workDir;
+    private final java.util.Set<Scenario> scenarios;
     private final BenchReport report;
 
+    /** The API scenarios that can be chosen; the bare endpoint always runs, as every ratio's denominator. */
+    public enum Scenario { LIST, CYCLE, DELETE15 }
+
     public Bench(int seconds, int images, String db, int connections, String endpoint, String keyId, String secret,
-            Path workDir, PrintStream out) {
+            Path workDir, java.util.Set<Scenario> scenarios, PrintStream out) {
         this.seconds = seconds;
         this.images = images;
         this.db = db;
@@ -47,6 +51,7 @@ public final class Bench {
         this.keyId = keyId;
         this.secret = secret;
         this.workDir = workDir;
+        this.scenarios = java.util.EnumSet.copyOf(scenarios);
         this.report = new BenchReport(out);
     }
 
@@ -92,47 +97,57 @@ public final class Bench {
 
         LoadRun.Result bare = scenario(t, "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
                 bare(user)), Double.NaN, "req/s ");
-        LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host, t.port,
-                connections, seconds, list(user)), bare.perSecond(), "req/s ");
-        double rate70 = list.perSecond() * 0.7;
-        LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT, "    same at 70%% of peak (%.0f/s)",
-                rate70), () -> LoadRun.fixedRate(t.host, t.port, Math.max(connections, 64), seconds, rate70, list(user)),
-                bare.perSecond(), "req/s ");
-        LoadRun.Result cycle = scenario(t, "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host, t.port,
-                connections, seconds, cycle(user, instance, snapshot)), bare.perSecond(), "cyc/s ");
-
-        // enough ids that (c) runs its full time; an external server is seeded through the API, which is slow
-        long expected = t.local() ? Math.max(2000, (long) (cycle.perSecond() * 3)) : Math.max(50, (long) cycle.perSecond());
-        int pool = (int) Math.min(1_500_000L, 15L * expected * seconds);
-        long poolStart = System.nanoTime();
-        List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool);
-        report.line(String.format(java.util.Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
-                (System.nanoTime() - poolStart) / 1e9));
-        LoadRun.Result delete15 = scenario(t, "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host, t.port,
-                connections, seconds, delete15(user, doomed)), bare.perSecond(), "req/s ");
+        long failures = bare.failures();
+        report.put("bare_rps", bare.perSecond());
+        report.put("bare_p99_ms", bare.millis(99));
+        if (scenarios.contains(Scenario.LIST)) {
+            LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
+                    t.port, connections, seconds, list(user)), bare.perSecond(), "req/s ");
+            double rate70 = list.perSecond() * 0.7;
+            LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT,
+                    "    same at 70%% of peak (%.0f/s)", rate70), () -> LoadRun.fixedRate(t.host, t.port,
+                    Math.max(connections, 64), seconds, rate70, list(user)), bare.perSecond(), "req/s ");
+            report.put("list_rps", list.perSecond());
+            report.put("list_p50_ms", list.millis(50));
+            report.put("list_p99_ms", list.millis(99));
+            report.put("list_p999_ms", list.millis(99.9));
+            report.put("list_p99_ms_at_70pct", list70.millis(99));
+            report.put("ratio_list_to_bare", list.perSecond() / bare.perSecond());
+            failures += list.failures() + list70.failures();
+        }
+        double cycleRate = 0;
+        if (scenarios.contains(Scenario.CYCLE)) {
+            LoadRun.Result cycle = scenario(t, "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host,
+                    t.port, connections, seconds, cycle(user, instance, snapshot)), bare.perSecond(), "cyc/s ");
+            report.put("cycle_per_s", cycle.perSecond());
+            report.put("cycle_p99_ms", cycle.millis(99));
+            cycleRate = cycle.perSecond();
+            failures += cycle.failures();
+        }
+        if (scenarios.contains(Scenario.DELETE15)) {
+            // enough ids that (c) runs its full time; an external server is seeded through the API, which is slow
+            long expected = t.local() ? Math.max(2000, (long) (cycleRate * 3)) : Math.max(50, (long) cycleRate);
+            int pool = (int) Math.min(1_500_000L, 15L * expected * seconds);
+            long poolStart = System.nanoTime();
+            List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool);
+            report.line(String.format(java.util.Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
+                    (System.nanoTime() - poolStart) / 1e9));
+            LoadRun.Result delete15 = scenario(t, "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host,
+                    t.port, connections, seconds, delete15(user, doomed)), bare.perSecond(), "req/s ");
+            report.put("delete15_rps", delete15.perSecond());
+            report.put("delete15_p99_ms", delete15.millis(99));
+            failures += delete15.failures();
+        }
 
         double rss = t.peakRssMib();
         if (t.local()) {
             report.line(String.format(java.util.Locale.ROOT, "server: start-up %d ms, peak resident memory %.0f MiB",
                     t.startupMillis, rss));
         }
-        report.put("list_rps", list.perSecond());
-        report.put("list_p50_ms", list.millis(50));
-        report.put("list_p99_ms", list.millis(99));
-        report.put("list_p999_ms", list.millis(99.9));
-        report.put("list_p99_ms_at_70pct", list70.millis(99));
-        report.put("cycle_per_s", cycle.perSecond());
-        report.put("cycle_p99_ms", cycle.millis(99));
-        report.put("delete15_rps", delete15.perSecond());
-        report.put("delete15_p99_ms", delete15.millis(99));
-        report.put("bare_rps", bare.perSecond());
-        report.put("bare_p99_ms", bare.millis(99));
-        report.put("ratio_list_to_bare", list.perSecond() / bare.perSecond());
         report.put("images", images);
         report.put("connections", connections);
         report.put("seconds", seconds);
-        report.put("failures", bare.failures() + list.failures() + list70.failures() + cycle.failures()
-                + delete15.failures());
+        report.put("failures", failures);
         if (t.local()) {
             report.put("startup_ms", t.startupMillis);
             report.put("rss_peak_mib", rss);
