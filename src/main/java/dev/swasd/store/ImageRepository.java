@@ -12,6 +12,7 @@ public final class ImageRepository {
             + "instance_name, system_snapshot_id, system_snapshot_name, data_snapshot_id, data_snapshot_name, "
             + "system_disk_gib, data_disk_gib, platform, source_image_id, source_image_name, source_image_version, "
             + "status, next_status, next_at, in_share, created_at, deleted_at, resource_group_id, version";
+    private static final int COLUMN_COUNT = COLS.split(", ").length;
 
     public void insert(Tx tx, ImageRecord i) {
         tx.update("INSERT INTO custom_images (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -73,34 +74,54 @@ public final class ImageRepository {
                 + "(system_snapshot_id = ? OR data_snapshot_id = ?)", snapshotId, snapshotId);
     }
 
-    public record Page(List<ImageRecord> images, long total) {
+    /**
+     * A listed image with what the response shows beside its row: how many accounts it is shared
+     * with, the caller's servers made from it (newest first) and its tags (by key).
+     */
+    public record Listed(ImageRecord image, long shareCount, List<String> instanceIds, List<TagRecord> tags) {
     }
 
+    public record Page(List<Listed> images, long total) {
+    }
+
+    /**
+     * One page of images the caller can see, with everything the response needs, in one query
+     * (two when images are shared to the caller): a one-row header (the total, and whether anything
+     * is shared to the caller) left-joined to the page, whose side columns are correlated
+     * sub-queries run for the page's rows only. The header keeps the total even for a page past the
+     * end. docs/performance.md counts the round trips.
+     */
     public Page list(Tx tx, ImageQuery q) {
         boolean unfiltered = empty(q.imageIds()) && empty(q.imageNames()) && q.instanceId() == null
                 && q.systemSnapshotId() == null && q.dataSnapshotId() == null && q.shared() == null
                 && q.resourceGroupId() == null && (q.tags() == null || q.tags().isEmpty());
-        if (unfiltered && tx.count("SELECT COUNT(*) FROM image_share_accounts WHERE target_account_id = ?",
-                q.accountId()) == 0) {
-            // the common case: the caller's own images, page straight off the index, total from the counter
-            long total = tx.count("SELECT live FROM image_counts WHERE account_id = ? AND region_id = ?",
-                    q.accountId(), q.regionId());
-            List<ImageRecord> rows = tx.query("SELECT " + COLS + " FROM custom_images WHERE account_id = ? "
-                            + "AND region_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, image_id DESC "
-                            + "LIMIT ? OFFSET ?", ImageRepository::row, q.accountId(), q.regionId(), q.limit(),
-                    q.offset());
-            return new Page(rows, total);
+        if (unfiltered) {
+            // the common case, the caller's own images: the page straight off the index, the total from the counter
+            List<Object> args = new ArrayList<>(List.of(q.accountId(), q.accountId(), q.regionId(), q.accountId(),
+                    q.accountId(), q.regionId(), q.limit(), q.offset()));
+            Header h = new Header();
+            List<Listed> rows = tx.query("SELECT h.total, h.incoming, " + sideColumns(tx.dialect())
+                    + " FROM (SELECT (SELECT live FROM image_counts WHERE account_id = ? AND region_id = ?) AS total, "
+                    + "CASE WHEN EXISTS (SELECT 1 FROM image_share_accounts WHERE target_account_id = ?) THEN 1 ELSE 0 "
+                    + "END AS incoming) h LEFT JOIN (SELECT " + COLS + " FROM custom_images WHERE account_id = ? "
+                    + "AND region_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, image_id DESC LIMIT ? "
+                    + "OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC", rs -> h.read(rs),
+                    args.toArray());
+            if (!h.incoming) {
+                return new Page(rows.stream().filter(java.util.Objects::nonNull).toList(), h.total);
+            }
+            // images shared to the caller are listed too: the general query below
         }
         StringBuilder where = new StringBuilder(" FROM custom_images ci WHERE ci.region_id = ? AND ci.deleted_at IS NULL "
                 + "AND (ci.account_id = ? OR EXISTS (SELECT 1 FROM image_share_accounts s WHERE s.image_id = ci.image_id "
                 + "AND s.target_account_id = ?))");
-        List<Object> args = new ArrayList<>(List.of(q.regionId(), q.accountId(), q.accountId()));
-        in(where, args, "ci.image_id", q.imageIds());
-        in(where, args, "ci.image_name", q.imageNames());
-        eq(where, args, "ci.instance_id", q.instanceId());
-        eq(where, args, "ci.system_snapshot_id", q.systemSnapshotId());
-        eq(where, args, "ci.data_snapshot_id", q.dataSnapshotId());
-        eq(where, args, "ci.resource_group_id", q.resourceGroupId());
+        List<Object> whereArgs = new ArrayList<>(List.of(q.regionId(), q.accountId(), q.accountId()));
+        in(where, whereArgs, "ci.image_id", q.imageIds());
+        in(where, whereArgs, "ci.image_name", q.imageNames());
+        eq(where, whereArgs, "ci.instance_id", q.instanceId());
+        eq(where, whereArgs, "ci.system_snapshot_id", q.systemSnapshotId());
+        eq(where, whereArgs, "ci.data_snapshot_id", q.dataSnapshotId());
+        eq(where, whereArgs, "ci.resource_group_id", q.resourceGroupId());
         if (q.shared() != null) {
             String sharedExpr = "(ci.in_share = 1 OR EXISTS (SELECT 1 FROM image_share_accounts s2 "
                     + "WHERE s2.image_id = ci.image_id))";
@@ -110,22 +131,82 @@ public final class ImageRepository {
             for (ImageQuery.TagFilter t : q.tags()) {
                 where.append(" AND EXISTS (SELECT 1 FROM tags t WHERE t.resource_type = 'customimage' "
                         + "AND t.resource_id = ci.image_id AND t.tag_key = ?");
-                args.add(t.key());
+                whereArgs.add(t.key());
                 if (t.value() != null) {
                     where.append(" AND t.tag_value = ?");
-                    args.add(t.value());
+                    whereArgs.add(t.value());
                 }
                 where.append(')');
             }
         }
-        long total = tx.count("SELECT COUNT(*)" + where, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(q.limit());
-        pageArgs.add(q.offset());
-        List<ImageRecord> rows = tx.query("SELECT " + prefixed() + where
-                + " ORDER BY ci.created_at DESC, ci.image_id DESC LIMIT ? OFFSET ?", ImageRepository::row,
-                pageArgs.toArray());
-        return new Page(rows, total);
+        List<Object> args = new ArrayList<>();
+        args.add(q.accountId());
+        args.addAll(whereArgs);
+        args.addAll(whereArgs);
+        args.add(q.limit());
+        args.add(q.offset());
+        Header h = new Header();
+        List<Listed> rows = tx.query("SELECT h.total, 0, " + sideColumns(tx.dialect()) + " FROM (SELECT COUNT(*) AS total"
+                + where + ") h LEFT JOIN (SELECT " + prefixed() + where + " ORDER BY ci.created_at DESC, ci.image_id DESC "
+                + "LIMIT ? OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC", rs -> h.read(rs),
+                args.toArray());
+        return new Page(rows.stream().filter(java.util.Objects::nonNull).toList(), h.total);
+    }
+
+    /**
+     * The page's columns (from {@code p}) and its side columns; takes one parameter, the caller's
+     * account (whose servers are listed). Aggregates with ORDER BY are standard SQL, which SQLite
+     * has had since 3.44; only the JSON functions differ between the engines.
+     */
+    private static String sideColumns(Database.Dialect dialect) {
+        String tags = dialect == Database.Dialect.POSTGRESQL
+                ? "json_agg(json_build_array(t.account_id, t.tag_key, t.tag_value) ORDER BY t.tag_key)"
+                : "json_group_array(json_array(t.account_id, t.tag_key, t.tag_value) ORDER BY t.tag_key)";
+        return PAGE_COLS + ", (SELECT COUNT(*) FROM image_share_accounts s WHERE s.image_id = p.image_id), "
+                + "(SELECT string_agg(i.instance_id, ',' ORDER BY i.created_at DESC, i.instance_id) FROM instances i "
+                + "WHERE i.account_id = ? AND i.region_id = p.region_id AND i.image_id = p.image_id), "
+                + "(SELECT " + tags + " FROM tags t WHERE t.resource_type = 'customimage' AND t.resource_id = p.image_id)";
+    }
+
+    /** The page's columns, from the derived table {@code p}. */
+    private static final String PAGE_COLS = java.util.Arrays.stream(COLS.split(", ")).map(c -> "p." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The header columns, read off every row (they repeat); a row without an image (an empty page) maps to null. */
+    private static final class Header {
+        long total;
+        boolean incoming;
+
+        Listed read(ResultSet rs) throws SQLException {
+            total = rs.getLong(1);
+            incoming = rs.getInt(2) == 1;
+            if (rs.getString(3) == null) {
+                return null;
+            }
+            ImageRecord image = row(rs, 2);
+            int side = 2 + COLUMN_COUNT;
+            String users = rs.getString(side + 2);
+            List<String> instanceIds = users == null || users.isEmpty() ? List.of() : List.of(users.split(","));
+            return new Listed(image, rs.getLong(side + 1), instanceIds, tags(image, rs.getString(side + 3)));
+        }
+
+        private static List<TagRecord> tags(ImageRecord image, String json) throws SQLException {
+            if (json == null) {
+                return List.of();
+            }
+            try {
+                List<TagRecord> out = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode pair : JSON.readTree(json)) {
+                    out.add(new TagRecord(pair.get(0).asText(), "customimage", image.imageId(), pair.get(1).asText(),
+                            pair.get(2).asText()));
+                }
+                return out;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SQLException("unreadable tag aggregate: " + json, e);
+            }
+        }
     }
 
     private static boolean empty(List<String> values) {
@@ -205,14 +286,21 @@ public final class ImageRepository {
     }
 
     static ImageRecord row(ResultSet rs) throws SQLException {
-        long nextAt = rs.getLong(20);
+        return row(rs, 0);
+    }
+
+    /** The {@link #COLS} of an image, starting after column {@code before}. */
+    private static ImageRecord row(ResultSet rs, int before) throws SQLException {
+        int b = before;
+        long nextAt = rs.getLong(b + 20);
         Long next = rs.wasNull() ? null : nextAt;
-        long deletedAt = rs.getLong(23);
+        long deletedAt = rs.getLong(b + 23);
         Long deleted = rs.wasNull() ? null : deletedAt;
-        return new ImageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                rs.getInt(12), rs.getInt(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
-                rs.getString(18), rs.getString(19), next, rs.getInt(21) == 1, rs.getLong(22), deleted,
-                rs.getString(24), rs.getLong(25));
+        return new ImageRecord(rs.getString(b + 1), rs.getString(b + 2), rs.getString(b + 3), rs.getString(b + 4),
+                rs.getString(b + 5), rs.getString(b + 6), rs.getString(b + 7), rs.getString(b + 8), rs.getString(b + 9),
+                rs.getString(b + 10), rs.getString(b + 11), rs.getInt(b + 12), rs.getInt(b + 13), rs.getString(b + 14),
+                rs.getString(b + 15), rs.getString(b + 16), rs.getString(b + 17), rs.getString(b + 18),
+                rs.getString(b + 19), next, rs.getInt(b + 21) == 1, rs.getLong(b + 22), deleted, rs.getString(b + 24),
+                rs.getLong(b + 25));
     }
 }

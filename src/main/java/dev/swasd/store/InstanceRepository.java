@@ -35,22 +35,6 @@ public final class InstanceRepository {
                 + "ORDER BY created_at DESC, instance_id", InstanceRepository::row, accountId, regionId);
     }
 
-    /** The servers made from (or reset with) each of the given images, by image id. */
-    public java.util.Map<String, List<String>> usingImages(Tx tx, String accountId, String regionId,
-            List<String> imageIds) {
-        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
-        if (imageIds.isEmpty()) {
-            return out;
-        }
-        List<Object> args = new java.util.ArrayList<>(List.of(accountId, regionId));
-        args.addAll(imageIds);
-        tx.query("SELECT image_id, instance_id FROM instances WHERE account_id = ? AND region_id = ? AND image_id IN ("
-                        + Tx.marks(imageIds.size()) + ") ORDER BY created_at DESC, instance_id",
-                rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)),
-                args.toArray());
-        return out;
-    }
-
     public long countInRegion(Tx tx, String accountId, String regionId) {
         return tx.count("SELECT COUNT(*) FROM instances WHERE account_id = ? AND region_id = ?", accountId, regionId);
     }

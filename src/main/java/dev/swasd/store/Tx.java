@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class Tx {
     private final Connection connection;
     private final Database.Dialect dialect;
+    /** This connection's kept statements, looked up on first use. */
+    private java.util.Map<String, PreparedStatement> statements;
 
     Tx(Connection connection, Database.Dialect dialect) {
         this.connection = connection;
@@ -34,13 +36,14 @@ public final class Tx {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = prepare(sql, args).executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(mapper.map(rs));
             }
             return out;
         } catch (SQLException e) {
+            forget(sql);
             throw TransientConflict.translate("query failed", e);
         }
     }
@@ -55,15 +58,20 @@ public final class Tx {
     }
 
     public int update(String sql, Object... args) {
-        try (PreparedStatement ps = prepare(sql, args)) {
-            return ps.executeUpdate();
+        try {
+            return prepare(sql, args).executeUpdate();
         } catch (SQLException e) {
+            forget(sql);
             throw TransientConflict.translate("update failed", e);
         }
     }
 
+    /** A kept statement (see {@link StatementCache}) with {@code args} bound; the caller must not close it. */
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
+        if (statements == null) {
+            statements = StatementCache.of(connection);
+        }
+        PreparedStatement ps = StatementCache.prepare(connection, statements, sql);
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a == null) {
@@ -76,6 +84,13 @@ public final class Tx {
             }
         }
         return ps;
+    }
+
+    /** A statement that failed is not kept: whatever state the driver left it in goes with it. */
+    private void forget(String sql) {
+        if (statements != null) {
+            StatementCache.discard(statements, sql);
+        }
     }
 
     /** Two writers raced for one key; the loser learns here. */

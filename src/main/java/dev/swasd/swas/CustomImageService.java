@@ -119,17 +119,10 @@ public final class CustomImageService {
     public ImagePage list(Tx tx, long now, ImageQuery query) {
         regions.require(query.regionId());
         ImageRepository.Page page = images.list(tx, query);
-        List<String> ids = page.images().stream().map(ImageRecord::imageId).toList();
-        Map<String, List<TagRecord>> tagsById = new java.util.HashMap<>();
-        for (TagRecord t : tags.tagsOf(tx, "customimage", ids)) {
-            tagsById.computeIfAbsent(t.resourceId(), k -> new ArrayList<>()).add(t);
-        }
-        Map<String, Long> shares = images.shareCounts(tx, ids);
-        Map<String, List<String>> users = instances.usingImages(tx, query.accountId(), query.regionId(), ids);
         List<ImageView> views = new ArrayList<>();
-        for (ImageRecord r : page.images()) {
-            views.add(new ImageView(r, r.status(now), shares.getOrDefault(r.imageId(), 0L) > 0,
-                    users.getOrDefault(r.imageId(), List.of()), tagsById.getOrDefault(r.imageId(), List.of())));
+        for (ImageRepository.Listed l : page.images()) {
+            ImageRecord r = l.image();
+            views.add(new ImageView(r, r.status(now), l.shareCount() > 0, l.instanceIds(), l.tags()));
         }
         return new ImagePage(views, page.total());
     }
