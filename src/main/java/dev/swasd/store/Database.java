@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
     private final MigrationVersion schemaVersion;
     /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
     private final ReentrantLock writers;
+    /** SQLite's background checkpoints; null on PostgreSQL. */
+    private final WalCheckpointer checkpointer;
 
     private Database(HikariDataSource pool, Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
         this.pool = pool;
@@ -77,6 +79,7 @@ public final class Database implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.writers = dialect == Dialect.SQLITE
                 ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
+        this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool) : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -117,6 +120,8 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            // checkpoints run in the background, not inside a request's commit (WalCheckpointer)
+            config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
             config.setMaximumPoolSize(8);
         } else {
             config.setMaximumPoolSize(16);
@@ -388,7 +393,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
+        pool.close(); // the last SQLite connection to close checkpoints what is left
     }
 
     /** The URL with any password hidden, for messages. */

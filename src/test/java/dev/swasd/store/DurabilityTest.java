@@ -43,6 +43,34 @@ class DurabilityTest {
         }
     }
 
+    /**
+     * Requests' connections never checkpoint (a checkpoint's fsyncs would stall a commit and the
+     * writers queued behind it); the background checkpointer copies the log into the database file.
+     * Without it, the main file would not grow until the last connection closed.
+     */
+    @Test
+    void sqliteCheckpointsInTheBackgroundNotInsideCommits() throws Exception {
+        Path file = dir.resolve("wal.db");
+        try (Database db = Database.open("jdbc:sqlite:" + file.toAbsolutePath(), null, null)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(setting(db, "PRAGMA wal_autocheckpoint")).isEqualTo("0");
+            }
+            db.write(tx -> tx.update("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)"));
+            long before = java.nio.file.Files.size(file);
+            String body = "x".repeat(4000);
+            for (int i = 0; i < 500; i++) { // about 2 MB, one commit each, as requests write
+                int id = i;
+                db.write(tx -> tx.update("INSERT INTO filler (id, body) VALUES (?, ?)", id, body));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (java.nio.file.Files.size(file) < before + 1_000_000 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(java.nio.file.Files.size(file)).as("database file after background checkpoints")
+                    .isGreaterThan(before + 1_000_000);
+        }
+    }
+
     @Test
     void postgresStrictRaisesSynchronousCommitToOnAndKeepsStrongerSettings() throws Exception {
         assumeTrue(TestDatabases.postgres(), "PostgreSQL run only");
