@@ -2,8 +2,14 @@
 # JAVA_HOME. JAVA_HOME wins when it is new enough; otherwise the newest JDK under /usr/lib/jvm.
 
 java_major() {
-  local v
-  v=$("$1/bin/java" -version 2>&1 | head -n 1 | sed -E 's/.*version "([0-9]+)(\.[^"]*)?".*/\1/')
+  local v=""
+  # the JDK's release file says its version without starting a JVM (which costs a third of a second)
+  if [[ -f "$1/release" ]]; then
+    v=$(sed -n -E 's/^JAVA_VERSION="([0-9]+).*/\1/p' "$1/release")
+  fi
+  if ! [[ $v =~ ^[0-9]+$ ]]; then
+    v=$("$1/bin/java" -version 2>&1 | head -n 1 | sed -E 's/.*version "([0-9]+)(\.[^"]*)?".*/\1/')
+  fi
   [[ $v =~ ^[0-9]+$ ]] && echo "$v" || echo 0
 }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code swasd} command line. Exit codes: 0 done, 1 runtime failure, 2 bad usage. */
 @Command(name = "swasd", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A self-hostable Alibaba Cloud Simple Application Server (SWAS) OpenAPI 2020-06-01 server.",
-        subcommands = {ServeCommand.class, AdminCommand.class, RamCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, AdminCommand.class, RamCommand.class, BenchCommand.class,
+                StartupTrainingCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
@@ -17,7 +18,16 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
+        // configuring logging and building the command model are both slow and independent, so
+        // they overlap; nothing logs before the model is built and logging is ready
+        Thread logging = Thread.ofPlatform().daemon().name("swasd-logging-init")
+                .start(org.slf4j.LoggerFactory::getILoggerFactory);
         CommandLine cli = new CommandLine(new Main());
+        try {
+            logging.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         cli.setParameterExceptionHandler(Main::oneLineUsageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             System.err.println("swasd: " + e.getMessage());

@@ -22,6 +22,7 @@ import dev.swasd.swas.Plans;
 import dev.swasd.swas.PublicImages;
 import dev.swasd.swas.Regions;
 import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,14 +65,28 @@ public final class Swasd implements AutoCloseable {
         Regions regions = config.regionsFile() == null ? Regions.defaults() : RegionsFile.load(config.regionsFile());
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(config.masterKey(), config.dataDir());
         Metrics metrics = new Metrics();
-        Database db;
+        // opening the database (pool, migrations) is the longest step of start-up and needs nothing
+        // below, so it runs on a second thread while this one builds the catalog and the handlers
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config.effectiveDbUrl(),
+                config.dbUser(), config.dbPassword(), new Database.Options(config.durability(), metrics.registry())),
+                command -> Thread.ofPlatform().name("swasd-db-open").start(command));
+        Catalog catalog;
+        ActionRegistry actions;
         try {
-            db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(),
-                    new Database.Options(config.durability(), metrics.registry()));
+            catalog = Catalog.standard();
+            actions = registerActions(config, regions);
+            RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
+                    RamAdapters.systemPolicies()));
         } catch (RuntimeException e) {
-            metrics.close();
+            try {
+                awaitDatabase(opening, metrics).close();
+                metrics.close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
+        Database db = awaitDatabase(opening, metrics);
         NonceRepository nonces = null;
         try {
             IdentityRepository identities = new IdentityRepository(db);
@@ -80,12 +95,8 @@ public final class Swasd implements AutoCloseable {
 
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
-            ActionRegistry actions = registerActions(config, regions);
-            RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
-                    RamAdapters.systemPolicies()));
             PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), config.ramRefresh(),
                     System::nanoTime);
-            Catalog catalog = Catalog.standard();
             RequestMetrics requests = metrics.requests(catalog);
             ApiPipeline pipeline = new ApiPipeline(authenticator, catalog, actions, new ActionExecutor(db),
                     config.clock(), new Authorization(policySets, new ResourceTags(db)), account -> {
@@ -112,6 +123,19 @@ public final class Swasd implements AutoCloseable {
                 nonces.close();
             }
             db.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    /** The opened database, or the failure that stopped it (as thrown by Database.open), with the metrics closed. */
+    private static Database awaitDatabase(CompletableFuture<Database> opening, Metrics metrics) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            metrics.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (RuntimeException e) {
             metrics.close();
             throw e;
         }

@@ -52,6 +52,10 @@ final class BenchTarget implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
+        // the start-up cache this JVM was started with (./swasd passes it), so the server starts as users' do
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-Xlog:aot") || a.startsWith("-Xlog:cds"))
+                .forEach(command::add);
         String extra = System.getenv("SWASD_BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording while profiling
