@@ -92,7 +92,7 @@ public final class Bench {
                 (System.nanoTime() - seedStart) / 1e9));
 
         // warm-up: let the JIT compile the hot path before anything is measured
-        LoadRun.closedLoop(t.host, t.port, connections, Math.min(5, seconds), list(user));
+        LoadRun.closedLoop(t.host, t.port, connections, Math.min(5, seconds), list(user, null));
         LoadRun.closedLoop(t.host, t.port, connections, 2, bare(user));
 
         LoadRun.Result bare = scenario(t, "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
@@ -101,12 +101,15 @@ public final class Bench {
         report.put("bare_rps", bare.perSecond());
         report.put("bare_p99_ms", bare.millis(99));
         if (scenarios.contains(Scenario.LIST)) {
+            // enough for 8,000 a second; beyond that the scenario signs as it goes
+            SignedCorpus peakCorpus = new SignedCorpus(8_000 * seconds, () -> listRequest(user));
             LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
-                    t.port, connections, seconds, list(user)), bare.perSecond(), "req/s ");
+                    t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
             double rate70 = list.perSecond() * 0.7;
+            SignedCorpus rateCorpus = new SignedCorpus((int) Math.ceil(rate70 * seconds) + 16, () -> listRequest(user));
             LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT,
                     "    same at 70%% of peak (%.0f/s)", rate70), () -> LoadRun.fixedRate(t.host, t.port,
-                    Math.max(connections, 64), seconds, rate70, list(user)), bare.perSecond(), "req/s ");
+                    Math.max(connections, 64), seconds, rate70, list(user, rateCorpus)), bare.perSecond(), "req/s ");
             report.put("list_rps", list.perSecond());
             report.put("list_p50_ms", list.millis(50));
             report.put("list_p99_ms", list.millis(99));
@@ -132,8 +135,9 @@ public final class Bench {
             List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool);
             report.line(String.format(java.util.Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
                     (System.nanoTime() - poolStart) / 1e9));
+            LoadRun.Operation deletions = delete15(user, doomed);
             LoadRun.Result delete15 = scenario(t, "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host,
-                    t.port, connections, seconds, delete15(user, doomed)), bare.perSecond(), "req/s ");
+                    t.port, connections, seconds, deletions), bare.perSecond(), "req/s ");
             report.put("delete15_rps", delete15.perSecond());
             report.put("delete15_p99_ms", delete15.millis(99));
             failures += delete15.failures();
@@ -216,11 +220,19 @@ public final class Bench {
         return c -> expectOk(c.exchange(request, false), "bare");
     }
 
-    private LoadRun.Operation list(RequestSigner signer) {
+    /** ListCustomImages from a pre-signed corpus (when given and not used up), else signed as it goes. */
+    private LoadRun.Operation list(RequestSigner signer, SignedCorpus corpus) {
+        return c -> {
+            byte[] request = corpus == null ? null : corpus.next();
+            return expectOk(c.exchange(request != null ? request : listRequest(signer), false), "list");
+        };
+    }
+
+    private byte[] listRequest(RequestSigner signer) {
         // clients list the first pages (and poll them); deep OFFSET pages cost O(offset), see docs/performance.md
         int pages = Math.max(1, Math.min(10, images / 10));
-        return c -> expectOk(c.exchange(signer.sign("ListCustomImages", V, Map.of("RegionId", REGION, "PageSize", "10",
-                "PageNumber", Integer.toString(1 + ThreadLocalRandom.current().nextInt(pages)))), false), "list");
+        return signer.sign("ListCustomImages", V, Map.of("RegionId", REGION, "PageSize", "10", "PageNumber",
+                Integer.toString(1 + ThreadLocalRandom.current().nextInt(pages))));
     }
 
     private LoadRun.Operation cycle(RequestSigner signer, String instance, String snapshot) {
@@ -236,19 +248,21 @@ public final class Bench {
         };
     }
 
+    /** Each request deletes the next 15 ids of the pool; all are signed before the run. */
     private LoadRun.Operation delete15(RequestSigner signer, List<String> pool) {
-        AtomicInteger next = new AtomicInteger();
-        return c -> {
-            int from = next.getAndAdd(15);
-            if (from + 15 > pool.size()) {
-                return false;
-            }
+        AtomicInteger batch = new AtomicInteger();
+        SignedCorpus corpus = new SignedCorpus(pool.size() / 15, () -> {
+            int from = batch.getAndIncrement() * 15;
             StringBuilder ids = new StringBuilder("[");
             for (int i = from; i < from + 15; i++) {
                 ids.append(i == from ? "" : ",").append('"').append(pool.get(i)).append('"');
             }
-            return expectOk(c.exchange(signer.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
-                    ids.append(']').toString())), false), "delete15");
+            return signer.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
+                    ids.append(']').toString()));
+        });
+        return c -> {
+            byte[] request = corpus.next();
+            return request != null && expectOk(c.exchange(request, false), "delete15");
         };
     }
 
