@@ -27,14 +27,27 @@ public final class ImageRepository {
     }
 
     /** Soft-deletes a live image (compare-and-set on its version) and keeps the live count. */
-    public boolean softDelete(Tx tx, ImageRecord i, long now) {
-        boolean done = tx.update("UPDATE custom_images SET deleted_at = ?, in_share = 0, status = ?, next_status = NULL, "
-                + "next_at = NULL, version = version + 1 WHERE image_id = ? AND version = ? AND deleted_at IS NULL",
-                now, i.status(now), i.imageId(), i.version()) == 1;
-        if (done) {
-            adjustLive(tx, i.accountId(), i.regionId(), -1);
+    /**
+     * Marks the images deleted (keeping their rows) in one round trip, each only if it is still
+     * the version read; the live counts go down by those deleted.
+     *
+     * @return whether every image was still as read (otherwise the caller rolls back)
+     */
+    public boolean softDeleteAll(Tx tx, List<ImageRecord> images, long now) {
+        List<Object[]> rows = images.stream().map(i -> new Object[] {now, i.status(now), i.imageId(), i.version()})
+                .toList();
+        int[] changed = tx.batch("UPDATE custom_images SET deleted_at = ?, in_share = 0, status = ?, next_status = NULL, "
+                + "next_at = NULL, version = version + 1 WHERE image_id = ? AND version = ? AND deleted_at IS NULL", rows);
+        java.util.Map<List<String>, Integer> perOwner = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < changed.length; k++) {
+            if (changed[k] != 1) {
+                return false;
+            }
+            ImageRecord i = images.get(k);
+            perOwner.merge(List.of(i.accountId(), i.regionId()), 1, Integer::sum);
         }
-        return done;
+        perOwner.forEach((owner, n) -> adjustLive(tx, owner.get(0), owner.get(1), -n));
+        return true;
     }
 
     private static void adjustLive(Tx tx, String accountId, String regionId, int delta) {

@@ -47,6 +47,18 @@ public final class TagRepository {
                 resourceId, key);
     }
 
+    /** The tags of several resources of one type, in one statement. */
+    public int removeAll(Tx tx, String resourceType, List<String> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(resourceType);
+        args.addAll(resourceIds);
+        return tx.update("DELETE FROM tags WHERE resource_type = ? AND resource_id IN (" + Tx.marks(resourceIds.size())
+                + ")", args.toArray());
+    }
+
     public int removeAll(Tx tx, String resourceType, String resourceId) {
         return tx.update("DELETE FROM tags WHERE resource_type = ? AND resource_id = ?", resourceType, resourceId);
     }

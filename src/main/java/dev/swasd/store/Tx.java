@@ -66,6 +66,29 @@ public final class Tx {
         }
     }
 
+    /**
+     * One statement run once per row of arguments, sent together (one round trip on PostgreSQL):
+     * for writes that touch many rows each by their own key.
+     *
+     * @return the rows each run changed, in order
+     */
+    public int[] batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try {
+            PreparedStatement ps = null;
+            for (Object[] args : rows) {
+                ps = prepare(sql, args);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        } catch (SQLException e) {
+            forget(sql);
+            throw TransientConflict.translate("update failed", e);
+        }
+    }
+
     /** A kept statement (see {@link StatementCache}) with {@code args} bound; the caller must not close it. */
     private PreparedStatement prepare(String sql, Object... args) throws SQLException {
         if (statements == null) {

@@ -156,12 +156,10 @@ public final class CustomImageService {
                 throw SwasErrors.incorrectImageStatus(i.imageId());
             }
         }
-        for (ImageRecord i : targets) {
-            if (!images.softDelete(tx, i, now)) {
-                throw new ConcurrentChange("custom image " + i.imageId());
-            }
-            tags.removeAll(tx, "customimage", i.imageId());
+        if (!images.softDeleteAll(tx, targets, now)) {
+            throw new ConcurrentChange("custom images " + ids);
         }
+        tags.removeAll(tx, "customimage", ids);
     }
 
     /** ModifyImageShareStatus: Share or UnShare to ECS in the image's region. */
