@@ -65,7 +65,14 @@ public final class Database implements AutoCloseable {
      */
     private static final ConcurrentHashMap<String, ReentrantLock> SQLITE_WRITERS = new ConcurrentHashMap<>();
 
+    /** Reads, auto-commit statements and maintenance (migrations, export); READ COMMITTED on PostgreSQL. */
     private final HikariDataSource pool;
+    /**
+     * Write transactions. On PostgreSQL a pool of its own whose connections are SERIALIZABLE from
+     * the start, so a transaction needs no SET before and after it (two round trips of every
+     * write); on SQLite the same pool as reads.
+     */
+    private final HikariDataSource writePool;
     private final Dialect dialect;
     private final MigrationVersion schemaVersion;
     /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
@@ -73,8 +80,10 @@ public final class Database implements AutoCloseable {
     /** SQLite's background checkpoints; null on PostgreSQL. */
     private final WalCheckpointer checkpointer;
 
-    private Database(HikariDataSource pool, Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
+    private Database(HikariDataSource pool, HikariDataSource writePool, Dialect dialect, MigrationVersion schemaVersion,
+            String jdbcUrl) {
         this.pool = pool;
+        this.writePool = writePool;
         this.dialect = dialect;
         this.schemaVersion = schemaVersion;
         this.writers = dialect == Dialect.SQLITE
@@ -100,6 +109,44 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl, String user, String password, Options options) {
         Dialect dialect = dialectOf(jdbcUrl);
+        HikariConfig config = poolConfig(jdbcUrl, user, password, options, dialect);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        MigrationVersion version;
+        try {
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            flyway.migrate();
+            version = newestKnownMigration(flyway);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        HikariDataSource writePool = pool;
+        if (dialect == Dialect.POSTGRESQL) {
+            HikariConfig writes = poolConfig(jdbcUrl, user, password, options, dialect);
+            writes.setPoolName("swasd-db-write");
+            writes.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
+            try {
+                writePool = new HikariDataSource(writes);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+            }
+        }
+        Database db = new Database(pool, writePool, dialect, version, jdbcUrl);
+        if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
+            db.warnWhenServerDoesNotSync();
+        }
+        return db;
+    }
+
+    /** The settings of a pool (both pools on PostgreSQL); the caller names and opens it. */
+    private static HikariConfig poolConfig(String jdbcUrl, String user, String password, Options options,
+            Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("swasd-db");
@@ -138,26 +185,7 @@ public final class Database implements AutoCloseable {
             config.setMetricRegistry(options.meterRegistry());
         }
         config.setConnectionTimeout(30_000);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
-        }
-        MigrationVersion version;
-        try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
-            flyway.migrate();
-            version = newestKnownMigration(flyway);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
-        }
-        Database db = new Database(pool, dialect, version, jdbcUrl);
-        if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
-            db.warnWhenServerDoesNotSync();
-        }
-        return db;
+        return config;
     }
 
     /** The newest migration this build carries (not one a newer node may have applied since). */
@@ -259,7 +287,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inTransaction(Work<T> work) {
         lockWriters();
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = writePool.getConnection()) {
             return transact(c, work);
         } catch (SQLException e) {
             throw TransientConflict.translate("database failure", e);
@@ -295,10 +323,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T transact(Connection c, Work<T> work) throws SQLException {
-        c.setAutoCommit(false);
-        if (dialect == Dialect.POSTGRESQL) {
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-        }
+        c.setAutoCommit(false); // on PostgreSQL the write pool's connections are SERIALIZABLE already
         try {
             T result = work.run(c);
             c.commit();
@@ -308,9 +333,6 @@ public final class Database implements AutoCloseable {
             throw e;
         } finally {
             c.setAutoCommit(true);
-            if (dialect == Dialect.POSTGRESQL) {
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
         }
     }
 
@@ -329,7 +351,7 @@ public final class Database implements AutoCloseable {
         if (dialect != Dialect.POSTGRESQL) {
             return write(work);
         }
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = writePool.getConnection()) {
             advisoryLock(c, "pg_advisory_lock", key);
             try {
                 return transact(c, tx -> work.run(new Tx(tx, dialect)));
@@ -338,7 +360,7 @@ public final class Database implements AutoCloseable {
                     advisoryLock(c, "pg_advisory_unlock", key);
                 } catch (SQLException e) {
                     // a connection that may still hold the lock must never serve another writer
-                    pool.evictConnection(c);
+                    writePool.evictConnection(c);
                     throw e;
                 }
             }
@@ -395,6 +417,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (checkpointer != null) {
             checkpointer.close();
+        }
+        if (writePool != pool) {
+            writePool.close();
         }
         pool.close(); // the last SQLite connection to close checkpoints what is left
     }

@@ -71,6 +71,23 @@ class DurabilityTest {
         }
     }
 
+    /** Write transactions are SERIALIZABLE (quotas and all-or-nothing checks rely on it); reads are not. */
+    @Test
+    void postgresWritesAreSerializableAndReadsReadCommitted() {
+        assumeTrue(TestDatabases.postgres(), "PostgreSQL run only");
+        try (Database db = Database.open(TestDatabases.fresh(dir, "iso"), null, null)) {
+            for (int i = 0; i < 3; i++) {
+                String inWrite = db.write(tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1)).orElseThrow());
+                String inAccountWrite = db.write("acct", tx -> tx.one("SHOW transaction_isolation",
+                        rs -> rs.getString(1)).orElseThrow());
+                String inRead = db.read(tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1)).orElseThrow());
+                assertThat(inWrite).isEqualTo("serializable");
+                assertThat(inAccountWrite).isEqualTo("serializable");
+                assertThat(inRead).isEqualTo("read committed");
+            }
+        }
+    }
+
     @Test
     void postgresStrictRaisesSynchronousCommitToOnAndKeepsStrongerSettings() throws Exception {
         assumeTrue(TestDatabases.postgres(), "PostgreSQL run only");
