@@ -60,8 +60,10 @@ final class BenchTarget implements AutoCloseable {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording while profiling
         }
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xms256m", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.swasd.cli.Main", "serve", "--port", "0",
+        if (extra == null || !extra.matches(".*-XX:\\+Use\\w+GC.*")) {
+            command.add("-XX:+UseParallelGC"); // unless the options above chose a collector
+        }
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.swasd.cli.Main", "serve", "--port", "0",
                 "--data", dataDir.toString(), "--state-delay", "0s", "--quota", "unlimited",
                 "--root-access-key-id", keyId, "--root-access-key-secret", secret));
         if (dbUrl != null) {
