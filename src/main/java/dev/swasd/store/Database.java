@@ -109,13 +109,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl, String user, String password, Options options) {
         Dialect dialect = dialectOf(jdbcUrl);
-        HikariConfig config = poolConfig(jdbcUrl, user, password, options, dialect);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
-        }
+        HikariDataSource pool = openPool(poolConfig(jdbcUrl, user, password, options, dialect), jdbcUrl);
         MigrationVersion version;
         try {
             Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
@@ -131,10 +125,10 @@ public final class Database implements AutoCloseable {
             writes.setPoolName("swasd-db-write");
             writes.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
             try {
-                writePool = new HikariDataSource(writes);
-            } catch (RuntimeException e) {
+                writePool = openPool(writes, jdbcUrl);
+            } catch (StoreException e) {
                 pool.close();
-                throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+                throw e;
             }
         }
         Database db = new Database(pool, writePool, dialect, version, jdbcUrl);
@@ -142,6 +136,14 @@ public final class Database implements AutoCloseable {
             db.warnWhenServerDoesNotSync();
         }
         return db;
+    }
+
+    private static HikariDataSource openPool(HikariConfig config, String jdbcUrl) {
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
     }
 
     /** The settings of a pool (both pools on PostgreSQL); the caller names and opens it. */

@@ -13,6 +13,9 @@ public final class ImageRepository {
             + "system_disk_gib, data_disk_gib, platform, source_image_id, source_image_name, source_image_version, "
             + "status, next_status, next_at, in_share, created_at, deleted_at, resource_group_id, version";
     private static final int COLUMN_COUNT = COLS.split(", ").length;
+    /** {@link #COLS} of the table aliased {@code ci}, and of the page (derived table) {@code p}. */
+    private static final String CI_COLS = columnsOf("ci");
+    private static final String PAGE_COLS = columnsOf("p");
 
     public void insert(Tx tx, ImageRecord i) {
         tx.update("INSERT INTO custom_images (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -121,7 +124,7 @@ public final class ImageRepository {
                     + "OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC", rs -> h.read(rs),
                     args.toArray());
             if (!h.incoming) {
-                return new Page(rows.stream().filter(java.util.Objects::nonNull).toList(), h.total);
+                return h.page(rows);
             }
             // images shared to the caller are listed too: the general query below
         }
@@ -160,10 +163,10 @@ public final class ImageRepository {
         args.add(q.offset());
         Header h = new Header();
         List<Listed> rows = tx.query("SELECT h.total, 0, " + sideColumns(tx.dialect()) + " FROM (SELECT COUNT(*) AS total"
-                + where + ") h LEFT JOIN (SELECT " + prefixed() + where + " ORDER BY ci.created_at DESC, ci.image_id DESC "
+                + where + ") h LEFT JOIN (SELECT " + CI_COLS + where + " ORDER BY ci.created_at DESC, ci.image_id DESC "
                 + "LIMIT ? OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC", rs -> h.read(rs),
                 args.toArray());
-        return new Page(rows.stream().filter(java.util.Objects::nonNull).toList(), h.total);
+        return h.page(rows);
     }
 
     /**
@@ -180,10 +183,6 @@ public final class ImageRepository {
                 + "WHERE i.account_id = ? AND i.region_id = p.region_id AND i.image_id = p.image_id), "
                 + "(SELECT " + tags + " FROM tags t WHERE t.resource_type = 'customimage' AND t.resource_id = p.image_id)";
     }
-
-    /** The page's columns, from the derived table {@code p}. */
-    private static final String PAGE_COLS = java.util.Arrays.stream(COLS.split(", ")).map(c -> "p." + c)
-            .collect(java.util.stream.Collectors.joining(", "));
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -203,6 +202,11 @@ public final class ImageRepository {
             String users = rs.getString(side + 2);
             List<String> instanceIds = users == null || users.isEmpty() ? List.of() : List.of(users.split(","));
             return new Listed(image, rs.getLong(side + 1), instanceIds, tags(image, rs.getString(side + 3)));
+        }
+
+        /** The images read (an empty page's one row carries none), with the total. */
+        Page page(List<Listed> rows) {
+            return new Page(rows.stream().filter(java.util.Objects::nonNull).toList(), total);
         }
 
         private static List<TagRecord> tags(ImageRecord image, String json) throws SQLException {
@@ -237,12 +241,9 @@ public final class ImageRepository {
         return out;
     }
 
-    private static String prefixed() {
-        StringBuilder sb = new StringBuilder();
-        for (String c : COLS.split(", ")) {
-            sb.append(sb.isEmpty() ? "" : ", ").append("ci.").append(c);
-        }
-        return sb.toString();
+    private static String columnsOf(String alias) {
+        return java.util.Arrays.stream(COLS.split(", ")).map(c -> alias + "." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void in(StringBuilder where, List<Object> args, String column, List<String> values) {

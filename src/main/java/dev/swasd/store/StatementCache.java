@@ -30,9 +30,7 @@ final class StatementCache {
 
     /** The statements of the physical connection behind {@code connection} (a pool proxy or the connection itself). */
     static Map<String, PreparedStatement> of(Connection connection) throws SQLException {
-        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
-                : connection;
-        return BY_CONNECTION.computeIfAbsent(physical, c -> new Lru());
+        return BY_CONNECTION.computeIfAbsent(physical(connection), c -> new Lru());
     }
 
     /** A statement ready for new parameters: from the cache, or prepared on the physical connection and kept. */
@@ -42,11 +40,13 @@ final class StatementCache {
         if (ps != null && !ps.isClosed()) {
             return ps;
         }
-        Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
-                : connection;
-        ps = physical.prepareStatement(sql);
+        ps = physical(connection).prepareStatement(sql);
         cache.put(sql, ps);
         return ps;
+    }
+
+    private static Connection physical(Connection connection) throws SQLException {
+        return connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class) : connection;
     }
 
     static void discard(Map<String, PreparedStatement> cache, String sql) {
