@@ -1,6 +1,8 @@
 package dev.swasd.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +19,12 @@ import java.util.Map;
 public final class ResponseRenderer {
     public static final String JSON_TYPE = "application/json;charset=utf-8";
     public static final String XML_TYPE = "text/xml;charset=utf-8";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /*
+     * Jackson keeps its buffers per thread by default, and a virtual thread lives for one request,
+     * so every response would allocate fresh ones; a shared pool hands them from request to request.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private ResponseRenderer() {
     }

@@ -89,6 +89,7 @@ final class HttpFrontend {
     }
 
     private static final class ApiHandler extends Handler.Abstract {
+        private static final byte[] NO_BODY = new byte[0];
         private final RequestDecoder decoder;
         private final RequestLimits limits;
         private final ApiPipeline pipeline;
@@ -138,9 +139,12 @@ final class HttpFrontend {
         }
 
         private RenderedResponse process(Request request, String requestId, String host) throws IOException {
-            byte[] body;
-            try (InputStream in = Request.asInputStream(request)) {
-                body = in.readNBytes(limits.maxBodyBytes() + 1);
+            byte[] body = NO_BODY;
+            // a GET (or an empty POST) says so in its headers; reading it anyway costs a 16 KiB buffer
+            if (request.getLength() != 0) {
+                try (InputStream in = Request.asInputStream(request)) {
+                    body = in.readNBytes(limits.maxBodyBytes() + 1);
+                }
             }
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (HttpField f : request.getHeaders()) {

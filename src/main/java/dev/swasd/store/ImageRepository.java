@@ -1,5 +1,10 @@
 package dev.swasd.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -184,7 +189,10 @@ public final class ImageRepository {
                 + "(SELECT " + tags + " FROM tags t WHERE t.resource_type = 'customimage' AND t.resource_id = p.image_id)";
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    // a shared buffer pool: Jackson's default keeps buffers per thread, and request threads are virtual
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     /** The header columns, read off every row (they repeat); a row without an image (an empty page) maps to null. */
     private static final class Header {
@@ -210,17 +218,17 @@ public final class ImageRepository {
         }
 
         private static List<TagRecord> tags(ImageRecord image, String json) throws SQLException {
-            if (json == null) {
+            if (json == null || "[]".equals(json)) { // SQLite aggregates no rows to an empty array
                 return List.of();
             }
             try {
                 List<TagRecord> out = new ArrayList<>();
-                for (com.fasterxml.jackson.databind.JsonNode pair : JSON.readTree(json)) {
+                for (JsonNode pair : JSON.readTree(json)) {
                     out.add(new TagRecord(pair.get(0).asText(), "customimage", image.imageId(), pair.get(1).asText(),
                             pair.get(2).asText()));
                 }
                 return out;
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new SQLException("unreadable tag aggregate: " + json, e);
             }
         }
