@@ -75,6 +75,9 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writePool;
     private final Dialect dialect;
     private final MigrationVersion schemaVersion;
+    /** How long a SQLite statement waits for a lock another connection holds. */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+
     /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
     private final ReentrantLock writers;
     /** SQLite's background checkpoints; null on PostgreSQL. */
@@ -88,7 +91,7 @@ public final class Database implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.writers = dialect == Dialect.SQLITE
                 ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
-        this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool) : null;
+        this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool, writers) : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -166,7 +169,7 @@ public final class Database implements AutoCloseable {
             // the last few may be lost if the machine does. FULL syncs the WAL on every commit.
             config.addDataSourceProperty("synchronous",
                     options.durability() == Durability.STRICT ? "FULL" : "NORMAL");
-            config.addDataSourceProperty("busy_timeout", "30000");
+            config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             // checkpoints run in the background, not inside a request's commit (WalCheckpointer)

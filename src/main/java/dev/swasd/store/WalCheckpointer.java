@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,41 +20,90 @@ import org.slf4j.LoggerFactory;
  * readers or the writer) every {@link #INTERVAL_MILLIS}. What a commit promises is unchanged:
  * with synchronous=NORMAL a commit is in the log when acknowledged, and the log is synced at
  * checkpoints, now here; with synchronous=FULL every commit syncs the log itself.
+ *
+ * <p>A PASSIVE checkpoint copies the log but never rewinds it: SQLite starts the log again from
+ * its beginning only when a writer finds every frame copied and no reader still using one, which
+ * under steady load (a read always in flight, a write every millisecond) hardly ever happens. The log
+ * then grew without bound (320 MB in one {@code swasd bench}), and every page a reader looks up
+ * searches an index that grows with it, so reads slowed the longer the load lasted. Once the log
+ * passes {@link #RESTART_FRAMES}, this thread therefore takes the writers' queue and runs a
+ * TRUNCATE checkpoint: little is left to copy after the PASSIVE one, readers that start now read
+ * the database file, so it only waits out the reads in flight, at most {@link #RESTART_WAIT_MILLIS};
+ * the log is then emptied and the next commit writes it from its beginning. SQLite gives up at
+ * once when a reader held a frame during the copy, so an unsuccessful restart is tried again
+ * after {@link #RETRY_MILLIS}, not a full interval later; a read that outlasts every wait (an
+ * export) only postpones the restart.
  */
 final class WalCheckpointer implements AutoCloseable {
     static final long INTERVAL_MILLIS = 100;
+    /** About 4 MB of 4 KiB pages: SQLite's own automatic checkpoint threshold. */
+    static final int RESTART_FRAMES = 1000;
+    static final int RESTART_WAIT_MILLIS = 5;
+    static final long RETRY_MILLIS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final DataSource pool;
+    private final Lock writers;
     private final Thread thread;
     private volatile boolean running = true;
 
-    WalCheckpointer(DataSource pool) {
+    /** {@code writers} is the queue every writer of this file takes, so a restart waits its turn in it. */
+    WalCheckpointer(DataSource pool, Lock writers) {
         this.pool = pool;
+        this.writers = writers;
         this.thread = Thread.ofPlatform().daemon().name("swasd-wal-checkpoint").unstarted(this::loop);
         thread.start();
     }
 
     private void loop() {
+        boolean restartDue = false;
         while (running) {
             try {
-                Thread.sleep(INTERVAL_MILLIS);
+                Thread.sleep(restartDue ? RETRY_MILLIS : INTERVAL_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
-            checkpoint();
+            restartDue = checkpoint();
         }
     }
 
-    /** One PASSIVE checkpoint; a failure (the database closing, a full disk) is logged and retried next time. */
-    void checkpoint() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            rs.next();
+    /**
+     * One PASSIVE checkpoint, and a RESTART when the log has grown past {@link #RESTART_FRAMES};
+     * a failure (the database closing, a full disk) is logged and retried next time. True when
+     * the log is still long: the restart could not finish.
+     */
+    boolean checkpoint() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            if (checkpoint(s, "PASSIVE").frames() < RESTART_FRAMES) {
+                return false;
+            }
+            writers.lock();
+            try {
+                s.execute("PRAGMA busy_timeout=" + RESTART_WAIT_MILLIS);
+                try {
+                    return checkpoint(s, "TRUNCATE").busy();
+                } finally {
+                    s.execute("PRAGMA busy_timeout=" + Database.SQLITE_BUSY_TIMEOUT_MILLIS);
+                }
+            } finally {
+                writers.unlock();
+            }
         } catch (SQLException | RuntimeException e) {
             if (running) {
                 LOG.debug("WAL checkpoint failed; retrying in {} ms: {}", INTERVAL_MILLIS, e.getMessage());
             }
+            return false;
+        }
+    }
+
+    /** What a checkpoint reported: whether it was cut short by a lock, and the log's length in frames. */
+    private record Outcome(boolean busy, long frames) {
+    }
+
+    private static Outcome checkpoint(Statement s, String mode) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+            rs.next();
+            return new Outcome(rs.getInt(1) != 0, rs.getLong(2)); // busy, log, checkpointed
         }
     }
 
