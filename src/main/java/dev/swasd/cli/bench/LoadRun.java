@@ -41,33 +41,44 @@ final class LoadRun {
 
     static Result closedLoop(String host, int port, int connections, double seconds, Operation op)
             throws InterruptedException {
-        return run(host, port, connections, seconds, op, 0);
+        return run(host, port, connections, 0, seconds, op, 0);
     }
 
-    static Result fixedRate(String host, int port, int connections, double seconds, double perSecond, Operation op)
-            throws InterruptedException {
-        return run(host, port, connections, seconds, op, perSecond);
+    /**
+     * Arrivals at {@code perSecond} for {@code leadIn} seconds, not measured, then for {@code seconds},
+     * measured: the lead-in lets the server settle into the rate (drain what an earlier scenario
+     * left queued) so the figure is the steady state at that rate, as wrk2's calibration period does.
+     */
+    static Result fixedRate(String host, int port, int connections, double leadIn, double seconds, double perSecond,
+            Operation op) throws InterruptedException {
+        return run(host, port, connections, leadIn, seconds, op, perSecond);
     }
 
-    private static Result run(String host, int port, int connections, double seconds, Operation op, double rate)
-            throws InterruptedException {
+    private static Result run(String host, int port, int connections, double leadIn, double seconds, Operation op,
+            double rate) throws InterruptedException {
         ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong ticket = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         AtomicLong lastDone = new AtomicLong();
-        long start = System.nanoTime();
+        long begin = System.nanoTime();
+        long start = begin + (long) (leadIn * 1e9); // measured from here
         long end = start + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            threads.add(Thread.ofVirtual().start(() -> {
+            // Paced connections are platform threads: a timed park of a virtual thread is woken through
+            // the scheduler, late by whatever the carriers are busy with, and that lateness would be
+            // counted as the server's latency. Measured: the bare endpoint at a fixed 2,400/s had p99
+            // 6.5 ms on virtual threads, 4.1 ms on platform threads, with less client CPU.
+            Thread.Builder builder = rate > 0 ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+            threads.add(builder.start(() -> {
                 HttpConnection c = null;
                 try {
                     while (true) {
                         long scheduled;
                         if (rate > 0) {
-                            scheduled = start + (long) (ticket.getAndIncrement() * 1e9 / rate);
+                            scheduled = begin + (long) (ticket.getAndIncrement() * 1e9 / rate);
                             if (scheduled >= end) {
                                 break;
                             }
@@ -89,9 +100,11 @@ final class LoadRun {
                                 break;
                             }
                             long finished = System.nanoTime();
-                            latency.recordValue(Math.max(1, (finished - scheduled) / 1000));
-                            done.incrementAndGet();
-                            lastDone.accumulateAndGet(finished, Math::max);
+                            if (scheduled >= start) {
+                                latency.recordValue(Math.max(1, (finished - scheduled) / 1000));
+                                done.incrementAndGet();
+                                lastDone.accumulateAndGet(finished, Math::max);
+                            }
                         } catch (IOException | RuntimeException e) {
                             failed.incrementAndGet();
                             firstFailure.compareAndSet(null, e.getMessage());
