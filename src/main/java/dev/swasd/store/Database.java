@@ -64,6 +64,8 @@ public final class Database implements AutoCloseable {
      * (seen on 2 cores with two nodes in one JVM). Waiting here, in Java, unmounts instead.
      */
     private static final ConcurrentHashMap<String, ReentrantLock> SQLITE_WRITERS = new ConcurrentHashMap<>();
+    /** How long a SQLite statement waits for a lock another connection holds. */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
 
     /** Reads, auto-commit statements and maintenance (migrations, export); READ COMMITTED on PostgreSQL. */
     private final HikariDataSource pool;
@@ -75,9 +77,6 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writePool;
     private final Dialect dialect;
     private final MigrationVersion schemaVersion;
-    /** How long a SQLite statement waits for a lock another connection holds. */
-    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
-
     /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
     private final ReentrantLock writers;
     /** SQLite's background checkpoints; null on PostgreSQL. */
