@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * read the database file, so it only waits out the reads in flight, at most
  * {@link #RESTART_WAIT_MILLIS}; the log is then emptied and the next commit writes it from its
  * beginning. SQLite gives up at once when a reader held a frame during the copy, so an
- * unsuccessful restart is tried again after {@link #RETRY_MILLIS}, not a full interval later; a
- * read that outlasts every wait (an export) only postpones the restart.
+ * unsuccessful restart is tried again after {@link #RETRY_MILLIS}, not a full interval later,
+ * backing off to the interval if it keeps failing; a read that outlasts every wait (an export)
+ * only postpones the restart.
  */
 final class WalCheckpointer implements AutoCloseable {
     static final long INTERVAL_MILLIS = 100;
@@ -56,19 +57,31 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     private void loop() {
-        boolean restartDue = false;
+        int failedRestarts = 0;
         while (running) {
             try {
-                Thread.sleep(restartDue ? RETRY_MILLIS : INTERVAL_MILLIS);
+                Thread.sleep(pause(failedRestarts));
             } catch (InterruptedException e) {
                 return;
             }
-            restartDue = checkpoint();
+            failedRestarts = checkpoint() ? failedRestarts + 1 : 0;
         }
     }
 
     /**
-     * One PASSIVE checkpoint, and a RESTART when the log has grown past {@link #RESTART_FRAMES};
+     * The wait before the next round: a restart that failed is tried again soon, then less and
+     * less often (10, 20, 40, 80 ms, then the interval), so a long read (an export) does not
+     * hold the writers back for a few milliseconds out of every ten.
+     */
+    static long pause(int failedRestarts) {
+        if (failedRestarts == 0) {
+            return INTERVAL_MILLIS;
+        }
+        return Math.min(INTERVAL_MILLIS, RETRY_MILLIS << Math.min(failedRestarts - 1, 4));
+    }
+
+    /**
+     * One PASSIVE checkpoint, and a TRUNCATE when the log has grown past {@link #RESTART_FRAMES};
      * a failure (the database closing, a full disk) is logged and retried next time. True when
      * the log is still long: the restart could not finish.
      */

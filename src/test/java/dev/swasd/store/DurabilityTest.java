@@ -109,6 +109,19 @@ class DurabilityTest {
         }
     }
 
+    /** A failed restart is retried soon, then ever less often, never less often than a plain round. */
+    @Test
+    void sqliteRestartRetriesBackOffToTheInterval() {
+        assertThat(WalCheckpointer.pause(0)).isEqualTo(WalCheckpointer.INTERVAL_MILLIS);
+        assertThat(WalCheckpointer.pause(1)).isEqualTo(WalCheckpointer.RETRY_MILLIS);
+        assertThat(WalCheckpointer.pause(2)).isEqualTo(2 * WalCheckpointer.RETRY_MILLIS);
+        assertThat(WalCheckpointer.pause(3)).isEqualTo(4 * WalCheckpointer.RETRY_MILLIS);
+        for (int failed = 4; failed < 100; failed++) {
+            assertThat(WalCheckpointer.pause(failed)).isBetween(WalCheckpointer.RETRY_MILLIS, WalCheckpointer.INTERVAL_MILLIS);
+        }
+        assertThat(WalCheckpointer.pause(100)).isEqualTo(WalCheckpointer.INTERVAL_MILLIS);
+    }
+
     private static long framesInLog(Statement s) throws Exception {
         try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             rs.next();
