@@ -34,7 +34,6 @@ public final class ImageRepository {
         }
     }
 
-    /** Soft-deletes a live image (compare-and-set on its version) and keeps the live count. */
     /**
      * Marks the images deleted (keeping their rows) in one round trip, each only if it is still
      * the version read; the live counts go down by those deleted.

@@ -87,14 +87,14 @@ final class WalCheckpointer implements AutoCloseable {
      */
     boolean checkpoint() {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            if (checkpoint(s, "PASSIVE").frames() < RESTART_FRAMES) {
+            if (run(s, "PASSIVE").frames() < RESTART_FRAMES) {
                 return false;
             }
             writers.lock();
             try {
                 s.execute("PRAGMA busy_timeout=" + RESTART_WAIT_MILLIS);
                 try {
-                    return checkpoint(s, "TRUNCATE").busy();
+                    return run(s, "TRUNCATE").busy();
                 } finally {
                     s.execute("PRAGMA busy_timeout=" + Database.SQLITE_BUSY_TIMEOUT_MILLIS);
                 }
@@ -110,10 +110,11 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     /** What a checkpoint reported: whether it was cut short by a lock, and the log's length in frames. */
-    private record Outcome(boolean busy, long frames) {
+    record Outcome(boolean busy, long frames) {
     }
 
-    private static Outcome checkpoint(Statement s, String mode) throws SQLException {
+    /** Runs one checkpoint of {@code mode} (PASSIVE, TRUNCATE ...) on {@code s}'s connection. */
+    static Outcome run(Statement s, String mode) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
             rs.next();
             return new Outcome(rs.getInt(1) != 0, rs.getLong(2)); // busy, log, checkpointed
