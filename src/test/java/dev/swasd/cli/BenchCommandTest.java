@@ -22,6 +22,11 @@ class BenchCommandTest {
             List<String> out = p.out;
             assertThat(out).anySatisfy(l -> assertThat(l).startsWith("(a) ListCustomImages"));
             assertThat(out).anySatisfy(l -> assertThat(l).contains("RAM user"));
+            // each scenario is warmed up while the bench watches the server's JIT meter
+            for (String scenario : List.of("(d)", "(a)", "(b)", "(c)")) {
+                assertThat(out).anySatisfy(l -> assertThat(l).startsWith("    warm-up " + scenario + ": ")
+                        .containsPattern("JIT (settled|still busy)"));
+            }
             JsonNode json = new ObjectMapper().readTree(out.getLast());
             for (String key : List.of("list_rps", "list_p99_ms", "cycle_per_s", "delete15_rps", "bare_rps",
                     "ratio_list_to_bare", "startup_ms", "rss_peak_mib")) {

@@ -120,7 +120,8 @@ class OpsEndpointsTest {
         assertThat(text).contains("swasd_request_duration_seconds_bucket{action=\"ListRegions\",le=\"0.005\"}")
                 .contains("hikaricp_connections_active{pool=\"swasd-db\"}")
                 .contains("hikaricp_connections_max{pool=\"swasd-db\"}")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                .contains("jvm_compilation_time_ms_total");
 
         // the backlog gauges are sampled every few seconds: two servers Pending for an hour
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -28,6 +28,10 @@ public final class Bench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Seconds each fixed-rate run goes at its rate before it is measured (see LoadRun.fixedRate). */
     private static final double LEAD_IN = 3;
+    /** At most this long a warm-up waits for the JIT to settle (a few seconds is usual). */
+    private static final double WARMUP_CAP = 30;
+    /** Delete-15 consumes its ids, so its warm-up is capped lower and given a pool sized for the cap. */
+    private static final double DELETE15_WARMUP_CAP = 5;
 
     private final int seconds;
     private final int images;
@@ -93,9 +97,7 @@ public final class Bench {
         report.line(String.format(java.util.Locale.ROOT, "seeded %d custom images in %.1f s", images,
                 (System.nanoTime() - seedStart) / 1e9));
 
-        // warm-up: let the JIT compile the hot path before anything is measured
-        LoadRun.closedLoop(t.host, t.port, connections, Math.min(5, seconds), list(user, null));
-        LoadRun.closedLoop(t.host, t.port, connections, 2, bare(user));
+        warmUp(t, "(d)", bare(user), WARMUP_CAP);
 
         LoadRun.Result bare = scenario(t, "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
                 bare(user)), Double.NaN, "req/s ");
@@ -104,6 +106,7 @@ public final class Bench {
         report.put("bare_p99_ms", bare.millis(99));
         if (scenarios.contains(Scenario.LIST)) {
             // enough for 8,000 a second; beyond that the scenario signs as it goes
+            warmUp(t, "(a)", list(user, null), WARMUP_CAP);
             SignedCorpus peakCorpus = new SignedCorpus(8_000 * seconds, () -> listRequest(user));
             LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
@@ -124,6 +127,7 @@ public final class Bench {
         }
         double cycleRate = 0;
         if (scenarios.contains(Scenario.CYCLE)) {
+            warmUp(t, "(b)", cycle(user, instance, snapshot), WARMUP_CAP);
             LoadRun.Result cycle = scenario(t, "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, cycle(user, instance, snapshot)), bare.perSecond(), "cyc/s ");
             report.put("cycle_per_s", cycle.perSecond());
@@ -135,11 +139,14 @@ public final class Bench {
             // enough ids that (c) runs its full time; an external server is seeded through the API, which is slow
             long expected = t.local() ? Math.max(2000, (long) (cycleRate * 3)) : Math.max(50, (long) cycleRate);
             int pool = (int) Math.min(1_500_000L, 15L * expected * seconds);
+            int warmPool = (int) Math.min(300_000L, 15L * expected * DELETE15_WARMUP_CAP);
             long poolStart = System.nanoTime();
-            List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool);
+            List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool + warmPool);
             report.line(String.format(java.util.Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
                     (System.nanoTime() - poolStart) / 1e9));
-            LoadRun.Operation deletions = delete15(user, doomed);
+            // the warm-up deletes from a pool of its own, so the measured run has its full pool
+            warmUp(t, "(c)", delete15(user, doomed.subList(pool, doomed.size())), DELETE15_WARMUP_CAP);
+            LoadRun.Operation deletions = delete15(user, doomed.subList(0, pool));
             LoadRun.Result delete15 = scenario(t, "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, deletions), bare.perSecond(), "req/s ");
             report.put("delete15_rps", delete15.perSecond());
@@ -163,6 +170,15 @@ public final class Bench {
         report.put("database", t.dbUrl == null ? "external" : t.dbUrl.startsWith("jdbc:postgresql") ? "postgresql" : "sqlite");
         report.finish();
         return 0;
+    }
+
+    /** Runs {@code op} unmeasured until the server's JIT has compiled its path (see Warmup), and says so. */
+    private void warmUp(BenchTarget t, String scenario, LoadRun.Operation op, double capSeconds)
+            throws InterruptedException {
+        // a short run (a smoke test) gets a short warm-up too
+        double cap = Math.min(capSeconds, Math.max(3, 3.0 * seconds));
+        Warmup.Outcome w = Warmup.run(t.host, t.port, connections, op, cap, Math.min(5, seconds));
+        report.line("    warm-up " + scenario + ": " + w.describe());
     }
 
     /** A run that may be interrupted. */

@@ -63,7 +63,7 @@ final class BenchTarget implements AutoCloseable {
         if (extra == null || !extra.matches(".*-XX:\\+Use\\w+GC.*")) {
             command.add("-XX:+UseParallelGC"); // unless the options above chose a collector
         }
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m",
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xms128m", "-Xmx128m",
                 "-cp", System.getProperty("java.class.path"), "dev.swasd.cli.Main", "serve", "--port", "0",
                 "--data", dataDir.toString(), "--state-delay", "0s", "--quota", "unlimited",
                 "--root-access-key-id", keyId, "--root-access-key-secret", secret));

@@ -1,0 +1,76 @@
+package dev.swasd.cli.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a scenario unmeasured until the server's JIT has compiled its path. A fixed few seconds
+ * were not enough on two shared cores: the compiler threads wait for a core behind the requests,
+ * and a profile of a 10 s measurement found a third of the server's CPU in C2 compiling the list
+ * path. So each slice of the warm-up reads the server's {@code jvm_compilation_time_ms_total}
+ * and the warm-up ends once a slice compiled for less than {@link #SETTLED_MILLIS} (or at the cap).
+ */
+final class Warmup {
+    /** A slice under this much JIT time (of 1 s, on any compiler thread) counts as settled. */
+    static final long SETTLED_MILLIS = 50;
+    private static final double SLICE_SECONDS = 1;
+    private static final double MIN_SECONDS = 2;
+    private static final Pattern COMPILATION = Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
+    private static final byte[] NONE = new byte[0];
+
+    /** What a warm-up did: how long it ran and the JIT time of its last slice ({@code -1}: not known). */
+    record Outcome(double seconds, long lastSliceMillis, boolean settled) {
+        String describe() {
+            if (lastSliceMillis < 0) {
+                return String.format(java.util.Locale.ROOT, "%.0f s (the server shows no JIT meter)", seconds);
+            }
+            return String.format(java.util.Locale.ROOT, "%.0f s, %s (%d ms compiling in the last second)", seconds,
+                    settled ? "JIT settled" : "JIT still busy at the cap", lastSliceMillis);
+        }
+    }
+
+    private Warmup() {
+    }
+
+    /**
+     * @param fallbackSeconds how long to run when the server has no JIT meter (an older swasd or
+     *                        another implementation behind {@code --endpoint})
+     */
+    static Outcome run(String host, int port, int connections, LoadRun.Operation op, double capSeconds,
+            double fallbackSeconds) throws InterruptedException {
+        long before = compilationMillis(host, port);
+        if (before < 0) {
+            LoadRun.closedLoop(host, port, connections, fallbackSeconds, op);
+            return new Outcome(fallbackSeconds, -1, false);
+        }
+        double elapsed = 0;
+        long slice;
+        do {
+            LoadRun.closedLoop(host, port, connections, SLICE_SECONDS, op);
+            elapsed += SLICE_SECONDS;
+            long now = compilationMillis(host, port);
+            slice = now - before;
+            before = now;
+        } while ((elapsed < MIN_SECONDS || slice >= SETTLED_MILLIS) && elapsed < capSeconds);
+        return new Outcome(elapsed, slice, slice < SETTLED_MILLIS);
+    }
+
+    /** The server's JIT time so far, from its {@code /metrics}; -1 when it does not say. */
+    static long compilationMillis(String host, int port) {
+        byte[] request = ("GET /metrics HTTP/1.1\r\nhost: " + host + ":" + port + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (HttpConnection c = new HttpConnection(host, port)) {
+            HttpConnection.Response r = c.exchange(request, true);
+            return r.status() == 200 ? parse(r.body() == null ? NONE : r.body()) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static long parse(byte[] prometheusText) {
+        Matcher m = COMPILATION.matcher(new String(prometheusText, StandardCharsets.UTF_8));
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    }
+}
