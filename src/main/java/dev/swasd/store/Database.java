@@ -81,6 +81,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writers;
     /** SQLite's background checkpoints; null on PostgreSQL. */
     private final WalCheckpointer checkpointer;
+    /** SQLite's write transactions, several to a commit; null on PostgreSQL. */
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource pool, HikariDataSource writePool, Dialect dialect, MigrationVersion schemaVersion,
             String jdbcUrl) {
@@ -91,6 +93,7 @@ public final class Database implements AutoCloseable {
         this.writers = dialect == Dialect.SQLITE
                 ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool, writers) : null;
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(writePool, writers, "swasd-sqlite-writer") : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -171,6 +174,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            // the driver otherwise prepares and runs `SELECT last_insert_rowid()` after every
+            // insert, for getGeneratedKeys, which swasd never calls (its keys are its own ids)
+            config.addDataSourceProperty("jdbc.get_generated_keys", "false");
             // checkpoints run in the background, not inside a request's commit (WalCheckpointer)
             config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
             config.setMaximumPoolSize(8);
@@ -290,6 +296,9 @@ public final class Database implements AutoCloseable {
      * {@link TransientConflict} and may run again (SQLite serializes writers with IMMEDIATE).
      */
     public <T> T inTransaction(Work<T> work) {
+        if (groupCommit != null) {
+            return groupCommit.run(work);
+        }
         lockWriters();
         try (Connection c = writePool.getConnection()) {
             return transact(c, work);
@@ -306,6 +315,9 @@ public final class Database implements AutoCloseable {
      * must come through here, so that on SQLite they queue with the other writers.
      */
     public <T> T writeStatement(Work<T> work) {
+        if (groupCommit != null) {
+            return groupCommit.run(work); // in a transaction with other writes: one statement is atomic all the same
+        }
         lockWriters();
         try {
             return withConnection(work);
@@ -381,6 +393,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this database commits several write transactions at once by itself (SQLite, see
+     * GroupCommit), so a caller with many small writes need not batch them.
+     */
+    public boolean groupsCommits() {
+        return groupCommit != null;
+    }
+
+    /** Writes waiting for the next group commit; 0 without one. */
+    int queuedWrites() {
+        return groupCommit == null ? 0 : groupCommit.queued();
+    }
+
     /** Work on a {@link Tx}. */
     @FunctionalInterface
     public interface TxWork<T> {
@@ -419,6 +444,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close(); // commits what is queued
+        }
         if (checkpointer != null) {
             checkpointer.close();
         }

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
  * is inserted, a nonce seen only before the window is taken over, a nonce seen inside it is refused.
  *
  * <p>Every authenticated request spends a nonce, so these writes are the hottest in the server.
- * They are group-committed: claims that arrive together are written by one thread in one
- * transaction, each still answered by its own upsert, so the database pays one commit (and, on
- * SQLite, one turn of the single writer) per batch instead of one per request. A claim is
- * answered only after its batch committed, so a replay is refused by every node all the same.
+ * They are group-committed: claims that arrive together are written in one transaction, each
+ * still answered by its own upsert, so the database pays one commit per batch instead of one per
+ * request. On SQLite the database groups every write that way itself (GroupCommit), so a claim
+ * shares its commit with whatever else is being written; on PostgreSQL a thread of this class
+ * batches the claims. A claim is answered only after its batch committed, so a replay is refused
+ * by every node all the same.
  */
 public final class NonceRepository implements AutoCloseable {
     private static final String UPSERT = "INSERT INTO nonces (access_key_id, nonce, seen_at) VALUES (?, ?, ?) "
@@ -33,13 +35,17 @@ public final class NonceRepository implements AutoCloseable {
 
     public NonceRepository(Database db) {
         this.db = db;
-        this.writer = Thread.ofPlatform().daemon().name("swasd-nonce-writer").start(this::writeBatches);
+        this.writer = db.groupsCommits() ? null
+                : Thread.ofPlatform().daemon().name("swasd-nonce-writer").start(this::writeBatches);
     }
 
     /** @return true when the nonce was free (or last seen before {@code windowStartMillis}) and is now spent */
     public boolean claim(String accessKeyId, String nonce, long nowMillis, long windowStartMillis) {
         if (closed) {
             throw new StoreException("the nonce store is closed", null);
+        }
+        if (writer == null) {
+            return db.write(tx -> tx.update(UPSERT, accessKeyId, nonce, nowMillis, windowStartMillis) == 1);
         }
         Claim claim = new Claim(accessKeyId, nonce, nowMillis, windowStartMillis, new CompletableFuture<>());
         pending.add(claim);
@@ -75,17 +81,12 @@ public final class NonceRepository implements AutoCloseable {
 
     private void write(List<Claim> batch) {
         try {
-            boolean[] won = db.inTransaction(c -> {
+            // through Tx, so the upsert is prepared once per connection (StatementCache), not per batch
+            boolean[] won = db.write(tx -> {
                 boolean[] out = new boolean[batch.size()];
-                try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                    for (int i = 0; i < batch.size(); i++) {
-                        Claim claim = batch.get(i);
-                        ps.setString(1, claim.accessKeyId());
-                        ps.setString(2, claim.nonce());
-                        ps.setLong(3, claim.now());
-                        ps.setLong(4, claim.windowStart());
-                        out[i] = ps.executeUpdate() == 1;
-                    }
+                for (int i = 0; i < batch.size(); i++) {
+                    Claim claim = batch.get(i);
+                    out[i] = tx.update(UPSERT, claim.accessKeyId(), claim.nonce(), claim.now(), claim.windowStart()) == 1;
                 }
                 return out;
             });
@@ -118,6 +119,9 @@ public final class NonceRepository implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (writer == null) {
+            return;
+        }
         try {
             writer.join(5000);
         } catch (InterruptedException e) {
