@@ -53,17 +53,39 @@ class GroupCommitTest {
         return db.read(tx -> tx.count("SELECT COUNT(*) FROM child"));
     }
 
-    /** Holds the writer inside a write until released, so the writes queued meanwhile form one batch. */
-    private Future<Object> holdWriter(CountDownLatch holding, CountDownLatch release) {
-        return callers.submit(() -> db.inTransaction(c -> {
-            holding.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
+    /** The writer, held inside a write until released, so that the writes queued meanwhile form one batch. */
+    private final class HeldWriter {
+        final CountDownLatch release = new CountDownLatch(1);
+        private final Future<Object> holder;
+
+        HeldWriter() throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            holder = callers.submit(() -> db.inTransaction(c -> {
+                holding.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** Lets the writer go once {@code n} callers wait for the next batch (they stay queued while it is held). */
+        void releaseWhenQueued(int n) throws Exception {
+            awaitQueued(n);
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitQueued(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (db.queuedWrites() < n) {
+            assertThat(System.nanoTime()).as("callers never queued").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     private Future<Integer> insertChild(int id, int parent) {
@@ -74,21 +96,9 @@ class GroupCommitTest {
         }));
     }
 
-    /** Waits until {@code n} callers wait for the next batch (the writer is held, so they stay queued). */
-    private void awaitQueued(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (db.queuedWrites() < n) {
-            assertThat(System.nanoTime()).as("callers never queued").isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void aFailingWriteIsRolledBackAloneAndTheOthersCommit() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Object> holder = holdWriter(holding, release);
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWriter writer = new HeldWriter();
         List<Future<Integer>> good = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             good.add(insertChild(i, 1));
@@ -102,9 +112,7 @@ class GroupCommitTest {
         for (int i = 6; i <= 10; i++) {
             good.add(insertChild(i, 1));
         }
-        awaitQueued(11);
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        writer.releaseWhenQueued(11);
         for (Future<Integer> g : good) {
             assertThat(g.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         }
@@ -116,18 +124,13 @@ class GroupCommitTest {
 
     @Test
     void whenTheSharedCommitFailsNothingOfTheBatchIsKeptAndEveryCallerHears() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Object> holder = holdWriter(holding, release);
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWriter writer = new HeldWriter();
         List<Future<Integer>> batch = new ArrayList<>();
         batch.add(insertChild(1, 1));
         // an orphan passes its own statement; the deferred foreign key fails the commit
         batch.add(insertChild(2, 99));
         batch.add(insertChild(3, 1));
-        awaitQueued(3);
-        release.countDown();
-        holder.get(10, TimeUnit.SECONDS);
+        writer.releaseWhenQueued(3);
         for (Future<Integer> f : batch) {
             assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(StoreException.class).hasMessageContaining("FOREIGN KEY");
@@ -157,19 +160,17 @@ class GroupCommitTest {
 
     @Test
     void writesQueuedAtCloseAreCommitted() throws Exception {
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        holdWriter(holding, release);
-        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWriter writer = new HeldWriter();
         Future<Integer> queued = insertChild(1, 1);
         awaitQueued(1);
+        // let the writer go only once close() has begun
         Thread releaser = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            release.countDown();
+            writer.release.countDown();
         });
         db.close();
         releaser.join();
