@@ -42,8 +42,13 @@ class BatchingStderrAppenderTest {
         }
     }
 
-    private static Logger logger(LoggerContext context, BatchingStderrAppender appender, CountingStream out,
-            int queueSize) {
+    private final LoggerContext context = new LoggerContext();
+    private final BatchingStderrAppender appender = new BatchingStderrAppender();
+    private CountingStream out;
+
+    /** A logger whose only appender is the one under test, writing to a stream that takes {@code pauseMillis} a write. */
+    private Logger start(long pauseMillis, int queueSize) {
+        out = new CountingStream(pauseMillis);
         context.setMDCAdapter(new LogbackMDCAdapter()); // a context of its own, as Logback's provider would make it
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -64,10 +69,7 @@ class BatchingStderrAppenderTest {
 
     @Test
     void everyLineIsWrittenInOrderPerThreadWithFewerWritesThanLines() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingStderrAppender appender = new BatchingStderrAppender();
-        CountingStream out = new CountingStream(0);
-        Logger log = logger(context, appender, out, 8192);
+        Logger log = start(0, 8192);
         int threads = 8;
         int each = 2_000;
         List<Thread> callers = new ArrayList<>();
@@ -98,14 +100,10 @@ class BatchingStderrAppenderTest {
 
     @Test
     void aFullQueueMakesCallersWaitAndDropsNothing() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingStderrAppender appender = new BatchingStderrAppender();
-        CountingStream out = new CountingStream(20);
-        Logger log = logger(context, appender, out, 4);
+        Logger log = start(20, 4);
         for (int i = 0; i < 100; i++) {
             log.info("line {}", i);
         }
-
         appender.stop();
         List<String> lines = out.text().lines().toList();
         assertThat(lines).hasSize(100);
@@ -114,10 +112,7 @@ class BatchingStderrAppenderTest {
 
     @Test
     void aLineIsWrittenWithinTheFlushIntervalWithoutStopping() throws Exception {
-        LoggerContext context = new LoggerContext();
-        BatchingStderrAppender appender = new BatchingStderrAppender();
-        CountingStream out = new CountingStream(0);
-        Logger log = logger(context, appender, out, 16);
+        Logger log = start(0, 16);
         log.info("soon");
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!out.text().contains("soon")) {
