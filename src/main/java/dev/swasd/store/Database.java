@@ -293,7 +293,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction: all of it commits, or none of it. On PostgreSQL the
      * transaction is SERIALIZABLE, so checks such as quotas hold under concurrency; a loser gets
-     * {@link TransientConflict} and may run again (SQLite serializes writers with IMMEDIATE).
+     * {@link TransientConflict} and may run again. On SQLite writes run one at a time on the
+     * group-commit thread, each in a savepoint of a shared transaction (GroupCommit); {@code work}
+     * must not start another write.
      */
     public <T> T inTransaction(Work<T> work) {
         if (groupCommit != null) {
@@ -310,9 +312,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work}, which writes, on a connection in auto-commit mode: one statement, one
-     * transaction (an upsert, a purge). Writes outside {@link #inTransaction} and {@link #write}
-     * must come through here, so that on SQLite they queue with the other writers.
+     * Runs {@code work}, which writes one statement (an upsert, a purge): on PostgreSQL on a
+     * connection in auto-commit mode, on SQLite in the next group commit like any other write.
+     * Writes outside {@link #inTransaction} and {@link #write} must come through here, so that on
+     * SQLite they queue with the other writers.
      */
     public <T> T writeStatement(Work<T> work) {
         if (groupCommit != null) {
