@@ -71,13 +71,11 @@ public final class BatchingStderrAppender extends UnsynchronizedAppenderBase<ILo
     protected void append(ILoggingEvent event) {
         // the message is formatted (and the thread's name taken) now, on the caller's thread
         event.prepareForDeferredProcessing();
-        // no one waits on the queue's condition, so offering wakes no thread
-        if (!queue.offer(event)) {
-            try {
-                queue.put(event);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        // no one waits on the queue's condition, so this wakes no thread; when the queue is full it waits for room
+        try {
+            queue.put(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

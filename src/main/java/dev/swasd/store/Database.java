@@ -61,7 +61,9 @@ public final class Database implements AutoCloseable {
      * time, and a connection waiting for that lock waits in native code (its busy handler), which
      * pins a virtual thread to its carrier: with as many waiters as cores, the writer holding the
      * lock may never get a carrier back to commit, and everyone waits out the 30 s busy timeout
-     * (seen on 2 cores with two nodes in one JVM). Waiting here, in Java, unmounts instead.
+     * (seen on 2 cores with two nodes in one JVM). Waiting here, in Java, unmounts instead. Each
+     * Database's writes now run on its group-commit thread, which takes this lock per batch, so
+     * several Databases on one file in one JVM and the checkpointer's log restarts still take turns.
      */
     private static final ConcurrentHashMap<String, ReentrantLock> SQLITE_WRITERS = new ConcurrentHashMap<>();
     /** How long a SQLite statement waits for a lock another connection holds. */
@@ -77,7 +79,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writePool;
     private final Dialect dialect;
     private final MigrationVersion schemaVersion;
-    /** This file's writer queue on SQLite; null on PostgreSQL, where writers do not exclude each other. */
+    /** This file's writer queue on SQLite (taken by GroupCommit and WalCheckpointer); null on PostgreSQL. */
     private final ReentrantLock writers;
     /** SQLite's background checkpoints; null on PostgreSQL. */
     private final WalCheckpointer checkpointer;
@@ -93,7 +95,8 @@ public final class Database implements AutoCloseable {
         this.writers = dialect == Dialect.SQLITE
                 ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool, writers) : null;
-        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommit(writePool, writers, "swasd-sqlite-writer") : null;
+        this.groupCommit = dialect == Dialect.SQLITE
+                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer") : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -301,13 +304,10 @@ public final class Database implements AutoCloseable {
         if (groupCommit != null) {
             return groupCommit.run(work);
         }
-        lockWriters();
         try (Connection c = writePool.getConnection()) {
             return transact(c, work);
         } catch (SQLException e) {
             throw TransientConflict.translate("database failure", e);
-        } finally {
-            unlockWriters();
         }
     }
 
@@ -321,24 +321,7 @@ public final class Database implements AutoCloseable {
         if (groupCommit != null) {
             return groupCommit.run(work); // in a transaction with other writes: one statement is atomic all the same
         }
-        lockWriters();
-        try {
-            return withConnection(work);
-        } finally {
-            unlockWriters();
-        }
-    }
-
-    private void lockWriters() {
-        if (writers != null) {
-            writers.lock();
-        }
-    }
-
-    private void unlockWriters() {
-        if (writers != null) {
-            writers.unlock();
-        }
+        return withConnection(work);
     }
 
     private <T> T transact(Connection c, Work<T> work) throws SQLException {

@@ -17,8 +17,8 @@ final class Warmup {
     static final long SETTLED_MILLIS = 50;
     private static final double SLICE_SECONDS = 1;
     private static final double MIN_SECONDS = 2;
-    private static final Pattern COMPILATION = Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
-    private static final byte[] NONE = new byte[0];
+    private static final Pattern COMPILATION =
+            Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
 
     /** What a warm-up did: how long it ran and the JIT time of its last slice ({@code -1}: not known). */
     record Outcome(double seconds, long lastSliceMillis, boolean settled) {
@@ -63,7 +63,7 @@ final class Warmup {
                 .getBytes(StandardCharsets.US_ASCII);
         try (HttpConnection c = new HttpConnection(host, port)) {
             HttpConnection.Response r = c.exchange(request, true);
-            return r.status() == 200 ? parse(r.body() == null ? NONE : r.body()) : -1;
+            return r.status() == 200 ? parse(r.body()) : -1;
         } catch (IOException e) {
             return -1;
         }
