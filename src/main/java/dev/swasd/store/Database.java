@@ -85,18 +85,26 @@ public final class Database implements AutoCloseable {
     private final WalCheckpointer checkpointer;
     /** SQLite's write transactions, several to a commit; null on PostgreSQL. */
     private final GroupCommit groupCommit;
+    /** Where spent nonces are logged (NonceRepository): a SQLite file of their own, or the PostgreSQL pool. */
+    private final HikariDataSource nonceLog;
+    /**
+     * Counts the commits this node has seen happen: its own, and (SQLite) others' as the data
+     * version of the connection in hand shows them. See {@link #changeVersion}.
+     */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
-    private Database(HikariDataSource pool, HikariDataSource writePool, Dialect dialect, MigrationVersion schemaVersion,
-            String jdbcUrl) {
+    private Database(HikariDataSource pool, HikariDataSource writePool, HikariDataSource nonceLog, Dialect dialect,
+            MigrationVersion schemaVersion, String jdbcUrl) {
         this.pool = pool;
         this.writePool = writePool;
+        this.nonceLog = nonceLog;
         this.dialect = dialect;
         this.schemaVersion = schemaVersion;
         this.writers = dialect == Dialect.SQLITE
                 ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool, writers) : null;
         this.groupCommit = dialect == Dialect.SQLITE
-                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer") : null;
+                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer", changes::incrementAndGet) : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -120,7 +128,9 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = openPool(poolConfig(jdbcUrl, user, password, options, dialect), jdbcUrl);
         MigrationVersion version;
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            // portable migrations, and the few that must differ per engine ({vendor}: sqlite, postgresql)
+            Flyway flyway = Flyway.configure().dataSource(pool)
+                    .locations("classpath:db/migration", "classpath:db/vendor/{vendor}").load();
             flyway.migrate();
             version = newestKnownMigration(flyway);
         } catch (RuntimeException e) {
@@ -139,11 +149,58 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
-        Database db = new Database(pool, writePool, dialect, version, jdbcUrl);
+        HikariDataSource nonceLog = pool; // PostgreSQL: the log is a table of the database (READ COMMITTED: see NonceRepository)
+        if (dialect == Dialect.SQLITE) {
+            try {
+                nonceLog = openNonceLogFile(jdbcUrl, options);
+            } catch (StoreException e) {
+                pool.close();
+                throw e;
+            }
+        }
+        Database db = new Database(pool, writePool, nonceLog, dialect, version, jdbcUrl);
         if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
             db.warnWhenServerDoesNotSync();
         }
         return db;
+    }
+
+    /**
+     * SQLite's nonce log: the file {@code <database>-nonces} beside the database (so every node on
+     * the database shares it), one connection, WAL, as durable as the database. It holds only the
+     * last minutes of spent nonces (docs/durability.md), so its one table is made here, not by a
+     * migration; an in-memory database gets an in-memory log.
+     */
+    private static HikariDataSource openNonceLogFile(String jdbcUrl, Options options) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        file = q < 0 ? file : file.substring(0, q);
+        boolean memory = file.isEmpty() || file.contains(":memory:") || file.contains("mode=memory");
+        String url = memory ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file + "-nonces";
+        HikariConfig config = poolConfig(url, null, null, options, Dialect.SQLITE);
+        config.setPoolName("swasd-nonce-log");
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        // its own checkpoints, in its one writer's commits: nothing reads it but that writer
+        config.setConnectionInitSql(null);
+        if (memory) {
+            config.setMaxLifetime(0); // the one connection is the log
+        }
+        HikariDataSource log = openPool(config, url);
+        try (Connection c = log.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS nonce_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+                    + "access_key_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at INTEGER NOT NULL)");
+            s.executeUpdate("CREATE INDEX IF NOT EXISTS nonce_log_seen_at ON nonce_log (seen_at)");
+        } catch (SQLException e) {
+            log.close();
+            throw new StoreException("cannot open the nonce log " + url + ": " + e.getMessage(), e);
+        }
+        return log;
+    }
+
+    /** Where spent nonces are logged: the pool of the log's SQLite file, or PostgreSQL's read-committed pool. */
+    DataSource nonceLog() {
+        return nonceLog;
     }
 
     private static HikariDataSource openPool(HikariConfig config, String jdbcUrl) {
@@ -329,6 +386,7 @@ public final class Database implements AutoCloseable {
         try {
             T result = work.run(c);
             c.commit();
+            changes.incrementAndGet();
             return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -339,7 +397,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The first key of swasd's PostgreSQL advisory locks ('swas'), apart from other users of the database. */
-    private static final int LOCK_SPACE = 0x73776173;
+    static final int LOCK_SPACE = 0x73776173;
 
     /**
      * Runs {@code work} in one transaction, one at a time among writers that name the same
@@ -403,6 +461,33 @@ public final class Database implements AutoCloseable {
         return inTransaction(c -> work.run(new Tx(c, dialect)));
     }
 
+    /**
+     * Whether {@link #changeVersion} can tell a reader cheaply that nothing changed: on SQLite,
+     * where every connection sees others' commits in its data version. PostgreSQL has nothing as
+     * cheap, so results there are never kept for reuse.
+     */
+    public boolean tracksChanges() {
+        return dialect == Dialect.SQLITE;
+    }
+
+    /**
+     * A number that moves whenever what the database holds may have changed: it counts this node's
+     * commits (as they happen, before their callers hear of them) and every time the connection
+     * in {@code tx} shows, by its data version, that another connection committed: another node,
+     * {@code swasd admin}, or this node's writer. So a result read in {@code tx} after this call,
+     * and kept with the number, still holds whenever a later call (on any connection) answers the
+     * same number. Only where {@link #tracksChanges} is true.
+     */
+    public long changeVersion(Tx tx) {
+        if (!tracksChanges()) {
+            throw new IllegalStateException("this database does not track changes");
+        }
+        if (tx.dataVersionMoved()) {
+            return changes.incrementAndGet();
+        }
+        return changes.get();
+    }
+
     /** Runs read-only {@code work} without holding a write lock (each statement sees committed data). */
     public <T> T read(TxWork<T> work) {
         return withConnection(c -> work.run(new Tx(c, dialect)));
@@ -435,6 +520,9 @@ public final class Database implements AutoCloseable {
         }
         if (checkpointer != null) {
             checkpointer.close();
+        }
+        if (nonceLog != pool) {
+            nonceLog.close();
         }
         if (writePool != pool) {
             writePool.close();

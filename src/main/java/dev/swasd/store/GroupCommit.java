@@ -33,6 +33,8 @@ final class GroupCommit implements AutoCloseable {
     private final ReentrantLock writers;
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Told of each commit before its callers are (Database counts commits for readers). */
+    private final Runnable afterCommit;
     private volatile boolean closed;
 
     private static final class Job<T> {
@@ -58,9 +60,10 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    GroupCommit(DataSource pool, ReentrantLock writers, String name) {
+    GroupCommit(DataSource pool, ReentrantLock writers, String name, Runnable afterCommit) {
         this.pool = pool;
         this.writers = writers;
+        this.afterCommit = afterCommit;
         this.thread = Thread.ofPlatform().daemon().name(name).start(this::loop);
     }
 
@@ -142,6 +145,7 @@ final class GroupCommit implements AutoCloseable {
             }
             c.commit();
             committed = true;
+            afterCommit.run();
             c.setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
             if (!committed) {

@@ -1,127 +1,301 @@
 package dev.swasd.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Spent SignatureNonce values. One upsert decides atomically, also across nodes: a fresh nonce
- * is inserted, a nonce seen only before the window is taken over, a nonce seen inside it is refused.
+ * Spent SignatureNonce values, shared by every node on the database and kept across restarts.
  *
- * <p>Every authenticated request spends a nonce, so these writes are the hottest in the server.
- * They are group-committed: claims that arrive together are written in one transaction, each
- * still answered by its own upsert, so the database pays one commit per batch instead of one per
- * request. On SQLite the database groups every write that way itself (GroupCommit), so a claim
- * shares its commit with whatever else is being written; on PostgreSQL a thread of this class
- * batches the claims. A claim is answered only after its batch committed, so a replay is refused
- * by every node all the same.
+ * <p>Every authenticated request spends a nonce, so these are the hottest writes in the server.
+ * They are decided in memory and logged in the database: the log ({@code nonce_log}) is
+ * append-only, in the order claims were decided, so a batch of claims writes a page or two at the
+ * end of it instead of a page of a random index per nonce. One thread decides and logs the claims
+ * of this node, a batch at a time, each batch in one transaction that holds the log's write lock
+ * (SQLite's writer lock; a PostgreSQL advisory lock): it first reads what other nodes logged since
+ * its last batch into the memory of spent nonces ({@link SpentNonces}), then decides its claims
+ * against it and appends the winners. So a nonce is won once across all nodes, and a claim is
+ * answered only after its batch committed: what a client was told survives a crash.
+ *
+ * <p>On SQLite the log is a file of its own beside the database ({@link Database#nonceLog}), so
+ * that nonce batches neither queue behind the database's writes and checkpoints nor change the
+ * database's data version, by which reads notice others' writes.
  */
 public final class NonceRepository implements AutoCloseable {
-    private static final String UPSERT = "INSERT INTO nonces (access_key_id, nonce, seen_at) VALUES (?, ?, ?) "
-            + "ON CONFLICT (access_key_id, nonce) DO UPDATE SET seen_at = excluded.seen_at WHERE nonces.seen_at < ?";
+    private static final Logger LOG = LoggerFactory.getLogger(NonceRepository.class);
     private static final int MAX_BATCH = 512;
+    /** The second key of the PostgreSQL advisory lock the log's writers take ('nonc'). */
+    private static final int LOCK_KEY = 0x6e6f6e63;
 
-    private record Claim(String accessKeyId, String nonce, long now, long windowStart, CompletableFuture<Boolean> won) {
+    /** What the writer thread is asked to do: decide a claim, or forget old nonces. */
+    private sealed interface Job permits Claim, Purge {
+    }
+
+    private record Claim(String accessKeyId, String nonce, SpentNonces.Fingerprint fingerprint, long now,
+            long windowStart, CompletableFuture<Boolean> won) implements Job {
+    }
+
+    private record Purge(long before, CompletableFuture<Integer> removed) implements Job {
     }
 
     private final Database db;
-    private final LinkedBlockingQueue<Claim> pending = new LinkedBlockingQueue<>();
+    private final DataSource log;
+    private final Database.Dialect dialect;
+    private final SpentNonces spent = new SpentNonces();
+    private final LinkedBlockingQueue<Job> pending = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /** The last log entry read or written by this node: the next batch reads what others appended after it. */
+    private long lastSeq;
     private volatile boolean closed;
 
     public NonceRepository(Database db) {
         this.db = db;
-        this.writer = db.groupsCommits() ? null
-                : Thread.ofPlatform().daemon().name("swasd-nonce-writer").start(this::writeBatches);
+        this.log = db.nonceLog();
+        this.dialect = db.dialect();
+        this.writer = Thread.ofPlatform().daemon().name("swasd-nonce-writer").start(this::run);
     }
 
-    /** @return true when the nonce was free (or last seen before {@code windowStartMillis}) and is now spent */
+    /** @return true when the nonce was free (or last spent before {@code windowStartMillis}) and is now spent */
     public boolean claim(String accessKeyId, String nonce, long nowMillis, long windowStartMillis) {
+        // the hash is computed here, on the caller's thread, not on the one writer
+        Claim claim = new Claim(accessKeyId, nonce, SpentNonces.Fingerprint.of(accessKeyId, nonce), nowMillis,
+                windowStartMillis, new CompletableFuture<>());
+        return submit(claim, claim.won());
+    }
+
+    /** Forgets nonces spent before {@code windowStartMillis}; they can no longer be replayed anyway. */
+    public int purgeBefore(long windowStartMillis) {
+        Purge purge = new Purge(windowStartMillis, new CompletableFuture<>());
+        return submit(purge, purge.removed());
+    }
+
+    private <T> T submit(Job job, CompletableFuture<T> outcome) {
         if (closed) {
             throw new StoreException("the nonce store is closed", null);
         }
-        if (writer == null) {
-            return db.write(tx -> tx.update(UPSERT, accessKeyId, nonce, nowMillis, windowStartMillis) == 1);
-        }
-        Claim claim = new Claim(accessKeyId, nonce, nowMillis, windowStartMillis, new CompletableFuture<>());
-        pending.add(claim);
+        pending.add(job);
         try {
-            return claim.won().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while spending a nonce", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new StoreException("nonce write failed", e.getCause());
+            // not interruptible: once queued, the claim may be logged, and the caller must hear how it ended
+            return outcome.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException("nonce log failed", e.getCause());
         }
     }
 
-    private void writeBatches() {
-        List<Claim> batch = new ArrayList<>(MAX_BATCH);
+    private void run() {
+        boolean loaded = false;
+        List<Job> batch = new ArrayList<>(MAX_BATCH);
         while (!closed || !pending.isEmpty()) {
             try {
-                Claim first = pending.poll(200, TimeUnit.MILLISECONDS);
+                Job first = pending.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 pending.drainTo(batch, MAX_BATCH - 1);
+                if (!loaded) {
+                    // before the first decision, not in the constructor: start-up does not wait for it
+                    load();
+                    loaded = true;
+                }
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
+            } catch (RuntimeException | SQLException e) {
+                fail(batch, e);
             } finally {
                 batch.clear();
             }
         }
-    }
-
-    private void write(List<Claim> batch) {
-        try {
-            // through Tx, so the upsert is prepared once per connection (StatementCache), not per batch
-            boolean[] won = db.write(tx -> {
-                boolean[] out = new boolean[batch.size()];
-                for (int i = 0; i < batch.size(); i++) {
-                    Claim claim = batch.get(i);
-                    out[i] = tx.update(UPSERT, claim.accessKeyId(), claim.nonce(), claim.now(), claim.windowStart()) == 1;
-                }
-                return out;
-            });
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).won().complete(won[i]);
-            }
-        } catch (RuntimeException e) {
-            if (batch.size() > 1 && e instanceof TransientConflict) {
-                // another node raced one of these nonces; settle each claim on its own
-                for (Claim claim : batch) {
-                    write(List.of(claim));
-                }
-                return;
-            }
-            batch.forEach(claim -> claim.won().completeExceptionally(e));
+        for (Job job; (job = pending.poll()) != null; ) {
+            fail(List.of(job), new StoreException("the nonce store is closed", null));
         }
     }
 
-    /** Forgets nonces seen before the window; they can no longer be replayed anyway. */
-    public int purgeBefore(long windowStartMillis) {
-        return db.writeStatement(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM nonces WHERE seen_at < ?")) {
-                ps.setLong(1, windowStartMillis);
-                return ps.executeUpdate();
-            }
-        });
+    /** Every nonce the log holds, and on SQLite what an older swasd left in the database itself. */
+    private void load() throws SQLException {
+        if (dialect == Database.Dialect.SQLITE) {
+            moveLegacyNonces();
+        }
+        try (Connection c = log.getConnection()) {
+            readAfter(c, Long.MIN_VALUE);
+        }
     }
 
-    /** Writes what is queued, then stops the writer. */
+    /**
+     * Before migration V8, SQLite kept spent nonces in the database file (V8 renamed that table to
+     * {@code nonces_v1}); they move to the log once, so an upgrade forgets none.
+     */
+    private void moveLegacyNonces() throws SQLException {
+        List<Object[]> rows = db.withConnection(c -> {
+            List<Object[]> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet t = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'nonces_v1'")) {
+                if (!t.next()) {
+                    return null;
+                }
+            }
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT access_key_id, nonce, seen_at FROM nonces_v1 ORDER BY seen_at")) {
+                while (rs.next()) {
+                    out.add(new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)});
+                }
+            }
+            return out;
+        });
+        if (rows == null) {
+            return;
+        }
+        try (Connection c = log.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Object[] r : rows) {
+                    ps.setString(1, (String) r[0]);
+                    ps.setString(2, (String) r[1]);
+                    ps.setLong(3, (Long) r[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        // another node starting at the same time may have moved them too: a nonce twice in the log is harmless
+        db.writeStatement(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("DROP TABLE IF EXISTS nonces_v1");
+            }
+        });
+        LOG.info("moved {} spent nonces from the database to its nonce log", rows.size());
+    }
+
+    private static final String INSERT = "INSERT INTO nonce_log (access_key_id, nonce, seen_at) VALUES (?, ?, ?)";
+
+    /** Reads the log after {@code seq} into memory: what other nodes spent since this one last looked. */
+    private void readAfter(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    spent.add(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4));
+                    lastSeq = Math.max(lastSeq, rs.getLong(1));
+                }
+            }
+        }
+    }
+
+    /** One transaction for the batch: the log's lock, what others logged, the decisions, the winners appended. */
+    private void write(List<Job> batch) throws SQLException {
+        Map<SpentNonces.Fingerprint, Long> won = new HashMap<>();
+        boolean[] decisions = new boolean[batch.size()];
+        long forgetBefore = Long.MIN_VALUE;
+        int removed = 0;
+        try (Connection c = log.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c);
+                readAfter(c, lastSeq);
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        if (batch.get(i) instanceof Claim claim) {
+                            Long earlier = won.get(claim.fingerprint());
+                            boolean free = (earlier == null || earlier < claim.windowStart())
+                                    && !spent.spentSince(claim.fingerprint(), claim.windowStart());
+                            decisions[i] = free;
+                            if (free) {
+                                won.put(claim.fingerprint(), claim.now());
+                                insert.setString(1, claim.accessKeyId());
+                                insert.setString(2, claim.nonce());
+                                insert.setLong(3, claim.now());
+                                insert.addBatch();
+                            }
+                        }
+                    }
+                    if (!won.isEmpty()) {
+                        insert.executeBatch();
+                    }
+                }
+                for (Job job : batch) {
+                    if (job instanceof Purge p) {
+                        forgetBefore = Math.max(forgetBefore, p.before());
+                    }
+                }
+                if (forgetBefore != Long.MIN_VALUE) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM nonce_log WHERE seen_at < ?")) {
+                        ps.setLong(1, forgetBefore);
+                        removed = ps.executeUpdate();
+                    }
+                }
+                long last = lastSeq;
+                if (!won.isEmpty()) {
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM nonce_log")) {
+                        last = rs.next() ? rs.getLong(1) : last;
+                    }
+                }
+                c.commit();
+                lastSeq = last;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                // the SQLite driver begins the next transaction (and takes the lock) at once otherwise
+                c.setAutoCommit(true);
+            }
+        }
+        // only now, committed, do the winners count as spent
+        won.forEach(spent::add);
+        if (forgetBefore != Long.MIN_VALUE) {
+            spent.forgetBefore(forgetBefore);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            switch (batch.get(i)) {
+                case Claim claim -> claim.won().complete(decisions[i]);
+                case Purge purge -> purge.removed().complete(removed);
+            }
+        }
+    }
+
+    /** SQLite took its writer lock at BEGIN IMMEDIATE; PostgreSQL takes an advisory lock till the commit. */
+    private void lock(Connection c) throws SQLException {
+        if (dialect == Database.Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+                ps.setInt(1, Database.LOCK_SPACE);
+                ps.setInt(2, LOCK_KEY);
+                ps.execute();
+            }
+        }
+    }
+
+    private static void fail(List<Job> batch, Exception e) {
+        RuntimeException failure = e instanceof RuntimeException r ? r
+                : TransientConflict.translate("nonce log failed", (SQLException) e);
+        for (Job job : batch) {
+            switch (job) {
+                case Claim claim -> claim.won().completeExceptionally(failure);
+                case Purge purge -> purge.removed().completeExceptionally(failure);
+            }
+        }
+    }
+
+    /** Decides what is queued, then stops the writer. */
     @Override
     public void close() {
         closed = true;
-        if (writer == null) {
-            return;
-        }
         try {
             writer.join(5000);
         } catch (InterruptedException e) {

@@ -22,15 +22,15 @@ import java.util.WeakHashMap;
 final class StatementCache {
     /** Distinct statements kept per connection; IN lists of every length and filter combinations stay well under it. */
     private static final int PER_CONNECTION = 256;
-    private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION =
+    private static final Map<Connection, Kept> BY_CONNECTION =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private StatementCache() {
     }
 
     /** The statements of the physical connection behind {@code connection} (a pool proxy or the connection itself). */
-    static Map<String, PreparedStatement> of(Connection connection) throws SQLException {
-        return BY_CONNECTION.computeIfAbsent(physical(connection), c -> new Lru());
+    static Kept of(Connection connection) throws SQLException {
+        return BY_CONNECTION.computeIfAbsent(physical(connection), c -> new Kept());
     }
 
     /** A statement ready for new parameters: from the cache, or prepared on the physical connection and kept. */
@@ -60,9 +60,16 @@ final class StatementCache {
         }
     }
 
-    /** Least recently used statements are closed once a connection has more than {@link #PER_CONNECTION}. */
-    private static final class Lru extends LinkedHashMap<String, PreparedStatement> {
-        Lru() {
+    /**
+     * One connection's statements; least recently used ones are closed once it has more than
+     * {@link #PER_CONNECTION}. It also keeps the SQLite data version the connection last read
+     * (Tx.dataVersionMoved), which like the statements belongs to the physical connection.
+     */
+    static final class Kept extends LinkedHashMap<String, PreparedStatement> {
+        /** The last PRAGMA data_version read on this connection; none yet at first. */
+        long dataVersion = Long.MIN_VALUE;
+
+        Kept() {
             super(64, 0.75f, true);
         }
 
