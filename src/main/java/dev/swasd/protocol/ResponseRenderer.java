@@ -46,6 +46,35 @@ public final class ResponseRenderer {
         return new RenderedResponse(200, JSON_TYPE, bytes(out));
     }
 
+    /**
+     * The success response as a template: rendered with a stand-in RequestId, then cut around it.
+     * RequestId is the first field (JSON) or element (XML) of every success, so the stand-in's
+     * first occurrence is the one to cut at, whatever the body holds.
+     */
+    public static ResponseTemplate template(String action, ObjectNode body, boolean xml) {
+        RenderedResponse whole = success(action, STAND_IN_ID, body, xml);
+        byte[] bytes = whole.body();
+        byte[] id = STAND_IN_ID.getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(bytes, id);
+        return new ResponseTemplate(whole.status(), whole.contentType(), java.util.Arrays.copyOfRange(bytes, 0, at),
+                java.util.Arrays.copyOfRange(bytes, at + id.length, bytes.length));
+    }
+
+    private static final String STAND_IN_ID = "00000000-0000-0000-0000-000000000000";
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("the stand-in RequestId is missing from the rendered response");
+    }
+
     public static RenderedResponse error(ApiError error, String requestId, String hostId, String product,
             JsonNode accessDeniedDetail, boolean xml) {
         String recommend = "https://api.aliyun.com/troubleshoot?q=" + error.code() + "&product=" + product

@@ -37,9 +37,22 @@ final class ActionExecutor {
 
     private final Database db;
     private final IdempotencyRepository tokens = new IdempotencyRepository();
+    /** Null where the database cannot tell a reader cheaply that nothing changed (PostgreSQL). */
+    private final ReadCache reads;
 
     ActionExecutor(Database db) {
         this.db = db;
+        this.reads = ReadCache.over(db);
+    }
+
+    /** Whether reusable reads are answered from kept results (see ReadCache). */
+    boolean keepsReads() {
+        return reads != null;
+    }
+
+    /** A reusable read, answered from its kept result while that is still the database's. */
+    dev.swasd.protocol.ResponseTemplate reuse(CallContext ctx, ValidatedParams params, ReusableRead read) {
+        return reads.answer(ctx, params, read);
     }
 
     static boolean isRead(OperationDef op) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** The handlers of the implemented actions, by product code and action name. */
 public final class ActionRegistry {
     private final Map<String, ActionHandler> handlers = new HashMap<>();
+    private final Map<String, ReusableRead> reusable = new HashMap<>();
     private final Map<String, ParameterRules> rules = new HashMap<>();
 
     /**
@@ -38,6 +39,21 @@ public final class ActionRegistry {
             throw new IllegalStateException("two handlers for " + product + " " + action);
         }
         return this;
+    }
+
+    /**
+     * A read whose result may be answered again, while the database has not changed, without
+     * running it (ReadCache); it is also an ordinary handler, for where results are not kept.
+     */
+    public ActionRegistry addReusable(String product, String action, ReusableRead read) {
+        add(product, action, (ctx, p, tx) -> read.read(ctx, p, tx).body());
+        reusable.put(product + "/" + action, read);
+        return this;
+    }
+
+    /** The action's reusable form, when it has one. */
+    public Optional<ReusableRead> reusable(String product, String action) {
+        return Optional.ofNullable(reusable.get(product + "/" + action));
     }
 
     public Optional<ActionHandler> find(String product, String action) {

@@ -86,17 +86,15 @@ public final class ApiPipeline {
             authorization.authorize(principal, op, params, request, now);
             ActionHandler handler = actions.find(op.product(), op.action())
                     .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
-            CallContext context = new CallContext(requestId, principal, op, request, now);
-            ObjectNode body;
-            try {
-                body = executor.execute(context, params, handler);
-            } finally {
-                if (identityChanges != null && op.product().equals(RamBindings.PRODUCT) && !ActionExecutor.isRead(op)) {
-                    // this node's own identity changes govern its next request, not one bound later
-                    identityChanges.changed(principal.accountId());
-                }
+            CallContext context = new CallContext(requestId, principal, op, request, now, started);
+            java.util.Optional<ReusableRead> reusable = executor.keepsReads()
+                    ? actions.reusable(op.product(), op.action()) : java.util.Optional.empty();
+            if (reusable.isPresent()) {
+                response = executor.reuse(context, params, reusable.get()).render(requestId);
+            } else {
+                response = ResponseRenderer.success(op.action(), requestId, execute(context, params, handler, principal),
+                        request.xml());
             }
-            response = ResponseRenderer.success(op.action(), requestId, body, request.xml());
         } catch (ApiException e) {
             failure = e.error();
         } catch (AccessDenied e) {
@@ -120,6 +118,18 @@ public final class ApiPipeline {
                 code, nanos);
         metrics.record(action, response.status(), code, nanos);
         return response;
+    }
+
+    private ObjectNode execute(CallContext context, ValidatedParams params, ActionHandler handler, Principal principal) {
+        OperationDef op = context.operation();
+        try {
+            return executor.execute(context, params, handler);
+        } finally {
+            if (identityChanges != null && op.product().equals(RamBindings.PRODUCT) && !ActionExecutor.isRead(op)) {
+                // this node's own identity changes govern its next request, not one bound later
+                identityChanges.changed(principal.accountId());
+            }
+        }
     }
 
     private OperationDef resolve(ApiRequest request, String action) {

@@ -76,7 +76,7 @@ final class ImageBindings {
                 images.create(tx, ctx.now(), caller(ctx, p), new CustomImageService.CreateImage(p.string("InstanceId"),
                         p.string("ImageName"), p.string("SystemSnapshotId"), p.string("DataSnapshotId"),
                         p.string("Description"), p.string("ResourceGroupId"), tagList(p)))));
-        r.add(P, "ListCustomImages", (ctx, p, tx) -> {
+        r.addReusable(P, "ListCustomImages", (ctx, p, tx) -> {
             Wire.Paging paging = Wire.Paging.of(p, 10);
             List<ImageQuery.TagFilter> tagFilter = p.objects("Tag") == null ? null : p.objects("Tag").stream()
                     .map(t -> new ImageQuery.TagFilter(t.get("Key"), emptyToNull(t.get("Value")))).toList();
@@ -92,7 +92,7 @@ final class ImageBindings {
             // ListCustomImages sends its counters as strings, unlike every other List action
             out.put("PageNumber", Integer.toString(paging.number())).put("PageSize", Integer.toString(paging.size()))
                     .put("TotalCount", Long.toString(page.total()));
-            return out;
+            return new ReusableRead.Result(out, page.stableUntil());
         });
         r.add(P, "DeleteCustomImage", (ctx, p, tx) -> {
             images.delete(tx, ctx.now(), caller(ctx, p), List.of(p.string("ImageId")));

@@ -87,14 +87,12 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     /** Where spent nonces are logged (NonceRepository): a SQLite file of their own, or the PostgreSQL pool. */
     private final HikariDataSource nonceLog;
-    /**
-     * Counts the commits this node has seen happen: its own, and (SQLite) others' as the data
-     * version of the connection in hand shows them. See {@link #changeVersion}.
-     */
-    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    /** SQLite: the count of commits readers go by (see {@link #changeVersion}); null on PostgreSQL. */
+    private final ChangeWatch changes;
 
-    private Database(HikariDataSource pool, HikariDataSource writePool, HikariDataSource nonceLog, Dialect dialect,
-            MigrationVersion schemaVersion, String jdbcUrl) {
+    private Database(HikariDataSource pool, HikariDataSource writePool, HikariDataSource nonceLog, ChangeWatch changes,
+            Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
+        this.changes = changes;
         this.pool = pool;
         this.writePool = writePool;
         this.nonceLog = nonceLog;
@@ -104,7 +102,7 @@ public final class Database implements AutoCloseable {
                 ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool, writers) : null;
         this.groupCommit = dialect == Dialect.SQLITE
-                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer", changes::incrementAndGet) : null;
+                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer", changes::committed) : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -150,15 +148,20 @@ public final class Database implements AutoCloseable {
             }
         }
         HikariDataSource nonceLog = pool; // PostgreSQL: the log is a table of the database (READ COMMITTED: see NonceRepository)
+        ChangeWatch changes = null;
         if (dialect == Dialect.SQLITE) {
             try {
+                changes = ChangeWatch.open(jdbcUrl);
                 nonceLog = openNonceLogFile(jdbcUrl, options);
             } catch (StoreException e) {
+                if (changes != null) {
+                    changes.close();
+                }
                 pool.close();
                 throw e;
             }
         }
-        Database db = new Database(pool, writePool, nonceLog, dialect, version, jdbcUrl);
+        Database db = new Database(pool, writePool, nonceLog, changes, dialect, version, jdbcUrl);
         if (dialect == Dialect.POSTGRESQL && options.durability() == Durability.STRICT) {
             db.warnWhenServerDoesNotSync();
         }
@@ -188,9 +191,10 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource log = openPool(config, url);
         try (Connection c = log.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS nonce_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+            // seq is the rowid: the next is the largest plus one, and the purge keeps the largest
+            // (NonceRepository), so seq only grows; no index but it, so a batch appends to one page
+            s.executeUpdate("CREATE TABLE IF NOT EXISTS nonce_log (seq INTEGER PRIMARY KEY, "
                     + "access_key_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at INTEGER NOT NULL)");
-            s.executeUpdate("CREATE INDEX IF NOT EXISTS nonce_log_seen_at ON nonce_log (seen_at)");
         } catch (SQLException e) {
             log.close();
             throw new StoreException("cannot open the nonce log " + url + ": " + e.getMessage(), e);
@@ -386,7 +390,6 @@ public final class Database implements AutoCloseable {
         try {
             T result = work.run(c);
             c.commit();
-            changes.incrementAndGet();
             return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -463,29 +466,35 @@ public final class Database implements AutoCloseable {
 
     /**
      * Whether {@link #changeVersion} can tell a reader cheaply that nothing changed: on SQLite,
-     * where every connection sees others' commits in its data version. PostgreSQL has nothing as
+     * where a connection sees others' commits in its data version. PostgreSQL has nothing as
      * cheap, so results there are never kept for reuse.
      */
     public boolean tracksChanges() {
-        return dialect == Dialect.SQLITE;
+        return changes != null;
     }
 
     /**
-     * A number that moves whenever what the database holds may have changed: it counts this node's
-     * commits (as they happen, before their callers hear of them) and every time the connection
-     * in {@code tx} shows, by its data version, that another connection committed: another node,
-     * {@code swasd admin}, or this node's writer. So a result read in {@code tx} after this call,
-     * and kept with the number, still holds whenever a later call (on any connection) answers the
-     * same number. Only where {@link #tracksChanges} is true.
+     * A number that moves whenever what the database holds may have changed, with every commit
+     * finished before {@code sinceNanos} (System.nanoTime) counted in it: this node's (counted as
+     * they commit) and anyone else's (see ChangeWatch). So a result read after this call and kept
+     * with the number is still the database's for a request that arrived at {@code sinceNanos} if
+     * this call answers that request the same number. Only where {@link #tracksChanges}.
      */
-    public long changeVersion(Tx tx) {
-        if (!tracksChanges()) {
+    public long changeVersion(long sinceNanos) {
+        if (changes == null) {
             throw new IllegalStateException("this database does not track changes");
         }
-        if (tx.dataVersionMoved()) {
-            return changes.incrementAndGet();
+        return changes.version(sinceNanos);
+    }
+
+    /**
+     * Looks for others' commits now (the nonce writer does, once per batch, so that requests
+     * waiting for their claims find a look that began after they arrived).
+     */
+    void lookForOthersCommits() {
+        if (changes != null) {
+            changes.look();
         }
-        return changes.get();
     }
 
     /** Runs read-only {@code work} without holding a write lock (each statement sees committed data). */
@@ -523,6 +532,9 @@ public final class Database implements AutoCloseable {
         }
         if (nonceLog != pool) {
             nonceLog.close();
+        }
+        if (changes != null) {
+            changes.close();
         }
         if (writePool != pool) {
             writePool.close();

@@ -186,75 +186,58 @@ public final class NonceRepository implements AutoCloseable {
     private static final String INSERT = "INSERT INTO nonce_log (access_key_id, nonce, seen_at) VALUES (?, ?, ?)";
 
     /** Reads the log after {@code seq} into memory: what other nodes spent since this one last looked. */
-    private void readAfter(Connection c, long seq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq")) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    spent.add(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4));
-                    lastSeq = Math.max(lastSeq, rs.getLong(1));
-                }
-            }
-        }
+    private void readAfter(Tx tx, long seq) {
+        tx.query("SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq", rs -> {
+            spent.add(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4));
+            lastSeq = Math.max(lastSeq, rs.getLong(1));
+            return null;
+        }, seq);
     }
 
-    /** One transaction for the batch: the log's lock, what others logged, the decisions, the winners appended. */
+    private void readAfter(Connection c, long seq) {
+        readAfter(new Tx(c, dialect), seq);
+    }
+
+    /**
+     * One transaction for the batch: the log's lock, what others logged, the decisions, the winners
+     * appended. Its statements are kept per connection (Tx), as a batch is often a claim or two.
+     */
     private void write(List<Job> batch) throws SQLException {
         Map<SpentNonces.Fingerprint, Long> won = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
         boolean[] decisions = new boolean[batch.size()];
         long forgetBefore = Long.MIN_VALUE;
         int removed = 0;
         try (Connection c = log.getConnection()) {
-            c.setAutoCommit(false);
+            Tx tx = new Tx(c, dialect);
+            begin(c, tx);
             try {
-                lock(c);
-                readAfter(c, lastSeq);
-                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    for (int i = 0; i < batch.size(); i++) {
-                        if (batch.get(i) instanceof Claim claim) {
+                readAfter(tx, lastSeq);
+                for (int i = 0; i < batch.size(); i++) {
+                    switch (batch.get(i)) {
+                        case Claim claim -> {
                             Long earlier = won.get(claim.fingerprint());
                             boolean free = (earlier == null || earlier < claim.windowStart())
                                     && !spent.spentSince(claim.fingerprint(), claim.windowStart());
                             decisions[i] = free;
                             if (free) {
                                 won.put(claim.fingerprint(), claim.now());
-                                insert.setString(1, claim.accessKeyId());
-                                insert.setString(2, claim.nonce());
-                                insert.setLong(3, claim.now());
-                                insert.addBatch();
+                                rows.add(new Object[] {claim.accessKeyId(), claim.nonce(), claim.now()});
                             }
                         }
-                    }
-                    if (!won.isEmpty()) {
-                        insert.executeBatch();
+                        case Purge purge -> forgetBefore = Math.max(forgetBefore, purge.before());
                     }
                 }
-                for (Job job : batch) {
-                    if (job instanceof Purge p) {
-                        forgetBefore = Math.max(forgetBefore, p.before());
-                    }
-                }
+                tx.batch(INSERT, rows);
                 if (forgetBefore != Long.MIN_VALUE) {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM nonce_log WHERE seen_at < ?")) {
-                        ps.setLong(1, forgetBefore);
-                        removed = ps.executeUpdate();
-                    }
+                    removed = tx.update(PURGE, forgetBefore);
                 }
-                long last = lastSeq;
-                if (!won.isEmpty()) {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM nonce_log")) {
-                        last = rs.next() ? rs.getLong(1) : last;
-                    }
-                }
-                c.commit();
+                long last = rows.isEmpty() ? lastSeq : lastSeqAfter(tx, rows.size());
+                commit(c, tx);
                 lastSeq = last;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, tx);
                 throw e;
-            } finally {
-                // the SQLite driver begins the next transaction (and takes the lock) at once otherwise
-                c.setAutoCommit(true);
             }
         }
         // only now, committed, do the winners count as spent
@@ -262,6 +245,8 @@ public final class NonceRepository implements AutoCloseable {
         if (forgetBefore != Long.MIN_VALUE) {
             spent.forgetBefore(forgetBefore);
         }
+        // these claims' requests arrived before this look: reads they make next find others' commits counted
+        db.lookForOthersCommits();
         for (int i = 0; i < batch.size(); i++) {
             switch (batch.get(i)) {
                 case Claim claim -> claim.won().complete(decisions[i]);
@@ -270,14 +255,58 @@ public final class NonceRepository implements AutoCloseable {
         }
     }
 
-    /** SQLite took its writer lock at BEGIN IMMEDIATE; PostgreSQL takes an advisory lock till the commit. */
-    private void lock(Connection c) throws SQLException {
-        if (dialect == Database.Dialect.POSTGRESQL) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-                ps.setInt(1, Database.LOCK_SPACE);
-                ps.setInt(2, LOCK_KEY);
-                ps.execute();
+    /**
+     * Forgets entries older than the bound, up to the first one that is not: seq and seen_at grow
+     * together (but for the clocks of several nodes), so no index on seen_at is needed. The newest
+     * entry always stays, whatever its age, so SQLite's next seq (the largest plus one) never
+     * goes back to numbers a node has already read past.
+     */
+    private static final String PURGE = "DELETE FROM nonce_log WHERE seq < COALESCE("
+            + "(SELECT seq FROM nonce_log WHERE seen_at >= ? ORDER BY seq LIMIT 1), (SELECT MAX(seq) FROM nonce_log))";
+
+    /**
+     * The log's last seq once this batch's rows are in. SQLite numbers them after the largest,
+     * which is the last this node read (the batch holds the lock, and read what others appended
+     * first); PostgreSQL's sequence leaves gaps, so there it is asked.
+     */
+    private long lastSeqAfter(Tx tx, int appended) {
+        return dialect == Database.Dialect.SQLITE ? lastSeq + appended : tx.count("SELECT MAX(seq) FROM nonce_log");
+    }
+
+    /**
+     * SQLite: BEGIN IMMEDIATE takes the log file's writer lock, and plain statements keep the
+     * driver from beginning the next transaction at each commit. PostgreSQL: an advisory lock,
+     * held till the commit, in a READ COMMITTED transaction, so that the read after it sees what
+     * the previous holder committed.
+     */
+    private void begin(Connection c, Tx tx) throws SQLException {
+        if (dialect == Database.Dialect.SQLITE) {
+            tx.update("BEGIN IMMEDIATE");
+        } else {
+            c.setAutoCommit(false);
+            tx.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, Database.LOCK_SPACE, LOCK_KEY);
+        }
+    }
+
+    private void commit(Connection c, Tx tx) throws SQLException {
+        if (dialect == Database.Dialect.SQLITE) {
+            tx.update("COMMIT");
+        } else {
+            c.commit();
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void rollback(Connection c, Tx tx) {
+        try {
+            if (dialect == Database.Dialect.SQLITE) {
+                tx.update("ROLLBACK");
+            } else {
+                c.rollback();
+                c.setAutoCommit(true);
             }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("rollback of a nonce batch failed: {}", e.getMessage());
         }
     }
 

@@ -22,15 +22,15 @@ import java.util.WeakHashMap;
 final class StatementCache {
     /** Distinct statements kept per connection; IN lists of every length and filter combinations stay well under it. */
     private static final int PER_CONNECTION = 256;
-    private static final Map<Connection, Kept> BY_CONNECTION =
+    private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private StatementCache() {
     }
 
     /** The statements of the physical connection behind {@code connection} (a pool proxy or the connection itself). */
-    static Kept of(Connection connection) throws SQLException {
-        return BY_CONNECTION.computeIfAbsent(physical(connection), c -> new Kept());
+    static Map<String, PreparedStatement> of(Connection connection) throws SQLException {
+        return BY_CONNECTION.computeIfAbsent(physical(connection), c -> new Lru());
     }
 
     /** A statement ready for new parameters: from the cache, or prepared on the physical connection and kept. */
@@ -60,16 +60,9 @@ final class StatementCache {
         }
     }
 
-    /**
-     * One connection's statements; least recently used ones are closed once it has more than
-     * {@link #PER_CONNECTION}. It also keeps the SQLite data version the connection last read
-     * (Tx.dataVersionMoved), which like the statements belongs to the physical connection.
-     */
-    static final class Kept extends LinkedHashMap<String, PreparedStatement> {
-        /** The last PRAGMA data_version read on this connection; none yet at first. */
-        long dataVersion = Long.MIN_VALUE;
-
-        Kept() {
+    /** Least recently used statements are closed once a connection has more than {@link #PER_CONNECTION}. */
+    private static final class Lru extends LinkedHashMap<String, PreparedStatement> {
+        Lru() {
             super(64, 0.75f, true);
         }
 

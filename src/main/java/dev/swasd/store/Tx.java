@@ -18,7 +18,7 @@ public final class Tx {
     private final Connection connection;
     private final Database.Dialect dialect;
     /** This connection's kept statements, looked up on first use. */
-    private StatementCache.Kept statements;
+    private java.util.Map<String, PreparedStatement> statements;
 
     Tx(Connection connection, Database.Dialect dialect) {
         this.connection = connection;
@@ -87,19 +87,6 @@ public final class Tx {
             forget(sql);
             throw TransientConflict.translate("update failed", e);
         }
-    }
-
-    /**
-     * SQLite: whether the database changed, by a commit of another connection (of this process or
-     * another), since this connection last asked; true the first time it asks. PRAGMA data_version
-     * reads the log's shared header, no page of the database.
-     */
-    boolean dataVersionMoved() {
-        long version = count("PRAGMA data_version");
-        // statements is set by the query just run
-        long before = statements.dataVersion;
-        statements.dataVersion = version;
-        return version != before;
     }
 
     /** A kept statement (see {@link StatementCache}) with {@code args} bound; the caller must not close it. */

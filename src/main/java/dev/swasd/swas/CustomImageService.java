@@ -113,18 +113,27 @@ public final class CustomImageService {
             List<TagRecord> tags) {
     }
 
-    public record ImagePage(List<ImageView> images, long total) {
+    /**
+     * A page of images, with the first moment one of them changes state by itself (Creating
+     * becomes Available when its time comes, without a write): until then, and as long as nothing
+     * is written, the page stays as it is. Long.MAX_VALUE when none is due to change.
+     */
+    public record ImagePage(List<ImageView> images, long total, long stableUntil) {
     }
 
     public ImagePage list(Tx tx, long now, ImageQuery query) {
         regions.require(query.regionId());
         ImageRepository.Page page = images.list(tx, query);
         List<ImageView> views = new ArrayList<>();
+        long stableUntil = Long.MAX_VALUE;
         for (ImageRepository.Listed l : page.images()) {
             ImageRecord r = l.image();
             views.add(new ImageView(r, r.status(now), l.shareCount() > 0, l.instanceIds(), l.tags()));
+            if (r.nextAt() != null && r.nextAt() > now) {
+                stableUntil = Math.min(stableUntil, r.nextAt());
+            }
         }
-        return new ImagePage(views, page.total());
+        return new ImagePage(views, page.total(), stableUntil);
     }
 
     /**

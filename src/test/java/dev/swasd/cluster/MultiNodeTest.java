@@ -99,6 +99,32 @@ class MultiNodeTest {
                 .isEqualTo("InvalidImageId.NotFound");
     }
 
+    /** The other node's lists are answered from kept results (SQLite); a write must show at once, not later. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aListOnOneNodeShowsAtOnceWhatTheOtherJustWrote() throws Exception {
+        String[] made = snapshotOnNewServer(client(a)).split("/");
+        java.util.function.Supplier<List<Map<String, Object>>> listOnB = () -> (List<Map<String, Object>>) client(b)
+                .call("ListCustomImages", "RegionId", R, "InstanceId", made[0], "PageSize", 50).get("CustomImages");
+        assertThat(listOnB.get()).isEmpty();
+        assertThat(listOnB.get()).isEmpty(); // now kept on B
+        String image = (String) client(a).call("CreateCustomImage", "RegionId", R, "InstanceId", made[0], "ImageName",
+                "seen-at-once", "SystemSnapshotId", made[1]).get("ImageId");
+        assertThat(listOnB.get()).singleElement().satisfies(i -> {
+            assertThat(i.get("ImageId")).isEqualTo(image);
+            assertThat(i.get("Status")).as("Creating, for the state delay").isEqualTo("4");
+        });
+        client(a).call("TagResources", "RegionId", R, "ResourceType", "customimage", "ResourceId.1", image,
+                "Tag.1.Key", "env", "Tag.1.Value", "test");
+        assertThat((List<Map<String, Object>>) listOnB.get().getFirst().get("Tags"))
+                .singleElement().satisfies(t -> assertThat(t.get("Key")).isEqualTo("env"));
+        // Available once its time has come, whether or not a settler has written it yet
+        Thread.sleep(300);
+        assertThat(listOnB.get().getFirst().get("Status")).isEqualTo("1");
+        client(a).call("DeleteCustomImages", "RegionId", R, "ImageIds", "[\"" + image + "\"]");
+        assertThat(listOnB.get()).isEmpty();
+    }
+
     @Test
     void aNonceSpentOnOneNodeIsRefusedOnTheOther() throws Exception {
         Map<String, String> p = new LinkedHashMap<>();
