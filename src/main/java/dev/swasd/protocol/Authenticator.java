@@ -4,7 +4,6 @@ import dev.swasd.errors.GatewayErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public final class Authenticator {
     private void checkTime(String text) {
         Instant sent;
         try {
-            sent = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+            sent = Timestamps.parse(text);
         } catch (DateTimeParseException e) {
             throw GatewayErrors.timestampFormat();
         }

@@ -16,16 +16,12 @@ public enum Hashing {
     SHA256 {
         @Override
         public byte[] digest(byte[] data) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(data);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return copyOf(Prototypes.SHA256).digest(data);
         }
 
         @Override
         public byte[] hmac(byte[] key, byte[] data) {
-            return jdkHmac("HmacSHA256", key, data);
+            return jdkHmac(Prototypes.HMAC_SHA256, key, data);
         }
     },
     SM3 {
@@ -51,12 +47,69 @@ public enum Hashing {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * The JDK's digest and MAC objects, looked up once: getInstance searches the providers on every
+     * call (a microsecond or two, per request, twice), while a copy of a prototype is a few fields.
+     */
+    private static final class Prototypes {
+        static final MessageDigest SHA256 = lookUp(() -> MessageDigest.getInstance("SHA-256"));
+        static final Mac HMAC_SHA256 = lookUp(() -> withProvider(Mac.getInstance("HmacSHA256")));
+        static final Mac HMAC_SHA1 = lookUp(() -> withProvider(Mac.getInstance("HmacSHA1")));
+
+        /** Choosing the provider now, once, so that copies made at the same time never race to choose it. */
+        private static Mac withProvider(Mac mac) {
+            mac.getProvider();
+            return mac;
+        }
+
+        private interface Lookup<T> {
+            T get() throws GeneralSecurityException;
+        }
+
+        private static <T> T lookUp(Lookup<T> lookup) {
+            try {
+                return lookup.get();
+            } catch (GeneralSecurityException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    private static MessageDigest copyOf(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac copyOf(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public abstract byte[] digest(byte[] data);
 
     public abstract byte[] hmac(byte[] key, byte[] data);
 
     public String hexDigest(byte[] data) {
+        if (data.length == 0) {
+            // most requests have no body: its digest is a constant
+            return emptyDigest();
+        }
         return HEX.formatHex(digest(data));
+    }
+
+    private String emptyDigest() {
+        return this == SHA256 ? EmptyDigests.SHA256 : EmptyDigests.SM3;
+    }
+
+    private static final class EmptyDigests {
+        static final String SHA256 = HEX.formatHex(Hashing.SHA256.digest(new byte[0]));
+        static final String SM3 = HEX.formatHex(Hashing.SM3.digest(new byte[0]));
     }
 
     public String hexHmac(String key, String data) {
@@ -65,7 +118,7 @@ public enum Hashing {
 
     public static String base64HmacSha1(String key, String data) {
         return Base64.getEncoder().encodeToString(
-                jdkHmac("HmacSHA1", key.getBytes(StandardCharsets.UTF_8), data.getBytes(StandardCharsets.UTF_8)));
+                jdkHmac(Prototypes.HMAC_SHA1, key.getBytes(StandardCharsets.UTF_8), data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison, so that timing tells an attacker nothing about a signature. */
@@ -74,10 +127,10 @@ public enum Hashing {
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] jdkHmac(String algorithm, byte[] key, byte[] data) {
+    private static byte[] jdkHmac(Mac prototype, byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
+            Mac mac = copyOf(prototype);
+            mac.init(new SecretKeySpec(key, prototype.getAlgorithm()));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

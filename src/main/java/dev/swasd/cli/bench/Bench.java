@@ -105,9 +105,10 @@ public final class Bench {
         report.put("bare_rps", bare.perSecond());
         report.put("bare_p99_ms", bare.millis(99));
         if (scenarios.contains(Scenario.LIST)) {
-            // enough for 8,000 a second; beyond that the scenario signs as it goes
-            warmUp(t, "(a)", list(user, null), WARMUP_CAP);
-            SignedCorpus peakCorpus = new SignedCorpus(8_000 * seconds, () -> listRequest(user));
+            // enough for half as much again as the warm-up's last second; beyond that the run signs as it goes
+            Warmup.Outcome warm = warmUp(t, "(a)", list(user, null), WARMUP_CAP);
+            SignedCorpus peakCorpus = new SignedCorpus((int) Math.ceil(Math.max(1_000, 1.5 * warm.lastSliceRate())
+                    * seconds), () -> listRequest(user));
             LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
             double rate70 = list.perSecond() * 0.7;
@@ -177,12 +178,13 @@ public final class Bench {
     }
 
     /** Runs {@code op} unmeasured until the server's JIT has compiled its path (see Warmup), and says so. */
-    private void warmUp(BenchTarget t, String scenario, LoadRun.Operation op, double capSeconds)
+    private Warmup.Outcome warmUp(BenchTarget t, String scenario, LoadRun.Operation op, double capSeconds)
             throws InterruptedException {
         // a short run (a smoke test) gets a short warm-up too
         double cap = Math.min(capSeconds, Math.max(3, 3.0 * seconds));
         Warmup.Outcome w = Warmup.run(t.host, t.port, connections, op, cap, Math.min(5, seconds));
         report.line("    warm-up " + scenario + ": " + w.describe());
+        return w;
     }
 
     /** A run that may be interrupted. */

@@ -20,8 +20,12 @@ final class Warmup {
     private static final Pattern COMPILATION =
             Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
 
-    /** What a warm-up did: how long it ran and the JIT time of its last slice ({@code -1}: not known). */
-    record Outcome(double seconds, long lastSliceMillis, boolean settled) {
+    /**
+     * What a warm-up did: how long it ran, the JIT time of its last slice ({@code -1}: not known),
+     * and the rate of its last slice (operations a second), which sizes the signed corpus of the
+     * measured run.
+     */
+    record Outcome(double seconds, long lastSliceMillis, boolean settled, double lastSliceRate) {
         String describe() {
             if (lastSliceMillis < 0) {
                 return String.format(java.util.Locale.ROOT, "%.0f s (the server shows no JIT meter)", seconds);
@@ -42,19 +46,20 @@ final class Warmup {
             double fallbackSeconds) throws InterruptedException {
         long before = compilationMillis(host, port);
         if (before < 0) {
-            LoadRun.closedLoop(host, port, connections, fallbackSeconds, op);
-            return new Outcome(fallbackSeconds, -1, false);
+            LoadRun.Result r = LoadRun.closedLoop(host, port, connections, fallbackSeconds, op);
+            return new Outcome(fallbackSeconds, -1, false, r.perSecond());
         }
         double elapsed = 0;
         long slice;
+        double rate;
         do {
-            LoadRun.closedLoop(host, port, connections, SLICE_SECONDS, op);
+            rate = LoadRun.closedLoop(host, port, connections, SLICE_SECONDS, op).perSecond();
             elapsed += SLICE_SECONDS;
             long now = compilationMillis(host, port);
             slice = now - before;
             before = now;
         } while ((elapsed < MIN_SECONDS || slice >= SETTLED_MILLIS) && elapsed < capSeconds);
-        return new Outcome(elapsed, slice, slice < SETTLED_MILLIS);
+        return new Outcome(elapsed, slice, slice < SETTLED_MILLIS, rate);
     }
 
     /** The server's JIT time so far, from its {@code /metrics}; -1 when it does not say. */

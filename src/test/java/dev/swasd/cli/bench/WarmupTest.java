@@ -30,8 +30,8 @@ class WarmupTest {
 
     @Test
     void theOutcomeSaysWhetherTheJitSettled() {
-        assertThat(new Warmup.Outcome(4, 20, true).describe()).contains("JIT settled").contains("20 ms");
-        assertThat(new Warmup.Outcome(30, 400, false).describe()).contains("still busy");
-        assertThat(new Warmup.Outcome(5, -1, false).describe()).contains("no JIT meter");
+        assertThat(new Warmup.Outcome(4, 20, true, 1000).describe()).contains("JIT settled").contains("20 ms");
+        assertThat(new Warmup.Outcome(30, 400, false, 1000).describe()).contains("still busy");
+        assertThat(new Warmup.Outcome(5, -1, false, 1000).describe()).contains("no JIT meter");
     }
 }
