@@ -8,12 +8,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record ResponseTemplate(int status, String contentType, byte[] before, byte[] after) {
     public RenderedResponse render(String requestId) {
-        byte[] id = requestId.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[before.length + id.length + after.length];
-        System.arraycopy(before, 0, body, 0, before.length);
-        System.arraycopy(id, 0, body, before.length, id.length);
-        System.arraycopy(after, 0, body, before.length + id.length, after.length);
-        return new RenderedResponse(status, contentType, body);
+        return new RenderedResponse(status, contentType,
+                new byte[][] {before, requestId.getBytes(StandardCharsets.UTF_8), after});
     }
 
     /** Bytes held, for the cache's budget. */

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -134,8 +135,29 @@ final class HttpFrontend {
                 out = process(request, requestId, host);
             }
             response.getHeaders().put("x-acs-request-id", requestId);
-            write(response, callback, out.status(), out.contentType(), out.body());
+            if (out.parts().length == 1) {
+                write(response, callback, out.status(), out.contentType(), out.body());
+            } else {
+                writeParts(request, response, callback, out);
+            }
             return true;
+        }
+
+        /**
+         * A body in parts, gathered into a pooled direct buffer that goes back to the pool when
+         * the write completes: no array per response for the collector, and no copy of a heap
+         * array into a temporary direct one by the socket.
+         */
+        private static void writeParts(Request request, Response response, Callback callback, RenderedResponse out) {
+            int length = out.length();
+            RetainableByteBuffer.Mutable buffer = request.getComponents().getByteBufferPool().acquire(length, true);
+            for (byte[] part : out.parts()) {
+                buffer.put(part);
+            }
+            response.setStatus(out.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.contentType());
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+            response.write(true, buffer.getByteBuffer(), new Releasing(buffer, callback));
         }
 
         private RenderedResponse process(Request request, String requestId, String host) throws IOException {
@@ -180,6 +202,26 @@ final class HttpFrontend {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Completes the write's callback once the pooled buffer it wrote is released, whatever the outcome. */
+    private record Releasing(RetainableByteBuffer buffer, Callback callback) implements Callback {
+        @Override
+        public void succeeded() {
+            buffer.release();
+            callback.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            buffer.release();
+            callback.failed(x);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return callback.getInvocationType();
+        }
     }
 
     /** Jetty's own refusals (bad request line, headers too large ...) in the service's envelope. */

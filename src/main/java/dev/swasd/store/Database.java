@@ -85,12 +85,12 @@ public final class Database implements AutoCloseable {
     private final WalCheckpointer checkpointer;
     /** SQLite's write transactions, several to a commit; null on PostgreSQL. */
     private final GroupCommit groupCommit;
-    /** Where spent nonces are logged (NonceRepository): a SQLite file of their own, or the PostgreSQL pool. */
-    private final HikariDataSource nonceLog;
+    /** Where spent nonces are logged (NonceRepository): files beside SQLite, a table of PostgreSQL. */
+    private final NonceLog nonceLog;
     /** SQLite: the count of commits readers go by (see {@link #changeVersion}); null on PostgreSQL. */
     private final ChangeWatch changes;
 
-    private Database(HikariDataSource pool, HikariDataSource writePool, HikariDataSource nonceLog, ChangeWatch changes,
+    private Database(HikariDataSource pool, HikariDataSource writePool, NonceLog nonceLog, ChangeWatch changes,
             Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
         this.changes = changes;
         this.pool = pool;
@@ -147,12 +147,13 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
-        HikariDataSource nonceLog = pool; // PostgreSQL: the log is a table of the database (READ COMMITTED: see NonceRepository)
+        NonceLog nonceLog = dialect == Dialect.POSTGRESQL ? new NonceLogTable(pool) : null;
         ChangeWatch changes = null;
         if (dialect == Dialect.SQLITE) {
             try {
-                changes = ChangeWatch.open(jdbcUrl);
-                nonceLog = openNonceLogFile(jdbcUrl, options);
+                changes = ChangeWatch.open(jdbcUrl, java.nio.file.Path.of(sqliteFile(jdbcUrl)));
+                nonceLog = NonceLogFiles.open(java.nio.file.Path.of(sqliteFile(jdbcUrl)),
+                        options.durability() == Durability.STRICT);
             } catch (StoreException e) {
                 if (changes != null) {
                     changes.close();
@@ -168,42 +169,8 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /**
-     * SQLite's nonce log: the file {@code <database>-nonces} beside the database (so every node on
-     * the database shares it), one connection, WAL, as durable as the database. It holds only the
-     * last minutes of spent nonces (docs/durability.md), so its one table is made here, not by a
-     * migration; an in-memory database gets an in-memory log.
-     */
-    private static HikariDataSource openNonceLogFile(String jdbcUrl, Options options) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int q = file.indexOf('?');
-        file = q < 0 ? file : file.substring(0, q);
-        boolean memory = file.isEmpty() || file.contains(":memory:") || file.contains("mode=memory");
-        String url = memory ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file + "-nonces";
-        HikariConfig config = poolConfig(url, null, null, options, Dialect.SQLITE);
-        config.setPoolName("swasd-nonce-log");
-        config.setMaximumPoolSize(1);
-        config.setMinimumIdle(1);
-        // its own checkpoints, in its one writer's commits: nothing reads it but that writer
-        config.setConnectionInitSql(null);
-        if (memory) {
-            config.setMaxLifetime(0); // the one connection is the log
-        }
-        HikariDataSource log = openPool(config, url);
-        try (Connection c = log.getConnection(); Statement s = c.createStatement()) {
-            // seq is the rowid: the next is the largest plus one, and the purge keeps the largest
-            // (NonceRepository), so seq only grows; no index but it, so a batch appends to one page
-            s.executeUpdate("CREATE TABLE IF NOT EXISTS nonce_log (seq INTEGER PRIMARY KEY, "
-                    + "access_key_id TEXT NOT NULL, nonce TEXT NOT NULL, seen_at INTEGER NOT NULL)");
-        } catch (SQLException e) {
-            log.close();
-            throw new StoreException("cannot open the nonce log " + url + ": " + e.getMessage(), e);
-        }
-        return log;
-    }
-
-    /** Where spent nonces are logged: the pool of the log's SQLite file, or PostgreSQL's read-committed pool. */
-    DataSource nonceLog() {
+    /** Where spent nonces are logged (NonceRepository). */
+    NonceLog nonceLog() {
         return nonceLog;
     }
 
@@ -530,9 +497,7 @@ public final class Database implements AutoCloseable {
         if (checkpointer != null) {
             checkpointer.close();
         }
-        if (nonceLog != pool) {
-            nonceLog.close();
-        }
+        nonceLog.close();
         if (changes != null) {
             changes.close();
         }

@@ -26,7 +26,7 @@ public final class Bench {
     private static final String BENCH_KEY_ID = "LTAIBenchRootKey0001";
     private static final String BENCH_SECRET = "BenchRootSecret0001abcdefghij";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Seconds each fixed-rate run goes at its rate before it is measured (see LoadRun.fixedRate). */
+    /** Seconds each fixed-rate run goes at its rate before it is measured (see PacedRun). */
     private static final double LEAD_IN = 3;
     /** At most this long a warm-up waits for the JIT to settle (a few seconds is usual). */
     private static final double WARMUP_CAP = 30;
@@ -111,12 +111,12 @@ public final class Bench {
                     * seconds), () -> listRequest(user));
             LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
-            double rate70 = list.perSecond() * 0.7;
+            double rate70 = list.perSecond() * Double.parseDouble(System.getenv().getOrDefault("FRACTION", "0.7"));
             SignedCorpus rateCorpus = new SignedCorpus((int) Math.ceil(rate70 * (LEAD_IN + seconds)) + 16,
                     () -> listRequest(user));
             LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT,
-                    "    same at 70%% of peak (%.0f/s)", rate70), () -> LoadRun.fixedRate(t.host, t.port,
-                    Math.max(connections, 64), LEAD_IN, seconds, rate70, list(user, rateCorpus)), bare.perSecond(),
+                    "    same at 70%% of peak (%.0f/s)", rate70), () -> PacedRun.run(t.host, t.port,
+                    Math.max(connections, 64), LEAD_IN, seconds, rate70, rateCorpus::next), bare.perSecond(),
                     "req/s ");
             report.put("list_rps", list.perSecond());
             report.put("list_p50_ms", list.millis(50));
@@ -190,12 +190,12 @@ public final class Bench {
     /** A run that may be interrupted. */
     @FunctionalInterface
     private interface Run {
-        LoadRun.Result go() throws InterruptedException;
+        LoadRun.Result go() throws InterruptedException, IOException;
     }
 
     /** Runs one scenario and reports it with the CPU both sides used, to show which side was the limit. */
     private LoadRun.Result scenario(BenchTarget t, String name, Run run, double bareRps, String unit)
-            throws InterruptedException {
+            throws InterruptedException, IOException {
         double server0 = t.cpuSeconds();
         double client0 = clientCpuSeconds();
         long wall0 = System.nanoTime();

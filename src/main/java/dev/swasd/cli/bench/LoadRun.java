@@ -11,9 +11,8 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Drives one scenario over keep-alive connections, one virtual thread each: closed loop (every
- * connection sends as fast as answers come, to find the peak) or fixed rate (arrivals on a
- * schedule, latency measured from the scheduled time so a slow server cannot hide its queue).
+ * Drives one scenario over keep-alive connections, one virtual thread each, closed loop: every
+ * connection sends as fast as answers come, to find the peak. (A fixed rate is PacedRun's.)
  */
 final class LoadRun {
     /**
@@ -39,58 +38,25 @@ final class LoadRun {
     private LoadRun() {
     }
 
+    /** Every connection sends as soon as it has its answer, for {@code seconds}: the peak. */
     static Result closedLoop(String host, int port, int connections, double seconds, Operation op)
             throws InterruptedException {
-        return run(host, port, connections, 0, seconds, op, 0);
-    }
-
-    /**
-     * Arrivals at {@code perSecond} for {@code leadIn} seconds, not measured, then for {@code seconds},
-     * measured: the lead-in lets the server settle into the rate (drain what an earlier scenario
-     * left queued) so the figure is the steady state at that rate, as wrk2's calibration period does.
-     */
-    static Result fixedRate(String host, int port, int connections, double leadIn, double seconds, double perSecond,
-            Operation op) throws InterruptedException {
-        return run(host, port, connections, leadIn, seconds, op, perSecond);
-    }
-
-    private static Result run(String host, int port, int connections, double leadIn, double seconds, Operation op,
-            double rate) throws InterruptedException {
         ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        AtomicLong ticket = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         AtomicLong lastDone = new AtomicLong();
-        long begin = System.nanoTime();
-        long start = begin + (long) (leadIn * 1e9); // measured from here
+        long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            // Paced connections are platform threads: a timed park of a virtual thread is woken through
-            // the scheduler, late by whatever the carriers are busy with, and that lateness would be
-            // counted as the server's latency. Measured: the bare endpoint at a fixed 2,400/s had p99
-            // 6.5 ms on virtual threads, 4.1 ms on platform threads, with less client CPU.
-            Thread.Builder builder = rate > 0 ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
-            threads.add(builder.start(() -> {
+            threads.add(Thread.ofVirtual().start(() -> {
                 HttpConnection c = null;
                 try {
                     while (true) {
-                        long scheduled;
-                        if (rate > 0) {
-                            scheduled = begin + (long) (ticket.getAndIncrement() * 1e9 / rate);
-                            if (scheduled >= end) {
-                                break;
-                            }
-                            long wait = scheduled - System.nanoTime();
-                            if (wait > 0) {
-                                LockSupport.parkNanos(wait);
-                            }
-                        } else {
-                            scheduled = System.nanoTime();
-                            if (scheduled >= end) {
-                                break;
-                            }
+                        long sent = System.nanoTime();
+                        if (sent >= end) {
+                            break;
                         }
                         try {
                             if (c == null) {
@@ -100,11 +66,9 @@ final class LoadRun {
                                 break;
                             }
                             long finished = System.nanoTime();
-                            if (scheduled >= start) {
-                                latency.recordValue(Math.max(1, (finished - scheduled) / 1000));
-                                done.incrementAndGet();
-                                lastDone.accumulateAndGet(finished, Math::max);
-                            }
+                            latency.recordValue(Math.max(1, (finished - sent) / 1000));
+                            done.incrementAndGet();
+                            lastDone.accumulateAndGet(finished, Math::max);
                         } catch (IOException | RuntimeException e) {
                             failed.incrementAndGet();
                             firstFailure.compareAndSet(null, e.getMessage());

@@ -1,0 +1,81 @@
+package dev.swasd.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The nonce log of a PostgreSQL database: the table {@code nonce_log} (migration V8), whose
+ * {@code seq} orders entries as they were appended. A batch is one READ COMMITTED transaction that
+ * first takes an advisory lock held till its commit, so batches of all nodes take turns and each
+ * reads, after the lock, whatever the previous holder committed.
+ */
+final class NonceLogTable implements NonceLog {
+    /** The second key of the advisory lock ('nonc'); the first is swasd's, Database.LOCK_SPACE. */
+    private static final int LOCK_KEY = 0x6e6f6e63;
+    private static final String INSERT = "INSERT INTO nonce_log (access_key_id, nonce, seen_at) VALUES (?, ?, ?)";
+
+    /** READ COMMITTED: a SERIALIZABLE snapshot would be taken before the lock is granted. */
+    private final DataSource pool;
+    /** The last entry read or written by this node: the next batch reads what others appended after it. */
+    private long lastSeq;
+
+    NonceLogTable(DataSource pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public void load(Consumer<Spent> into) {
+        try (Connection c = pool.getConnection()) {
+            readAfter(new Tx(c, Database.Dialect.POSTGRESQL), into);
+        } catch (SQLException e) {
+            throw TransientConflict.translate("nonce log failed", e);
+        }
+    }
+
+    @Override
+    public int batch(long now, Consumer<Spent> others, Decision decision, long forgetBefore) {
+        try (Connection c = pool.getConnection()) {
+            Tx tx = new Tx(c, Database.Dialect.POSTGRESQL);
+            c.setAutoCommit(false);
+            try {
+                tx.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, Database.LOCK_SPACE, LOCK_KEY);
+                readAfter(tx, others);
+                List<Object[]> rows = new ArrayList<>();
+                for (Entry e : decision.decide()) {
+                    rows.add(new Object[] {e.accessKeyId(), e.nonce(), e.seenAt()});
+                }
+                tx.batch(INSERT, rows);
+                int removed = forgetBefore == Long.MIN_VALUE ? 0
+                        : tx.update("DELETE FROM nonce_log WHERE seen_at < ?", forgetBefore);
+                long last = rows.isEmpty() ? lastSeq : tx.count("SELECT MAX(seq) FROM nonce_log");
+                c.commit();
+                lastSeq = last;
+                return removed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw TransientConflict.translate("nonce log failed", e);
+        }
+    }
+
+    private void readAfter(Tx tx, Consumer<Spent> into) {
+        tx.query("SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq", rs -> {
+            into.accept(new Spent(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4)));
+            lastSeq = Math.max(lastSeq, rs.getLong(1));
+            return null;
+        }, lastSeq);
+    }
+
+    @Override
+    public void close() {
+        // the pool is the database's
+    }
+}
