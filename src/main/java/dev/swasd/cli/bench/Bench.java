@@ -111,7 +111,7 @@ public final class Bench {
                     * seconds), () -> listRequest(user));
             LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
-            double rate70 = list.perSecond() * Double.parseDouble(System.getenv().getOrDefault("FRACTION", "0.7"));
+            double rate70 = list.perSecond() * 0.7;
             SignedCorpus rateCorpus = new SignedCorpus((int) Math.ceil(rate70 * (LEAD_IN + seconds)) + 16,
                     () -> listRequest(user));
             LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT,
