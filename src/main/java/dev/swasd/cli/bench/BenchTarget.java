@@ -54,7 +54,8 @@ final class BenchTarget implements AutoCloseable {
                 "java").toString()));
         // the start-up cache this JVM was started with (./swasd passes it), so the server starts as users' do
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-Xlog:aot") || a.startsWith("-Xlog:cds"))
+                .filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-Xlog:aot") || a.startsWith("-Xlog:cds")
+                        || a.startsWith("-Dorg.sqlite.lib.")) // the native library ./swasd took out of the jar
                 .forEach(command::add);
         String extra = System.getenv("SWASD_BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
