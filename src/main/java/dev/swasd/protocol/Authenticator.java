@@ -37,19 +37,42 @@ public final class Authenticator {
     public record Result(Principal principal, Scheme scheme) {
     }
 
+    /**
+     * A request whose signature holds, with its nonce being spent: {@link #confirm} says whether
+     * it was, and must pass before the request does anything or answers. Deciding a nonce takes
+     * a batch on the nonce store's thread; a read may go on meanwhile (validate, authorize, read,
+     * render) and wait only before it answers, so the two overlap instead of the request
+     * sleeping through the batch. Whatever the request came to, a refused nonce is its answer.
+     */
+    public record Pending(Principal principal, Scheme scheme, NonceStore.Claim nonce) {
+        /** Waits for the nonce; SignatureNonceUsed when another request spent it. */
+        public Result confirm() {
+            if (!nonce.won()) {
+                throw GatewayErrors.nonceUsed();
+            }
+            return new Result(principal, scheme);
+        }
+    }
+
+    /** Verifies the request and spends its nonce: SignatureNonceUsed if it was spent already. */
     public Result authenticate(ApiRequest request) {
+        return begin(request).confirm();
+    }
+
+    /** Verifies the request and starts spending its nonce; the caller must {@link Pending#confirm} it. */
+    public Pending begin(ApiRequest request) {
         String authorization = request.header("authorization");
         if (authorization != null && authorization.startsWith("ACS3-")) {
-            return new Result(v3(request, authorization), Scheme.V3);
+            return v3(request, authorization);
         }
         if (authorization != null && !request.params().containsKey("Signature")) {
             // bearer tokens, ACS4 and ROA-style headers are not supported (protocol.md 3.3)
             throw GatewayErrors.signatureMethod();
         }
-        return new Result(v1(request), Scheme.V1);
+        return v1(request);
     }
 
-    private Principal v1(ApiRequest request) {
+    private Pending v1(ApiRequest request) {
         Map<String, String> params = request.params();
         if (!params.containsKey("Signature")) {
             throw GatewayErrors.missingParameter("Signature");
@@ -78,11 +101,10 @@ public final class Authenticator {
             throw GatewayErrors.signatureV1Mismatch(stringToSign);
         }
         checkToken(credential, params.get("SecurityToken"));
-        claimNonce(credential, params.get("SignatureNonce"));
-        return credential.principal();
+        return new Pending(credential.principal(), Scheme.V1, claimNonce(credential, params.get("SignatureNonce")));
     }
 
-    private Principal v3(ApiRequest request, String header) {
+    private Pending v3(ApiRequest request, String header) {
         SignatureV3.Authorization auth = SignatureV3.parse(header);
         for (String required : V3_REQUIRED_SIGNED) {
             if (!auth.signedHeaders().contains(required) || request.header(required) == null) {
@@ -105,8 +127,8 @@ public final class Authenticator {
             throw GatewayErrors.securityTokenMismatch();
         }
         checkToken(credential, request.header("x-acs-security-token"));
-        claimNonce(credential, request.header("x-acs-signature-nonce"));
-        return credential.principal();
+        return new Pending(credential.principal(), Scheme.V3,
+                claimNonce(credential, request.header("x-acs-signature-nonce")));
     }
 
     private void checkTime(String text) {
@@ -152,12 +174,10 @@ public final class Authenticator {
         }
     }
 
-    private void claimNonce(Credential credential, String nonce) {
+    private NonceStore.Claim claimNonce(Credential credential, String nonce) {
         if (nonce.length() > 256) {
             throw GatewayErrors.invalidParameter("SignatureNonce", "it is longer than 256 characters.");
         }
-        if (!nonces.claim(credential.accessKeyId(), nonce, clock.instant())) {
-            throw GatewayErrors.nonceUsed();
-        }
+        return nonces.start(credential.accessKeyId(), nonce, clock.instant());
     }
 }

@@ -77,23 +77,39 @@ public final class ApiPipeline {
         ApiError failure = null;
         ObjectNode deniedDetail = null;
         try {
-            principal = authenticator.authenticate(request).principal();
-            OperationDef op = resolve(request, action);
-            product = op.product();
-            ValidatedParams params = ParameterValidator.validate(op, request.params());
-            actions.checkParameters(op, params);
-            long now = clock.millis();
-            authorization.authorize(principal, op, params, request, now);
-            ActionHandler handler = actions.find(op.product(), op.action())
-                    .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
-            CallContext context = new CallContext(requestId, principal, op, request, now, started);
-            java.util.Optional<ReusableRead> reusable = executor.keepsReads()
-                    ? actions.reusable(op.product(), op.action()) : java.util.Optional.empty();
-            if (reusable.isPresent()) {
-                response = executor.reuse(context, params, reusable.get()).render(requestId);
-            } else {
-                response = ResponseRenderer.success(op.action(), requestId, execute(context, params, handler, principal),
-                        request.xml());
+            Authenticator.Pending authenticated = authenticator.begin(request);
+            principal = authenticated.principal();
+            try {
+                OperationDef op = resolve(request, action);
+                product = op.product();
+                ValidatedParams params = ParameterValidator.validate(op, request.params());
+                actions.checkParameters(op, params);
+                long now = clock.millis();
+                authorization.authorize(principal, op, params, request, now);
+                ActionHandler handler = actions.find(op.product(), op.action())
+                        .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
+                CallContext context = new CallContext(requestId, principal, op, request, now, started);
+                java.util.Optional<ReusableRead> reusable = executor.keepsReads()
+                        ? actions.reusable(op.product(), op.action()) : java.util.Optional.empty();
+                if (reusable.isPresent()) {
+                    // a read changes nothing, so it runs while the nonce is decided, and waits only to answer
+                    dev.swasd.protocol.ResponseTemplate kept = executor.reuse(context, params, reusable.get());
+                    authenticated.confirm();
+                    response = kept.render(requestId);
+                } else if (ActionExecutor.isRead(op)) {
+                    ObjectNode body = execute(context, params, handler, principal);
+                    authenticated.confirm();
+                    response = ResponseRenderer.success(op.action(), requestId, body, request.xml());
+                } else {
+                    // a write waits for its nonce before it does anything
+                    authenticated.confirm();
+                    response = ResponseRenderer.success(op.action(), requestId, execute(context, params, handler,
+                            principal), request.xml());
+                }
+            } catch (RuntimeException e) {
+                // a nonce another request spent is the answer, whatever this request came to meanwhile
+                authenticated.confirm();
+                throw e;
             }
         } catch (ApiException e) {
             failure = e.error();

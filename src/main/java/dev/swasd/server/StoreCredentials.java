@@ -64,8 +64,14 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
 
     @Override
     public boolean claim(String accessKeyId, String nonce, Instant now) {
+        return start(accessKeyId, nonce, now).won();
+    }
+
+    @Override
+    public Claim start(String accessKeyId, String nonce, Instant now) {
         long nowMillis = now.toEpochMilli();
-        return nonces.claim(accessKeyId, nonce, nowMillis,
+        java.util.concurrent.CompletableFuture<Boolean> won = nonces.claimAsync(accessKeyId, nonce, nowMillis,
                 nowMillis - dev.swasd.protocol.Authenticator.SKEW.toMillis());
+        return () -> NonceRepository.outcome(won);
     }
 }

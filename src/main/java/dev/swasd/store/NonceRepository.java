@@ -69,10 +69,21 @@ public final class NonceRepository implements AutoCloseable {
 
     /** @return true when the nonce was free (or last spent before {@code windowStartMillis}) and is now spent */
     public boolean claim(String accessKeyId, String nonce, long nowMillis, long windowStartMillis) {
+        return outcome(claimAsync(accessKeyId, nonce, nowMillis, windowStartMillis));
+    }
+
+    /**
+     * Queues the claim and returns at once; the future completes with {@link #claim}'s answer once
+     * the claim's batch is logged (or with the failure that stopped it). Not cancellable: once
+     * queued, the claim may be logged.
+     */
+    public CompletableFuture<Boolean> claimAsync(String accessKeyId, String nonce, long nowMillis,
+            long windowStartMillis) {
         // the hash is computed here, on the caller's thread, not on the one writer
         Claim claim = new Claim(accessKeyId, nonce, SpentNonces.Fingerprint.of(accessKeyId, nonce), nowMillis,
                 windowStartMillis, new CompletableFuture<>());
-        return submit(claim, claim.won());
+        enqueue(claim);
+        return claim.won();
     }
 
     /** Forgets nonces spent before {@code windowStartMillis}; they can no longer be replayed anyway. */
@@ -82,12 +93,20 @@ public final class NonceRepository implements AutoCloseable {
     }
 
     private <T> T submit(Job job, CompletableFuture<T> outcome) {
+        enqueue(job);
+        return outcome(outcome);
+    }
+
+    private void enqueue(Job job) {
         if (closed) {
             throw new StoreException("the nonce store is closed", null);
         }
         pending.add(job);
+    }
+
+    /** Waits for the outcome; not interruptible: once queued, the claim may be logged, and the caller must hear how it ended. */
+    public static <T> T outcome(CompletableFuture<T> outcome) {
         try {
-            // not interruptible: once queued, the claim may be logged, and the caller must hear how it ended
             return outcome.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new StoreException("nonce log failed", e.getCause());
