@@ -31,36 +31,69 @@ public final class SignatureV3 {
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String piece : header.substring(space + 1).split(",")) {
-            String part = piece.trim();
-            int eq = part.indexOf('=');
-            if (eq < 0) {
-                continue;
-            }
-            String key = part.substring(0, eq).trim();
-            String value = part.substring(eq + 1).trim();
-            switch (key) {
-                case "Credential" -> credential = value;
-                case "SignedHeaders" -> signedHeaders = value;
-                case "Signature" -> signature = value;
-                default -> {
+        // Credential=...,SignedHeaders=...,Signature=... (any order, spaces around any part)
+        int at = space + 1;
+        while (at <= header.length()) {
+            int comma = header.indexOf(',', at);
+            int end = comma < 0 ? header.length() : comma;
+            int eq = header.indexOf('=', at);
+            if (eq >= 0 && eq < end) {
+                String key = header.substring(at, eq).trim();
+                String value = header.substring(eq + 1, end).trim();
+                switch (key) {
+                    case "Credential" -> credential = value;
+                    case "SignedHeaders" -> signedHeaders = value;
+                    case "Signature" -> signature = value;
+                    default -> {
+                    }
                 }
             }
+            at = end + 1;
         }
         if (credential == null || credential.isEmpty() || signedHeaders == null || signature == null
                 || signature.isEmpty()) {
             throw GatewayErrors.incompleteSignature(
                     "The Authorization header must carry Credential, SignedHeaders and Signature.");
         }
-        List<String> names = List.of(signedHeaders.split(";"));
-        return new Authorization(algorithm, hashing, credential, names, signedHeaders, signature);
+        return new Authorization(algorithm, hashing, credential, signedHeaderNames(signedHeaders), signedHeaders,
+                signature);
     }
+
+    /**
+     * A client signs the same headers in every request, so their list is kept per text (a few
+     * hundred at most) rather than split afresh each time.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> SIGNED_HEADERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> signedHeaderNames(String text) {
+        List<String> names = SIGNED_HEADERS.get(text);
+        if (names == null) {
+            names = List.of(text.split(";"));
+            if (SIGNED_HEADERS.size() < 1024) {
+                SIGNED_HEADERS.put(text, names);
+            }
+        }
+        return names;
+    }
+
+    private static final Comparator<FormCodec.Pair> BY_NAME_THEN_VALUE =
+            Comparator.comparing(FormCodec.Pair::name).thenComparing(FormCodec.Pair::value);
 
     public static String canonicalRequest(String method, List<FormCodec.Pair> query, Map<String, String> headers,
             Authorization auth, String bodyHash) {
         List<FormCodec.Pair> sorted = new ArrayList<>(query);
-        sorted.sort(Comparator.comparing(FormCodec.Pair::name).thenComparing(FormCodec.Pair::value));
-        StringBuilder out = new StringBuilder(512);
+        sorted.sort(BY_NAME_THEN_VALUE);
+        // sized for the whole text at once: the query and headers it copies, with room for encoding
+        int size = 128 + bodyHash.length() + auth.signedHeadersText().length();
+        for (FormCodec.Pair p : query) {
+            size += p.name().length() + p.value().length() + 8;
+        }
+        for (String name : auth.signedHeaders()) {
+            String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            size += name.length() + (value == null ? 0 : value.length()) + 2;
+        }
+        StringBuilder out = new StringBuilder(size);
         out.append(method).append("\n/\n");
         for (int i = 0; i < sorted.size(); i++) {
             if (i > 0) {
