@@ -126,9 +126,9 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = openPool(poolConfig(jdbcUrl, user, password, options, dialect), jdbcUrl);
         MigrationVersion version;
         try {
-            // portable migrations, and the few that must differ per engine ({vendor}: sqlite, postgresql)
-            Flyway flyway = Flyway.configure().dataSource(pool)
-                    .locations("classpath:db/migration", "classpath:db/vendor/{vendor}").load();
+            // portable migrations, and the few that must differ per engine
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration",
+                    "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql")).load();
             flyway.migrate();
             version = newestKnownMigration(flyway);
         } catch (RuntimeException e) {
