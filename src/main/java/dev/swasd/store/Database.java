@@ -147,7 +147,24 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
-        NonceLog nonceLog = dialect == Dialect.POSTGRESQL ? new NonceLogTable(pool) : null;
+        NonceLog nonceLog = null;
+        if (dialect == Dialect.POSTGRESQL) {
+            // a pool of its own: on the read pool, the one nonce writer queued for a connection
+            // behind every read in flight, and every request waits for its nonce
+            HikariConfig nonces = poolConfig(jdbcUrl, user, password, options, dialect);
+            nonces.setPoolName("swasd-db-nonces");
+            nonces.setMaximumPoolSize(2);
+            nonces.setMinimumIdle(1);
+            try {
+                nonceLog = new NonceLogTable(openPool(nonces, jdbcUrl));
+            } catch (StoreException e) {
+                if (writePool != pool) {
+                    writePool.close();
+                }
+                pool.close();
+                throw e;
+            }
+        }
         ChangeWatch changes = null;
         if (dialect == Dialect.SQLITE) {
             try {

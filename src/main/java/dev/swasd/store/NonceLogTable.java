@@ -1,11 +1,11 @@
 package dev.swasd.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 /**
  * The nonce log of a PostgreSQL database: the table {@code nonce_log} (migration V8), whose
@@ -18,12 +18,12 @@ final class NonceLogTable implements NonceLog {
     private static final int LOCK_KEY = 0x6e6f6e63;
     private static final String INSERT = "INSERT INTO nonce_log (access_key_id, nonce, seen_at) VALUES (?, ?, ?)";
 
-    /** READ COMMITTED: a SERIALIZABLE snapshot would be taken before the lock is granted. */
-    private final DataSource pool;
+    /** Its own, READ COMMITTED: a SERIALIZABLE snapshot would be taken before the lock is granted. */
+    private final HikariDataSource pool;
     /** The last entry read or written by this node: the next batch reads what others appended after it. */
     private long lastSeq;
 
-    NonceLogTable(DataSource pool) {
+    NonceLogTable(HikariDataSource pool) {
         this.pool = pool;
     }
 
@@ -66,16 +66,31 @@ final class NonceLogTable implements NonceLog {
         }
     }
 
+    /** Rows read per statement. */
+    private static final int PAGE = 10_000;
+
+    /**
+     * What others appended since {@link #lastSeq}, a page at a time. The LIMIT keeps the statement
+     * on the primary key: once the driver prepares it on the server, PostgreSQL plans it for any
+     * bound ({@code seq > $1}), and without a limit that generic plan was a scan of the whole table,
+     * so every batch took longer as the log grew (2, then 3, then 5 ms a claim in a loop).
+     */
     private void readAfter(Tx tx, Consumer<Spent> into) {
-        tx.query("SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq", rs -> {
-            into.accept(new Spent(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4)));
-            lastSeq = Math.max(lastSeq, rs.getLong(1));
-            return null;
-        }, lastSeq);
+        int read;
+        do {
+            int[] rows = {0};
+            tx.query("SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq LIMIT ?", rs -> {
+                into.accept(new Spent(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4)));
+                lastSeq = Math.max(lastSeq, rs.getLong(1));
+                rows[0]++;
+                return null;
+            }, lastSeq, PAGE);
+            read = rows[0];
+        } while (read == PAGE);
     }
 
     @Override
     public void close() {
-        // the pool is the database's
+        pool.close();
     }
 }
