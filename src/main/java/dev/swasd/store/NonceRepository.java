@@ -18,14 +18,15 @@ import org.slf4j.LoggerFactory;
  * Spent SignatureNonce values, shared by every node on the database and kept across restarts.
  *
  * <p>Every authenticated request spends a nonce, so these are the hottest writes in the server.
- * They are decided in memory and logged in the database: the log ({@code nonce_log}) is
- * append-only, in the order claims were decided, so a batch of claims writes a page or two at the
- * end of it instead of a page of a random index per nonce. The claims of this node are decided and
- * logged a batch at a time (by the first waiting claim's thread, see {@link #submit}), each batch
- * in one transaction that holds the log's write lock (SQLite's writer lock; a PostgreSQL advisory
- * lock): it first reads what other nodes logged since its last batch into the memory of spent
- * nonces ({@link SpentNonces}), then decides its claims against it and appends the winners. So a nonce is won once across all nodes, and a claim is
- * answered only after its batch committed: what a client was told survives a crash.
+ * They are decided in memory and logged beside the data: the log is append-only, in the order
+ * claims were decided, so a batch of claims writes a few records at the end of it instead of a page
+ * of a random index per nonce. The claims of this node are decided and logged a batch at a time by
+ * a writer thread of its own, each batch holding the log's write lock (a lock file on SQLite; a
+ * PostgreSQL advisory lock in the transaction that appends to {@code nonce_log}): it first reads
+ * what other nodes logged since its last batch into the memory of spent nonces
+ * ({@link SpentNonces}), then decides its claims against it and appends the winners. So a nonce
+ * is won once across all nodes, and a claim is answered only after its batch is logged: what a
+ * client was told survives a crash.
  *
  * <p>On SQLite the log is a file of its own beside the database ({@link Database#nonceLog}), so
  * that nonce batches neither queue behind the database's writes and checkpoints nor change the
