@@ -41,7 +41,8 @@ final class ReadCache {
 
     /** A cache over {@code db}, or null when the database cannot tell a reader that nothing changed. */
     static ReadCache over(Database db) {
-        if (!db.tracksChanges()) {
+        // -Dswasd.readCache=off measures every read running (docs/performance.md); not an operator's setting
+        if (!db.tracksChanges() || "off".equals(System.getProperty("swasd.readCache"))) {
             return null;
         }
         return new ReadCache(db, Caffeine.newBuilder().maximumWeight(MAX_BYTES)

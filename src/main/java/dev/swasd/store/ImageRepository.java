@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class ImageRepository {
             // the common case, the caller's own images: the page straight off the index, the total from the counter
             List<Object> args = new ArrayList<>(List.of(q.accountId(), q.accountId(), q.regionId(), q.accountId(),
                     q.accountId(), q.regionId(), q.limit(), q.offset()));
-            Header h = new Header();
+            Header h = new Header(Text.of(tx.dialect()));
             List<Listed> rows = tx.query(tx.dialect() == Database.Dialect.POSTGRESQL ? OWN_PAGE_POSTGRESQL
                     : OWN_PAGE_SQLITE, rs -> h.read(rs), args.toArray());
             if (!h.incoming) {
@@ -162,7 +163,7 @@ public final class ImageRepository {
         args.addAll(whereArgs);
         args.add(q.limit());
         args.add(q.offset());
-        Header h = new Header();
+        Header h = new Header(Text.of(tx.dialect()));
         List<Listed> rows = tx.query("SELECT h.total, 0, " + sideColumns(tx.dialect()) + " FROM (SELECT COUNT(*) AS total"
                 + where + ") h LEFT JOIN (SELECT " + CI_COLS + where + " ORDER BY ci.created_at DESC, ci.image_id DESC "
                 + "LIMIT ? OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC", rs -> h.read(rs),
@@ -206,20 +207,25 @@ public final class ImageRepository {
 
     /** The header columns, read off every row (they repeat); a row without an image (an empty page) maps to null. */
     private static final class Header {
+        private final Text text;
         long total;
         boolean incoming;
+
+        Header(Text text) {
+            this.text = text;
+        }
 
         Listed read(ResultSet rs) throws SQLException {
             total = rs.getLong(1);
             incoming = rs.getInt(2) == 1;
-            if (rs.getString(3) == null) {
+            if (text.at(rs, 3) == null) {
                 return null;
             }
-            ImageRecord image = row(rs, 2);
+            ImageRecord image = row(rs, 2, text);
             int side = 2 + COLUMN_COUNT;
-            String users = rs.getString(side + 2);
+            String users = text.at(rs, side + 2);
             List<String> instanceIds = users == null || users.isEmpty() ? List.of() : List.of(users.split(","));
-            return new Listed(image, rs.getLong(side + 1), instanceIds, tags(image, rs.getString(side + 3)));
+            return new Listed(image, rs.getLong(side + 1), instanceIds, tags(image, text.at(rs, side + 3)));
         }
 
         /** The images read (an empty page's one row carries none), with the total. */
@@ -318,21 +324,42 @@ public final class ImageRepository {
     }
 
     static ImageRecord row(ResultSet rs) throws SQLException {
-        return row(rs, 0);
+        return row(rs, 0, Text.STRING);
+    }
+
+    /**
+     * How a list reads its text columns. SQLite's driver answers {@code getString} by making a
+     * direct buffer over the column through JNI, a Java object built from native code for every
+     * column: a tenth of the server's CPU in an uncached ListCustomImages (about 0.25 µs a column,
+     * 200 a page). {@code getBytes} copies the same UTF-8 into an array, which JNI makes cheaply
+     * (a page of 10 × 20 text columns: 140 µs → 93 µs, measured with the driver alone).
+     */
+    private interface Text {
+        Text STRING = ResultSet::getString;
+        Text SQLITE = (rs, column) -> {
+            byte[] utf8 = rs.getBytes(column);
+            return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        };
+
+        String at(ResultSet rs, int column) throws SQLException;
+
+        static Text of(Database.Dialect dialect) {
+            return dialect == Database.Dialect.SQLITE ? SQLITE : STRING;
+        }
     }
 
     /** The {@link #COLS} of an image, starting after column {@code before}. */
-    private static ImageRecord row(ResultSet rs, int before) throws SQLException {
+    private static ImageRecord row(ResultSet rs, int before, Text text) throws SQLException {
         int b = before;
         long nextAt = rs.getLong(b + 20);
         Long next = rs.wasNull() ? null : nextAt;
         long deletedAt = rs.getLong(b + 23);
         Long deleted = rs.wasNull() ? null : deletedAt;
-        return new ImageRecord(rs.getString(b + 1), rs.getString(b + 2), rs.getString(b + 3), rs.getString(b + 4),
-                rs.getString(b + 5), rs.getString(b + 6), rs.getString(b + 7), rs.getString(b + 8), rs.getString(b + 9),
-                rs.getString(b + 10), rs.getString(b + 11), rs.getInt(b + 12), rs.getInt(b + 13), rs.getString(b + 14),
-                rs.getString(b + 15), rs.getString(b + 16), rs.getString(b + 17), rs.getString(b + 18),
-                rs.getString(b + 19), next, rs.getInt(b + 21) == 1, rs.getLong(b + 22), deleted, rs.getString(b + 24),
+        return new ImageRecord(text.at(rs, b + 1), text.at(rs, b + 2), text.at(rs, b + 3), text.at(rs, b + 4),
+                text.at(rs, b + 5), text.at(rs, b + 6), text.at(rs, b + 7), text.at(rs, b + 8), text.at(rs, b + 9),
+                text.at(rs, b + 10), text.at(rs, b + 11), rs.getInt(b + 12), rs.getInt(b + 13), text.at(rs, b + 14),
+                text.at(rs, b + 15), text.at(rs, b + 16), text.at(rs, b + 17), text.at(rs, b + 18),
+                text.at(rs, b + 19), next, rs.getInt(b + 21) == 1, rs.getLong(b + 22), deleted, text.at(rs, b + 24),
                 rs.getLong(b + 25));
     }
 }

@@ -109,6 +109,17 @@ class ReadCacheTest {
     }
 
     @Test
+    void theBenchmarksSwitchLeavesEveryReadToRun() {
+        System.setProperty("swasd.readCache", "off");
+        try {
+            assertThat(ReadCache.over(db)).isNull();
+        } finally {
+            System.clearProperty("swasd.readCache");
+        }
+        assertThat(ReadCache.over(db)).isNotNull();
+    }
+
+    @Test
     void aResultIsNotReusedOnceTheClockReachesItsEnd() {
         ReusableRead untilNowPlus10 = (ctx, params, tx) -> {
             reads.incrementAndGet();
