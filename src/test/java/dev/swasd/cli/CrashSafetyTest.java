@@ -24,8 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +45,6 @@ class CrashSafetyTest {
     private static final int WORKERS = 6;
     /** A kill comes after at least this many acknowledged writes in its round, at a random moment. */
     private static final int MIN_ACKS_PER_ROUND = 60;
-    private static final Pattern LISTEN = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path tmp;
@@ -107,13 +104,7 @@ class CrashSafetyTest {
     }
 
     private static String endpoint(ServeProcess p) {
-        for (String line : p.out) {
-            Matcher m = LISTEN.matcher(line);
-            if (m.find()) {
-                return "127.0.0.1:" + m.group(1);
-            }
-        }
-        throw new AssertionError("no listening line in " + p.out);
+        return "127.0.0.1:" + p.port();
     }
 
     private static TeaClient client(String endpoint) {

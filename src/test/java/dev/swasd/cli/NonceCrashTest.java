@@ -2,21 +2,17 @@ package dev.swasd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swasd.RawHttp;
 import dev.swasd.TestDatabases;
 import dev.swasd.cli.bench.RequestSigner;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NonceCrashTest {
     private static final String KEY_ID = "LTAINonceCrashKey01";
     private static final String SECRET = "NonceCrashSecret0001abcdefgh";
-    private static final Pattern LISTEN = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path tmp;
@@ -40,7 +35,7 @@ class NonceCrashTest {
         String dbUrl = TestDatabases.postgres() ? TestDatabases.fresh(tmp, "noncecrash") : null;
         ConcurrentLinkedQueue<byte[]> answered = new ConcurrentLinkedQueue<>();
         try (ServeProcess p = serve(data, dbUrl)) {
-            int port = port(p);
+            int port = p.port();
             RequestSigner signer = new RequestSigner("127.0.0.1:" + port, KEY_ID, SECRET);
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> workers = new ArrayList<>();
@@ -49,7 +44,7 @@ class NonceCrashTest {
                     try (Socket s = new Socket("127.0.0.1", port)) {
                         while (!stop.get()) {
                             byte[] request = signer.sign("ListRegions", "2020-06-01", Map.of());
-                            if (status(s, request) != 200) {
+                            if (RawHttp.exchange(s, request).status() != 200) {
                                 return;
                             }
                             answered.add(request);
@@ -69,13 +64,13 @@ class NonceCrashTest {
             }
         }
         try (ServeProcess p = serve(data, dbUrl)) {
-            int port = port(p);
+            int port = p.port();
             int refused = 0;
             try (Socket s = new Socket("127.0.0.1", port)) {
                 for (byte[] request : answered) {
-                    String reply = reply(s, request);
-                    assertThat(reply).as("a replay of an answered request").startsWith("HTTP/1.1 400")
-                            .contains("SignatureNonceUsed");
+                    RawHttp.Reply reply = RawHttp.exchange(s, request);
+                    assertThat(reply.status()).as("a replay of an answered request: %s", reply).isEqualTo(400);
+                    assertThat(reply.body()).contains("SignatureNonceUsed");
                     refused++;
                 }
             }
@@ -92,38 +87,5 @@ class NonceCrashTest {
         ServeProcess p = ServeProcess.start(Map.of("SWASD_LOG_LEVEL", "WARN"), args.toArray(String[]::new));
         assertThat(p.awaitOut("SDK config", 60)).as("start; stderr %s", p.err).isTrue();
         return p;
-    }
-
-    private static int port(ServeProcess p) {
-        for (String line : p.out) {
-            Matcher m = LISTEN.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("no listening line in " + p.out);
-    }
-
-    private static int status(Socket s, byte[] request) throws IOException {
-        return Integer.parseInt(reply(s, request).substring(9, 12));
-    }
-
-    /** Sends the request on the keep-alive connection and reads one whole response. */
-    private static String reply(Socket s, byte[] request) throws IOException {
-        OutputStream out = s.getOutputStream();
-        out.write(request);
-        out.flush();
-        InputStream in = s.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed");
-            }
-            head.append((char) b);
-        }
-        Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-        int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
-        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

@@ -13,14 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract of README: flags, environment, files, exit codes, signals. */
 class ServeCommandTest {
-    private static final Pattern LISTEN = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path tmp;
@@ -29,16 +26,6 @@ class ServeCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static int port(ServeProcess p) {
-        for (String line : p.out) {
-            Matcher m = LISTEN.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("no listening line in " + p.out);
     }
 
     private static int health(int port) throws Exception {
@@ -52,7 +39,7 @@ class ServeCommandTest {
         String keyId;
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data", data.toString())) {
             assertThat(p.awaitOut("SDK config", 30)).as("stdout %s stderr %s", p.out, p.err).isTrue();
-            assertThat(health(port(p))).isEqualTo(200);
+            assertThat(health(p.port())).isEqualTo(200);
             assertThat(p.out).anySatisfy(l -> assertThat(l).contains("AccessKeySecret="));
             Path file = data.resolve("root-credentials.json");
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -84,7 +71,7 @@ class ServeCommandTest {
         for (int round = 0; round < 2; round++) {
             try (ServeProcess p = ServeProcess.start(env, "serve")) {
                 assertThat(p.awaitOut("SDK config", 30)).as("stdout %s stderr %s", p.out, p.err).isTrue();
-                assertThat(port(p)).isEqualTo(port);
+                assertThat(p.port()).isEqualTo(port);
                 String all = String.join("\n", p.out);
                 assertThat(all).contains("account 1111222233334444").contains("LTAIGivenKey0001")
                         .doesNotContain("GivenSecret0001xyz");

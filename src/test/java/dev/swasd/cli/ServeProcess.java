@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,19 @@ final class ServeProcess implements AutoCloseable {
         this.process = process;
         outPump = pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), out);
         errPump = pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), err);
+    }
+
+    private static final Pattern LISTEN = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    /** The port of the "listening on" line the server printed (call once it has started). */
+    int port() {
+        for (String line : out) {
+            Matcher m = LISTEN.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("no listening line in " + out);
     }
 
     static ServeProcess start(Map<String, String> env, String... args) throws IOException {

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.RawHttp;
 import dev.swasd.cli.bench.RequestSigner;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,18 +40,8 @@ class NonceReplayTest {
 
     private static Reply send(byte[] request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write(request);
-            out.flush();
-            InputStream in = s.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
-            Matcher m = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-            int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            return new Reply(Integer.parseInt(head.substring(9, 12)),
-                    JSON.readTree(new String(in.readNBytes(length), StandardCharsets.UTF_8)));
+            RawHttp.Reply r = RawHttp.exchange(s, request);
+            return new Reply(r.status(), JSON.readTree(r.body()));
         }
     }
 
