@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
@@ -40,9 +41,29 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * code. It reads the raw query and body, hands them to the decoder and pipeline, and writes back
  * what they rendered. Jetty's own error pages are replaced by the service's error envelope.
  */
-final class HttpFrontend {
+public final class HttpFrontend {
+    static {
+        // Jetty sizes its queues' padding by the references a cache line holds and, unless told,
+        // asks the platform MBean server whether oops are compressed: starting that server was
+        // 150 ms of every start. They are compressed below 32 GiB of heap (the JVM's default); a
+        // wrong guess only pads differently.
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", compressed ? "16" : "8");
+        }
+    }
+
     private final Server server;
     private final ServerConnector connector;
+
+    /**
+     * Runs, ahead of time and on the caller's thread, the slowest class initializer of the HTTP
+     * server: Jetty's MIME types list every locale the JDK has (80 ms). {@code swasd serve} calls
+     * it from a thread that is otherwise idle while the command line is parsed.
+     */
+    public static void prepare() {
+        MimeTypes.getBaseType("application/json");
+    }
 
     /**
      * The operator's endpoints beside the API.
