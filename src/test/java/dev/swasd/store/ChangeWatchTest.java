@@ -21,12 +21,18 @@ class ChangeWatchTest {
         }
     }
 
-    @Test
-    void anotherConnectionsCommitsAreSeenInTheLogIndexHeader() throws Exception {
-        Path file = dir.resolve("w.db");
+    /** A database in WAL mode holding a table t (n INTEGER); its JDBC URL. */
+    private static String walDatabaseWithTable(Path file) throws Exception {
         String url = "jdbc:sqlite:" + file;
         commit(url, "PRAGMA journal_mode=WAL");
         commit(url, "CREATE TABLE t (n INTEGER)");
+        return url;
+    }
+
+    @Test
+    void anotherConnectionsCommitsAreSeenInTheLogIndexHeader() throws Exception {
+        Path file = dir.resolve("w.db");
+        String url = walDatabaseWithTable(file);
         try (ChangeWatch watch = ChangeWatch.open(url, file)) {
             assertThat(watch.readsSharedMemory()).as("the fast path is the one under test").isTrue();
             long before = watch.version(System.nanoTime());
@@ -47,9 +53,7 @@ class ChangeWatchTest {
     @Test
     void withoutTheIndexFileTheDatabaseIsAsked() throws Exception {
         Path file = dir.resolve("p.db");
-        String url = "jdbc:sqlite:" + file;
-        commit(url, "PRAGMA journal_mode=WAL");
-        commit(url, "CREATE TABLE t (n INTEGER)");
+        String url = walDatabaseWithTable(file);
         try (ChangeWatch watch = ChangeWatch.open(url, null)) {
             assertThat(watch.readsSharedMemory()).isFalse();
             long v = watch.version(System.nanoTime());
@@ -61,9 +65,7 @@ class ChangeWatchTest {
     @Test
     void aLookThatBeganAfterTheRequestIsReused() throws Exception {
         Path file = dir.resolve("r.db");
-        String url = "jdbc:sqlite:" + file;
-        commit(url, "PRAGMA journal_mode=WAL");
-        commit(url, "CREATE TABLE t (n INTEGER)");
+        String url = walDatabaseWithTable(file);
         try (ChangeWatch watch = ChangeWatch.open(url, file)) {
             long arrived = System.nanoTime();
             watch.look(); // as a nonce batch does for the requests it holds
