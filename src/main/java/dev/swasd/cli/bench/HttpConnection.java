@@ -16,8 +16,6 @@ import java.util.Arrays;
  * takes a lock, and made a String of each header line).
  */
 final class HttpConnection implements AutoCloseable {
-    private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
-
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
@@ -43,11 +41,11 @@ final class HttpConnection implements AutoCloseable {
         out.write(request);
         out.flush();
         int headEnd;
-        while ((headEnd = headEnd()) < 0) {
+        while ((headEnd = ResponseHead.end(buffer, start, end)) < 0) {
             fill();
         }
-        int status = status();
-        int length = contentLength(headEnd);
+        int status = ResponseHead.status(buffer, start, end);
+        int length = ResponseHead.contentLength(buffer, start, headEnd);
         if (length < 0) {
             throw new IOException("response without Content-Length");
         }
@@ -80,62 +78,6 @@ final class HttpConnection implements AutoCloseable {
             throw new IOException("connection closed by the server");
         }
         end += n;
-    }
-
-    /** The index just past the blank line that ends the head, or -1 when it has not all arrived. */
-    private int headEnd() {
-        for (int i = start; i + 3 < end; i++) {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') {
-                return i + 4;
-            }
-        }
-        return -1;
-    }
-
-    /** "HTTP/1.1 200 OK": the three digits after the first space. */
-    private int status() throws IOException {
-        int i = start;
-        while (i < end && buffer[i] != ' ') {
-            i++;
-        }
-        if (i + 3 >= end) {
-            throw new IOException("malformed status line");
-        }
-        return (buffer[i + 1] - '0') * 100 + (buffer[i + 2] - '0') * 10 + (buffer[i + 3] - '0');
-    }
-
-    /** The value of the Content-Length header (any case), or -1 without one. */
-    private int contentLength(int headEnd) {
-        for (int i = start; i < headEnd; i++) {
-            if (buffer[i] == '\n' && matches(i + 1, headEnd)) {
-                int v = i + 1 + CONTENT_LENGTH.length;
-                while (v < headEnd && buffer[v] == ' ') {
-                    v++;
-                }
-                int value = 0;
-                while (v < headEnd && buffer[v] >= '0' && buffer[v] <= '9') {
-                    value = value * 10 + (buffer[v++] - '0');
-                }
-                return value;
-            }
-        }
-        return -1;
-    }
-
-    private boolean matches(int at, int limit) {
-        if (at + CONTENT_LENGTH.length > limit) {
-            return false;
-        }
-        for (int j = 0; j < CONTENT_LENGTH.length; j++) {
-            int b = buffer[at + j];
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != CONTENT_LENGTH[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

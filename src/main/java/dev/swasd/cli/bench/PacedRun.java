@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -99,7 +100,7 @@ final class PacedRun {
                     // the next is due sooner than a millisecond tick: wait exactly, then take what came
                     // meanwhile (an answer is then seen up to one interval late, and counted so)
                     if (waitNanos > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(waitNanos);
+                        LockSupport.parkNanos(waitNanos);
                     }
                     selector.selectNow();
                 }
@@ -158,20 +159,14 @@ final class PacedRun {
         }
         byte[] a = c.in.array();
         int limit = c.in.position();
-        int headEnd = -1;
-        for (int i = 0; i + 3 < limit; i++) {
-            if (a[i] == '\r' && a[i + 1] == '\n' && a[i + 2] == '\r' && a[i + 3] == '\n') {
-                headEnd = i + 4;
-                break;
-            }
-        }
+        int headEnd = ResponseHead.end(a, 0, limit);
         if (headEnd < 0) {
             if (limit == a.length) {
                 throw new IOException("response head larger than " + a.length + " bytes");
             }
             return -1;
         }
-        int length = contentLength(a, headEnd);
+        int length = ResponseHead.contentLength(a, 0, headEnd);
         if (length < 0) {
             throw new IOException("response without Content-Length");
         }
@@ -181,44 +176,11 @@ final class PacedRun {
         if (limit < headEnd + length) {
             return -1;
         }
-        int sp = 0;
-        while (a[sp] != ' ') {
-            sp++;
-        }
-        int status = (a[sp + 1] - '0') * 100 + (a[sp + 2] - '0') * 10 + (a[sp + 3] - '0');
+        int status = ResponseHead.status(a, 0, headEnd);
         // keep whatever follows (nothing, without pipelining) for the next answer
         int rest = limit - (headEnd + length);
         System.arraycopy(a, headEnd + length, a, 0, rest);
         c.in.position(rest);
         return status;
-    }
-
-    private static int contentLength(byte[] a, int headEnd) {
-        byte[] name = "content-length:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + name.length < headEnd; i++) {
-            if (a[i] != '\n') {
-                continue;
-            }
-            for (int j = 0; j < name.length; j++) {
-                int b = a[i + 1 + j];
-                if (b >= 'A' && b <= 'Z') {
-                    b += 'a' - 'A';
-                }
-                if (b != name[j]) {
-                    continue outer;
-                }
-            }
-            int v = i + 1 + name.length;
-            while (a[v] == ' ') {
-                v++;
-            }
-            int value = 0;
-            while (a[v] >= '0' && a[v] <= '9') {
-                value = value * 10 + (a[v++] - '0');
-            }
-            return value;
-        }
-        return -1;
     }
 }
