@@ -1,5 +1,12 @@
 package dev.swasd.store;
 
+import java.io.IOException;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,7 +43,7 @@ final class ChangeWatch implements AutoCloseable {
 
     private final Connection watcher;
     /** The index header, mapped from {@code <database>-shm}; null when only the pragma can tell. */
-    private final java.nio.MappedByteBuffer header;
+    private final MappedByteBuffer header;
     private final long[] lastHeader = new long[HEADER_BYTES / 8];
     private final ReentrantLock looking = new ReentrantLock();
     private final AtomicLong changes = new AtomicLong();
@@ -44,13 +51,13 @@ final class ChangeWatch implements AutoCloseable {
     private volatile long lookedAt = Long.MIN_VALUE;
     private long dataVersion = Long.MIN_VALUE;
 
-    private ChangeWatch(Connection watcher, java.nio.MappedByteBuffer header) {
+    private ChangeWatch(Connection watcher, MappedByteBuffer header) {
         this.watcher = watcher;
         this.header = header;
     }
 
     /** @param databaseFile the database's file, whose {@code -shm} holds the index (null: none, e.g. in memory) */
-    static ChangeWatch open(String jdbcUrl, java.nio.file.Path databaseFile) {
+    static ChangeWatch open(String jdbcUrl, Path databaseFile) {
         try {
             Connection c = DriverManager.getConnection(jdbcUrl);
             try (Statement s = c.createStatement()) {
@@ -66,20 +73,20 @@ final class ChangeWatch implements AutoCloseable {
         }
     }
 
-    private static java.nio.MappedByteBuffer mapHeader(java.nio.file.Path databaseFile) {
+    private static MappedByteBuffer mapHeader(Path databaseFile) {
         if (databaseFile == null) {
             return null;
         }
-        java.nio.file.Path shm = databaseFile.resolveSibling(databaseFile.getFileName() + "-shm");
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(shm,
-                java.nio.file.StandardOpenOption.READ)) {
+        Path shm = databaseFile.resolveSibling(databaseFile.getFileName() + "-shm");
+        try (FileChannel ch = FileChannel.open(shm,
+                StandardOpenOption.READ)) {
             if (ch.size() < HEADER_BYTES) {
                 return null;
             }
-            java.nio.MappedByteBuffer m = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, HEADER_BYTES);
-            m.order(java.nio.ByteOrder.nativeOrder()); // the index is in the machine's byte order
+            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, HEADER_BYTES);
+            m.order(ByteOrder.nativeOrder()); // the index is in the machine's byte order
             return m.getInt(0) == WALINDEX_VERSION ? m : null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.debug("cannot map {}; looking for changes through SQLite instead: {}", shm, e.getMessage());
             return null;
         }
@@ -141,7 +148,7 @@ final class ChangeWatch implements AutoCloseable {
      * pragma must answer this look.
      */
     private boolean lookAtHeader() {
-        java.lang.invoke.VarHandle.acquireFence();
+        VarHandle.acquireFence();
         boolean moved = false;
         try {
             if (header.getInt(0) != WALINDEX_VERSION) {

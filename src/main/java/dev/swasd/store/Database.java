@@ -2,6 +2,7 @@ package dev.swasd.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,7 +112,7 @@ public final class Database implements AutoCloseable {
         int q = file.indexOf('?');
         file = q < 0 ? file : file.substring(0, q);
         try {
-            return java.nio.file.Path.of(file).toAbsolutePath().normalize().toString();
+            return Path.of(file).toAbsolutePath().normalize().toString();
         } catch (RuntimeException e) {
             return file; // :memory: and other special names
         }
@@ -136,26 +137,20 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         HikariDataSource writePool = pool;
+        NonceLog nonceLog;
+        ChangeWatch changes = null;
         if (dialect == Dialect.POSTGRESQL) {
             HikariConfig writes = poolConfig(jdbcUrl, user, password, options, dialect);
             writes.setPoolName("swasd-db-write");
             writes.setTransactionIsolation("TRANSACTION_SERIALIZABLE");
-            try {
-                writePool = openPool(writes, jdbcUrl);
-            } catch (StoreException e) {
-                pool.close();
-                throw e;
-            }
-        }
-        NonceLog nonceLog = null;
-        if (dialect == Dialect.POSTGRESQL) {
-            // a pool of its own: on the read pool, the one nonce writer queued for a connection
-            // behind every read in flight, and every request waits for its nonce
+            // the nonce log has a pool of its own: on the read pool, the one nonce writer queued for
+            // a connection behind every read in flight, and every request waits for its nonce
             HikariConfig nonces = poolConfig(jdbcUrl, user, password, options, dialect);
             nonces.setPoolName("swasd-db-nonces");
             nonces.setMaximumPoolSize(2);
             nonces.setMinimumIdle(1);
             try {
+                writePool = openPool(writes, jdbcUrl);
                 nonceLog = new NonceLogTable(openPool(nonces, jdbcUrl));
             } catch (StoreException e) {
                 if (writePool != pool) {
@@ -164,13 +159,11 @@ public final class Database implements AutoCloseable {
                 pool.close();
                 throw e;
             }
-        }
-        ChangeWatch changes = null;
-        if (dialect == Dialect.SQLITE) {
+        } else {
+            Path file = Path.of(sqliteFile(jdbcUrl));
             try {
-                changes = ChangeWatch.open(jdbcUrl, java.nio.file.Path.of(sqliteFile(jdbcUrl)));
-                nonceLog = NonceLogFiles.open(java.nio.file.Path.of(sqliteFile(jdbcUrl)),
-                        options.durability() == Durability.STRICT);
+                changes = ChangeWatch.open(jdbcUrl, file);
+                nonceLog = NonceLogFiles.open(file, options.durability() == Durability.STRICT);
             } catch (StoreException e) {
                 if (changes != null) {
                     changes.close();

@@ -1,9 +1,11 @@
 package dev.swasd.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -178,7 +180,7 @@ final class GroupCommit implements AutoCloseable {
      * microseconds of the one writer's time per write).
      */
     private static void runOne(Connection c, Job<?> job, boolean savepoint) throws SQLException {
-        java.util.Map<String, java.sql.PreparedStatement> kept = savepoint ? StatementCache.of(c) : null;
+        Map<String, PreparedStatement> kept = savepoint ? StatementCache.of(c) : null;
         if (savepoint) {
             StatementCache.prepare(c, kept, "SAVEPOINT job").execute();
         }

@@ -218,7 +218,8 @@ public final class ImageRepository {
         Listed read(ResultSet rs) throws SQLException {
             total = rs.getLong(1);
             incoming = rs.getInt(2) == 1;
-            if (text.at(rs, 3) == null) {
+            rs.getLong(2 + 22); // created_at, never null in an image's row (a number: nothing to decode)
+            if (rs.wasNull()) {
                 return null;
             }
             ImageRecord image = row(rs, 2, text);

@@ -115,7 +115,7 @@ final class NonceLogFiles implements NonceLog {
             if (absentPrevious != epoch - 1 && tail(epoch - 1, false) == null) {
                 absentPrevious = epoch - 1;
             }
-            Tail current = tail(epoch, true);
+            tail(epoch, true);
             if ((epoch + 1) * EPOCH_MILLIS - now < BOUNDARY_MILLIS) {
                 tail(epoch + 1, false);
             }
@@ -123,8 +123,7 @@ final class NonceLogFiles implements NonceLog {
                 readNew(t, others);
             }
             // the newest file anyone writes is where this batch goes too, so a node behind in time reads it
-            Tail target = tails.lastEntry().getValue();
-            append(target == null ? current : target, decision.decide());
+            append(tails.lastEntry().getValue(), decision.decide());
             return forgetBefore == Long.MIN_VALUE ? 0 : forget(forgetBefore);
         });
     }
@@ -151,10 +150,10 @@ final class NonceLogFiles implements NonceLog {
             return t;
         }
         Path p = dir.resolve(name + "." + epoch);
-        if (!create && !Files.exists(p)) {
+        boolean created = !Files.exists(p);
+        if (created && !create) {
             return null;
         }
-        boolean created = create && !Files.exists(p);
         t = new Tail(FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
         tails.put(epoch, t);
         if (created && sync) {
