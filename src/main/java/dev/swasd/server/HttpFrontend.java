@@ -179,10 +179,7 @@ public final class HttpFrontend {
             for (byte[] part : out.parts()) {
                 buffer.put(part);
             }
-            response.setStatus(out.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, out.contentType());
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
-            response.write(true, buffer.getByteBuffer(), new Releasing(buffer, callback));
+            write(response, new Releasing(buffer, callback), out.status(), out.contentType(), buffer.getByteBuffer());
         }
 
         private RenderedResponse process(Request request, String requestId, String host) throws IOException {
@@ -223,10 +220,15 @@ public final class HttpFrontend {
     }
 
     private static void write(Response response, Callback callback, int status, String contentType, byte[] body) {
+        write(response, callback, status, contentType, ByteBuffer.wrap(body));
+    }
+
+    /** The whole response: status, type, length, and the body (from its position to its limit) in one write. */
+    private static void write(Response response, Callback callback, int status, String contentType, ByteBuffer body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(true, body, callback);
     }
 
     /** Completes the write's callback once the pooled buffer it wrote is released, whatever the outcome. */
