@@ -45,7 +45,7 @@ public final class Main implements Runnable {
         // configuring logging and building the command model are both slow and independent, so
         // they overlap; nothing logs before the model is built and logging is ready
         boolean serving = args.length > 0 && (args[0].equals("serve") || args[0].equals("startup-training"));
-        Thread logging = Thread.ofPlatform().daemon().name("swasd-logging-init").start(() -> {
+        Thread logging = Thread.ofPlatform().daemon().name("swasd-init").start(() -> {
             org.slf4j.LoggerFactory.getILoggerFactory();
             if (serving) {
                 HttpFrontend.prepare();

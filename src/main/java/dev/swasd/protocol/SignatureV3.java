@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** ACS3-HMAC-SHA256 and ACS3-HMAC-SM3 (protocol.md section 5). */
 public final class SignatureV3 {
@@ -63,8 +64,8 @@ public final class SignatureV3 {
      * A client signs the same headers in every request, so their list is kept per text (a few
      * hundred at most) rather than split afresh each time.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> SIGNED_HEADERS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, List<String>> SIGNED_HEADERS =
+            new ConcurrentHashMap<>();
 
     private static List<String> signedHeaderNames(String text) {
         List<String> names = SIGNED_HEADERS.get(text);

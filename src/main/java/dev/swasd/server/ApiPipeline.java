@@ -13,9 +13,11 @@ import dev.swasd.protocol.ParameterValidator;
 import dev.swasd.protocol.Principal;
 import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.protocol.ResponseTemplate;
 import dev.swasd.protocol.ValidatedParams;
 import dev.swasd.swas.DomainException;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,11 +91,11 @@ public final class ApiPipeline {
                 ActionHandler handler = actions.find(op.product(), op.action())
                         .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
                 CallContext context = new CallContext(requestId, principal, op, request, now, started);
-                java.util.Optional<ReusableRead> reusable = executor.keepsReads()
-                        ? actions.reusable(op.product(), op.action()) : java.util.Optional.empty();
+                Optional<ReusableRead> reusable = executor.keepsReads()
+                        ? actions.reusable(op.product(), op.action()) : Optional.empty();
                 if (reusable.isPresent()) {
                     // a read changes nothing, so it runs while the nonce is decided, and waits only to answer
-                    dev.swasd.protocol.ResponseTemplate kept = executor.reuse(context, params, reusable.get());
+                    ResponseTemplate kept = executor.reuse(context, params, reusable.get());
                     authenticated.confirm();
                     response = kept.render(requestId);
                 } else if (ActionExecutor.isRead(op)) {

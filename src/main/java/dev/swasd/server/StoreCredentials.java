@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import dev.swasd.protocol.Authenticator;
 import dev.swasd.protocol.Credential;
 import dev.swasd.protocol.CredentialLookup;
 import dev.swasd.protocol.NonceStore;
@@ -10,6 +11,7 @@ import dev.swasd.store.NonceRepository;
 import dev.swasd.store.SecretCipher;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Adapts the store's identity and nonce tables to what the authenticate stage asks for. */
 final class StoreCredentials implements CredentialLookup, NonceStore {
@@ -70,8 +72,8 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
     @Override
     public Claim start(String accessKeyId, String nonce, Instant now) {
         long nowMillis = now.toEpochMilli();
-        java.util.concurrent.CompletableFuture<Boolean> won = nonces.claimAsync(accessKeyId, nonce, nowMillis,
-                nowMillis - dev.swasd.protocol.Authenticator.SKEW.toMillis());
+        CompletableFuture<Boolean> won = nonces.claimAsync(accessKeyId, nonce, nowMillis,
+                nowMillis - Authenticator.SKEW.toMillis());
         return () -> NonceRepository.outcome(won);
     }
 }
