@@ -362,7 +362,8 @@ public final class Database implements AutoCloseable {
         return withConnection(work);
     }
 
-    private <T> T transact(Connection c, Work<T> work) throws SQLException {
+    /** {@code work} on {@code c} in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T transact(Connection c, Work<T> work) throws SQLException {
         c.setAutoCommit(false); // on PostgreSQL the write pool's connections are SERIALIZABLE already
         try {
             T result = work.run(c);

@@ -39,9 +39,9 @@ final class NonceLogTable implements NonceLog {
     @Override
     public int batch(long now, Consumer<Spent> others, Decision decision, long forgetBefore) {
         try (Connection c = pool.getConnection()) {
-            Tx tx = new Tx(c, Database.Dialect.POSTGRESQL);
-            c.setAutoCommit(false);
-            try {
+            long[] last = {lastSeq};
+            int removed = Database.transact(c, conn -> {
+                Tx tx = new Tx(conn, Database.Dialect.POSTGRESQL);
                 tx.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, Database.LOCK_SPACE, LOCK_KEY);
                 readAfter(tx, others);
                 List<Object[]> rows = new ArrayList<>();
@@ -49,18 +49,13 @@ final class NonceLogTable implements NonceLog {
                     rows.add(new Object[] {e.accessKeyId(), e.nonce(), e.seenAt()});
                 }
                 tx.batch(INSERT, rows);
-                int removed = forgetBefore == Long.MIN_VALUE ? 0
+                int dropped = forgetBefore == Long.MIN_VALUE ? 0
                         : tx.update("DELETE FROM nonce_log WHERE seen_at < ?", forgetBefore);
-                long last = rows.isEmpty() ? lastSeq : tx.count("SELECT MAX(seq) FROM nonce_log");
-                c.commit();
-                lastSeq = last;
-                return removed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                last[0] = rows.isEmpty() ? lastSeq : tx.count("SELECT MAX(seq) FROM nonce_log");
+                return dropped;
+            });
+            lastSeq = last[0]; // only once committed: a rolled-back batch appended nothing
+            return removed;
         } catch (SQLException e) {
             throw TransientConflict.translate("nonce log failed", e);
         }
