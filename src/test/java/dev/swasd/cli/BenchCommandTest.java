@@ -34,6 +34,14 @@ class BenchCommandTest {
                 assertThat(json.path(key).asDouble()).as(key).isPositive();
             }
             assertThat(json.path("failures").asLong()).isZero();
+            // what the platform took from each scenario, measured beside it
+            for (String scenario : List.of("bare", "list", "list_at_70pct", "cycle", "delete15")) {
+                JsonNode h = json.path("hiccups").path(scenario);
+                assertThat(h.path("longest_ms").isNumber()).as(scenario).isTrue();
+                assertThat(h.path("over_5ms").asLong(-1)).as(scenario).isNotNegative();
+            }
+            assertThat(out).filteredOn(l -> l.startsWith("(")).allSatisfy(l -> assertThat(l)
+                    .containsPattern("hiccups: longest \\d+\\.\\d ms, \\d+ >= 5 ms"));
         }
     }
 
@@ -48,6 +56,7 @@ class BenchCommandTest {
             assertThat(json.path("bare_rps").asDouble()).isPositive();
             assertThat(json.has("cycle_per_s")).isFalse();
             assertThat(json.has("delete15_rps")).isFalse();
+            assertThat(json.path("hiccups").has("cycle")).isFalse();
         }
     }
 

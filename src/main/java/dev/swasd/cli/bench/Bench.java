@@ -99,7 +99,7 @@ public final class Bench {
 
         warmUp(t, "(d)", bare(user), WARMUP_CAP);
 
-        LoadRun.Result bare = scenario(t, "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
+        LoadRun.Result bare = scenario(t, "bare", "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
                 bare(user)), Double.NaN, "req/s ");
         long failures = bare.failures();
         report.put("bare_rps", bare.perSecond());
@@ -109,12 +109,12 @@ public final class Bench {
             Warmup.Outcome warm = warmUp(t, "(a)", list(user, null), WARMUP_CAP);
             SignedCorpus peakCorpus = new SignedCorpus((int) Math.ceil(Math.max(1_000, 1.5 * warm.lastSliceRate())
                     * seconds), () -> listRequest(user));
-            LoadRun.Result list = scenario(t, "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
+            LoadRun.Result list = scenario(t, "list", "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
             double rate70 = list.perSecond() * 0.7;
             SignedCorpus rateCorpus = new SignedCorpus((int) Math.ceil(rate70 * (LEAD_IN + seconds)) + 16,
                     () -> listRequest(user));
-            LoadRun.Result list70 = scenario(t, String.format(java.util.Locale.ROOT,
+            LoadRun.Result list70 = scenario(t, "list_at_70pct", String.format(java.util.Locale.ROOT,
                     "    same at 70%% of peak (%.0f/s)", rate70), () -> PacedRun.run(t.host, t.port,
                     Math.max(connections, 64), LEAD_IN, seconds, rate70, rateCorpus::next), bare.perSecond(),
                     "req/s ");
@@ -129,7 +129,7 @@ public final class Bench {
         double cycleRate = 0;
         if (scenarios.contains(Scenario.CYCLE)) {
             warmUp(t, "(b)", cycle(user, instance, snapshot), WARMUP_CAP);
-            LoadRun.Result cycle = scenario(t, "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host,
+            LoadRun.Result cycle = scenario(t, "cycle", "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, cycle(user, instance, snapshot)), bare.perSecond(), "cyc/s ");
             report.put("cycle_per_s", cycle.perSecond());
             report.put("cycle_p99_ms", cycle.millis(99));
@@ -152,7 +152,7 @@ public final class Bench {
             // the warm-up deletes from a pool of its own, so the measured run has its full pool
             warmUp(t, "(c)", delete15(user, doomed.subList(pool, doomed.size())), DELETE15_WARMUP_CAP);
             LoadRun.Operation deletions = delete15(user, doomed.subList(0, pool));
-            LoadRun.Result delete15 = scenario(t, "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host,
+            LoadRun.Result delete15 = scenario(t, "delete15", "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host,
                     t.port, connections, seconds, deletions), bare.perSecond(), "req/s ");
             report.put("delete15_rps", delete15.perSecond());
             report.put("delete15_p99_ms", delete15.millis(99));
@@ -193,18 +193,27 @@ public final class Bench {
         LoadRun.Result go() throws InterruptedException, IOException;
     }
 
-    /** Runs one scenario and reports it with the CPU both sides used, to show which side was the limit. */
-    private LoadRun.Result scenario(BenchTarget t, String name, Run run, double bareRps, String unit)
+    /**
+     * Runs one scenario and reports it with the CPU both sides used, to show which side was the
+     * limit, and the hiccups a sleeping thread saw meanwhile, to show what the platform took.
+     */
+    private LoadRun.Result scenario(BenchTarget t, String key, String name, Run run, double bareRps, String unit)
             throws InterruptedException, IOException {
         double server0 = t.cpuSeconds();
         double client0 = clientCpuSeconds();
         long wall0 = System.nanoTime();
-        LoadRun.Result r = run.go();
+        LoadRun.Result r;
+        Hiccups.Summary hiccups;
+        try (Hiccups meter = Hiccups.start()) {
+            r = run.go();
+            hiccups = meter.stop();
+        }
         // over the whole run, a fixed-rate lead-in included, so CPU and time cover the same span
         double wall = (System.nanoTime() - wall0) / 1e9;
         double serverCores = (t.cpuSeconds() - server0) / wall;
         double clientCores = (clientCpuSeconds() - client0) / wall;
-        report.scenario(name, r, bareRps, serverCores, clientCores, unit);
+        report.scenario(name, r, bareRps, serverCores, clientCores, hiccups, unit);
+        report.hiccups(key, hiccups);
         return r;
     }
 

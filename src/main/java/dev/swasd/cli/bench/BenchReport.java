@@ -19,13 +19,20 @@ final class BenchReport {
         out.flush();
     }
 
-    void scenario(String name, LoadRun.Result r, double bareRps, double serverCores, double clientCores, String unit) {
+    void scenario(String name, LoadRun.Result r, double bareRps, double serverCores, double clientCores,
+            Hiccups.Summary hiccups, String unit) {
         String ratio = Double.isNaN(bareRps) ? "" : String.format(Locale.ROOT, "  %.2f x bare", r.perSecond() / bareRps);
         line(String.format(Locale.ROOT, "%-34s %9.0f %s  p50 %7.3f ms  p99 %7.3f ms  p99.9 %7.3f ms  max %8.3f ms%s"
-                        + "  (server %.2f cores, client %.2f cores%s)",
+                        + "  (server %.2f cores, client %.2f cores, %s%s)",
                 name, r.perSecond(), unit, r.millis(50), r.millis(99), r.millis(99.9), r.latency().getMaxValue() / 1000.0,
-                ratio, serverCores, clientCores,
+                ratio, serverCores, clientCores, hiccups.describe(),
                 r.failures() == 0 ? "" : ", " + r.failures() + " FAILED: " + r.firstFailure()));
+    }
+
+    /** The platform's hiccups during the scenario {@code key}, under "hiccups" in the JSON line. */
+    void hiccups(String key, Hiccups.Summary h) {
+        ObjectNode all = json.has("hiccups") ? (ObjectNode) json.get("hiccups") : json.putObject("hiccups");
+        all.putObject(key).put("longest_ms", Math.round(h.longestMillis() * 10) / 10.0).put("over_5ms", h.notable());
     }
 
     ObjectNode json() {
