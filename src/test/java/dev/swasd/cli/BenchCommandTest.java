@@ -41,7 +41,7 @@ class BenchCommandTest {
                 assertThat(h.path("over_5ms").asLong(-1)).as(scenario).isNotNegative();
             }
             assertThat(out).filteredOn(l -> l.startsWith("(")).allSatisfy(l -> assertThat(l)
-                    .containsPattern("hiccups: longest \\d+\\.\\d ms, \\d+ >= 5 ms"));
+                    .containsPattern("hiccups: longest \\d+\\.\\d ms, \\d+ >= 5 ms(, steal \\d+ ms)?\\)"));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.swasd.cli.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -24,17 +28,22 @@ final class Hiccups implements AutoCloseable {
         void sleep(long nanos) throws InterruptedException;
     }
 
-    /** What the meter saw: the longest overshoot and how many reached {@link #NOTABLE_MICROS}. */
-    record Summary(double longestMillis, long notable) {
+    /**
+     * What the meter saw: the longest overshoot, how many reached {@link #NOTABLE_MICROS}, and the
+     * CPU time the hypervisor took from this machine's CPUs meanwhile (the kernel's "steal", summed
+     * over the CPUs; -1 where the kernel does not say).
+     */
+    record Summary(double longestMillis, long notable, long stealMillis) {
         String describe() {
             // rounded down, so that 4.99 ms does not read as 5.0 beside "0 >= 5 ms"
-            return String.format(Locale.ROOT, "hiccups: longest %.1f ms, %d >= %d ms", Math.floor(longestMillis * 10) / 10,
-                    notable, NOTABLE_MICROS / 1000);
+            return String.format(Locale.ROOT, "hiccups: longest %.1f ms, %d >= %d ms%s", Math.floor(longestMillis * 10) / 10,
+                    notable, NOTABLE_MICROS / 1000, stealMillis < 0 ? "" : ", steal " + stealMillis + " ms");
         }
     }
 
     private final Histogram overshoot = new Histogram(TimeUnit.SECONDS.toMicros(60), 2);
     private final Thread thread;
+    private final long steal0 = stealMillis();
     private volatile boolean stopped;
 
     private Hiccups(Sleeper sleeper) {
@@ -70,7 +79,21 @@ final class Hiccups implements AutoCloseable {
         stopped = true;
         thread.join(); // after which the histogram, written by that thread only, is safe to read
         long notable = overshoot.getCountBetweenValues(NOTABLE_MICROS, overshoot.getHighestTrackableValue());
-        return new Summary(overshoot.getMaxValue() / 1000.0, notable);
+        long steal = stealMillis();
+        return new Summary(overshoot.getMaxValue() / 1000.0, notable, steal < 0 || steal0 < 0 ? -1 : steal - steal0);
+    }
+
+    /**
+     * The CPU time stolen from this machine since boot: the eighth figure of /proc/stat's "cpu"
+     * line, in clock ticks of 10 ms (USER_HZ is 100 on every Linux the JVM runs on); -1 elsewhere.
+     */
+    static long stealMillis() {
+        try (BufferedReader r = Files.newBufferedReader(Path.of("/proc/stat"))) {
+            String[] f = r.readLine().trim().split("\\s+");
+            return f[0].equals("cpu") && f.length > 8 ? Long.parseLong(f[8]) * 10 : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.swasd.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,20 @@ class HiccupsTest {
         assertThat(seen.longestMillis()).isBetween(28.0, 1_000.0);
         assertThat(seen.notable()).isGreaterThanOrEqualTo(1);
         assertThat(seen.describe()).startsWith("hiccups: longest ").contains(" >= 5 ms");
+    }
+
+    @Test
+    void stealIsReadFromTheKernelWhereItSaysSo() throws Exception {
+        long steal = Hiccups.stealMillis();
+        if (Files.isReadable(Path.of("/proc/stat"))) {
+            assertThat(steal).isNotNegative();
+            Hiccups.Summary seen = Hiccups.start().stop();
+            assertThat(seen.stealMillis()).isNotNegative();
+            assertThat(seen.describe()).containsPattern(", steal \\d+ ms$");
+        } else {
+            assertThat(steal).isEqualTo(-1);
+            assertThat(Hiccups.start().stop().describe()).doesNotContain("steal");
+        }
     }
 
     @Test
