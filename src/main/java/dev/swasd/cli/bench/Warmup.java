@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
  * were not enough on two shared cores: the compiler threads wait for a core behind the requests,
  * and a profile of a 10 s measurement found a third of the server's CPU in C2 compiling the list
  * path. So each slice of the warm-up reads the server's {@code jvm_compilation_time_ms_total}
- * and the warm-up ends once a slice compiled for less than {@link #SETTLED_MILLIS} (or at the cap).
+ * and the warm-up ends once {@link #QUIET_SLICES} slices in a row each compiled for less than
+ * {@link #SETTLED_MILLIS} (or at the cap). One quiet slice was not enough: the total counts
+ * compilations when they finish, and the cycle scenario sometimes showed a quiet second (7 ms)
+ * between busy ones, after which its measurement ran at half speed on code still being compiled.
  */
 final class Warmup {
     /** A slice under this much JIT time (of 1 s, on any compiler thread) counts as settled. */
     static final long SETTLED_MILLIS = 50;
+    /** How many quiet slices in a row count as settled. */
+    static final int QUIET_SLICES = 3;
     private static final double SLICE_SECONDS = 1;
-    private static final double MIN_SECONDS = 2;
     private static final Pattern COMPILATION =
             Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
 
@@ -50,6 +54,7 @@ final class Warmup {
             return new Outcome(fallbackSeconds, -1, false, r.perSecond());
         }
         double elapsed = 0;
+        int quiet = 0;
         long slice;
         double rate;
         do {
@@ -58,8 +63,14 @@ final class Warmup {
             long now = compilationMillis(host, port);
             slice = now - before;
             before = now;
-        } while ((elapsed < MIN_SECONDS || slice >= SETTLED_MILLIS) && elapsed < capSeconds);
-        return new Outcome(elapsed, slice, slice < SETTLED_MILLIS, rate);
+            quiet = settled(slice, quiet);
+        } while (quiet < QUIET_SLICES && elapsed < capSeconds);
+        return new Outcome(elapsed, slice, quiet >= QUIET_SLICES, rate);
+    }
+
+    /** The quiet slices in a row after one that compiled for {@code sliceMillis}. */
+    static int settled(long sliceMillis, int quietBefore) {
+        return sliceMillis < SETTLED_MILLIS ? quietBefore + 1 : 0;
     }
 
     /** The server's JIT time so far, from its {@code /metrics}; -1 when it does not say. */

@@ -29,6 +29,21 @@ class WarmupTest {
     }
 
     @Test
+    void settlingTakesQuietSlicesInARowAndABusyOneStartsAgain() {
+        int quiet = 0;
+        for (long slice : new long[] {400, 120, 7}) {
+            quiet = Warmup.settled(slice, quiet);
+        }
+        assertThat(quiet).isEqualTo(1); // one quiet second between busy ones is not settled
+        quiet = Warmup.settled(60, quiet);
+        assertThat(quiet).isZero();
+        for (long slice : new long[] {10, 0, 49}) {
+            quiet = Warmup.settled(slice, quiet);
+        }
+        assertThat(quiet).isEqualTo(Warmup.QUIET_SLICES);
+    }
+
+    @Test
     void theOutcomeSaysWhetherTheJitSettled() {
         assertThat(new Warmup.Outcome(4, 20, true, 1000).describe()).contains("JIT settled").contains("20 ms");
         assertThat(new Warmup.Outcome(30, 400, false, 1000).describe()).contains("still busy");
