@@ -78,8 +78,7 @@ final class ChangeWatch implements AutoCloseable {
             return null;
         }
         Path shm = databaseFile.resolveSibling(databaseFile.getFileName() + "-shm");
-        try (FileChannel ch = FileChannel.open(shm,
-                StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(shm, StandardOpenOption.READ)) {
             if (ch.size() < HEADER_BYTES) {
                 return null;
             }

@@ -32,7 +32,7 @@ final class BenchReport {
     /** The platform's hiccups during the scenario {@code key}, under "hiccups" in the JSON line. */
     void hiccups(String key, Hiccups.Summary h) {
         ObjectNode all = json.has("hiccups") ? (ObjectNode) json.get("hiccups") : json.putObject("hiccups");
-        ObjectNode one = all.putObject(key).put("longest_ms", Math.round(h.longestMillis() * 10) / 10.0)
+        ObjectNode one = all.putObject(key).put("longest_ms", h.longestShownMillis())
                 .put("over_5ms", h.notable());
         if (h.stealMillis() >= 0) {
             one.put("steal_ms", h.stealMillis());

@@ -34,9 +34,16 @@ final class Hiccups implements AutoCloseable {
      * over the CPUs; -1 where the kernel does not say).
      */
     record Summary(double longestMillis, long notable, long stealMillis) {
+        /**
+         * The longest overshoot to a tenth of a millisecond, rounded down, so that 4.99 ms does not
+         * read as 5.0 beside "0 >= 5 ms" (in the line and the JSON alike).
+         */
+        double longestShownMillis() {
+            return Math.floor(longestMillis * 10) / 10;
+        }
+
         String describe() {
-            // rounded down, so that 4.99 ms does not read as 5.0 beside "0 >= 5 ms"
-            return String.format(Locale.ROOT, "hiccups: longest %.1f ms, %d >= %d ms%s", Math.floor(longestMillis * 10) / 10,
+            return String.format(Locale.ROOT, "hiccups: longest %.1f ms, %d >= %d ms%s", longestShownMillis(),
                     notable, NOTABLE_MICROS / 1000, stealMillis < 0 ? "" : ", steal " + stealMillis + " ms");
         }
     }

@@ -63,13 +63,13 @@ final class Warmup {
             long now = compilationMillis(host, port);
             slice = now - before;
             before = now;
-            quiet = settled(slice, quiet);
+            quiet = quietInARow(slice, quiet);
         } while (quiet < QUIET_SLICES && elapsed < capSeconds);
         return new Outcome(elapsed, slice, quiet >= QUIET_SLICES, rate);
     }
 
     /** The quiet slices in a row after one that compiled for {@code sliceMillis}. */
-    static int settled(long sliceMillis, int quietBefore) {
+    static int quietInARow(long sliceMillis, int quietBefore) {
         return sliceMillis < SETTLED_MILLIS ? quietBefore + 1 : 0;
     }
 

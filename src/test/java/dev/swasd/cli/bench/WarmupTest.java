@@ -32,13 +32,13 @@ class WarmupTest {
     void settlingTakesQuietSlicesInARowAndABusyOneStartsAgain() {
         int quiet = 0;
         for (long slice : new long[] {400, 120, 7}) {
-            quiet = Warmup.settled(slice, quiet);
+            quiet = Warmup.quietInARow(slice, quiet);
         }
         assertThat(quiet).isEqualTo(1); // one quiet second between busy ones is not settled
-        quiet = Warmup.settled(60, quiet);
+        quiet = Warmup.quietInARow(60, quiet);
         assertThat(quiet).isZero();
         for (long slice : new long[] {10, 0, 49}) {
-            quiet = Warmup.settled(slice, quiet);
+            quiet = Warmup.quietInARow(slice, quiet);
         }
         assertThat(quiet).isEqualTo(Warmup.QUIET_SLICES);
     }
