@@ -1,6 +1,7 @@
 package dev.swasd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,23 @@ class BenchCommandTest {
             }
             assertThat(out).filteredOn(l -> l.startsWith("(")).allSatisfy(l -> assertThat(l)
                     .containsPattern("hiccups: longest \\d+\\.\\d ms, \\d+ >= 5 ms(, steal \\d+ ms)?\\)"));
+            // the CPU each side spent per request (per cycle for (b)), in the line and in the JSON
+            assertThat(out).filteredOn(l -> l.startsWith("(")).allSatisfy(l -> assertThat(l)
+                    .containsPattern("\\(server \\d+\\.\\d\\d cores, \\d+ us/(req|cyc), client \\d+\\.\\d\\d cores, \\d+ us/(req|cyc), "));
+            assertThat(out).filteredOn(l -> l.startsWith("(b)")).singleElement().asString().contains(" us/cyc,");
+            for (String scenario : List.of("bare", "list", "list_at_70pct", "cycle", "delete15")) {
+                JsonNode cpu = json.path("cpu").path(scenario);
+                assertThat(cpu.path("server_us").asDouble()).as(scenario).isPositive();
+                assertThat(cpu.path("client_us").asDouble()).as(scenario).isPositive();
+            }
+            // the µs per operation are the cores spread over the scenario's rate
+            Map<String, String> rates = Map.of("bare", "bare_rps", "list", "list_rps", "cycle", "cycle_per_s",
+                    "delete15", "delete15_rps");
+            rates.forEach((scenario, rate) -> {
+                JsonNode cpu = json.path("cpu").path(scenario);
+                assertThat(cpu.path("server_us").asDouble()).as(scenario).isCloseTo(
+                        cpu.path("server_cores").asDouble() / json.path(rate).asDouble() * 1e6, withinPercentage(2));
+            });
         }
     }
 

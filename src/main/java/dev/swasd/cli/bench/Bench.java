@@ -214,6 +214,7 @@ public final class Bench {
         double clientCores = (clientCpuSeconds() - client0) / wall;
         report.scenario(name, r, bareRps, serverCores, clientCores, hiccups, unit);
         report.hiccups(key, hiccups);
+        report.cpu(key, serverCores, clientCores, r.perSecond());
         return r;
     }
 
