@@ -212,9 +212,7 @@ public final class Bench {
         double wall = (System.nanoTime() - wall0) / 1e9;
         double serverCores = (t.cpuSeconds() - server0) / wall;
         double clientCores = (clientCpuSeconds() - client0) / wall;
-        report.scenario(name, r, bareRps, serverCores, clientCores, hiccups, unit);
-        report.hiccups(key, hiccups);
-        report.cpu(key, serverCores, clientCores, r.perSecond());
+        report.scenario(key, name, r, bareRps, serverCores, clientCores, hiccups, unit);
         return r;
     }
 

@@ -21,8 +21,7 @@ class BenchReportTest {
     @Test
     void eachSidesCpuIsShownPerOperation() {
         // 15,000 requests in 2 s at 1.5 server cores: 100 µs of server CPU each; 0.3 client cores: 20 µs
-        report.scenario("(a) list", run(30_000, 2), 45_000, 1.5, 0.3, new Hiccups.Summary(1.2, 0, 0), "req/s ");
-        report.cpu("list", 1.5, 0.3, 15_000);
+        report.scenario("list", "(a) list", run(30_000, 2), 45_000, 1.5, 0.3, new Hiccups.Summary(1.2, 0, 0), "req/s ");
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("(server 1.50 cores, 100 us/req, client 0.30 cores, 20 us/req, hiccups: longest 1.2 ms");
         assertThat(report.json().path("cpu").path("list").path("server_us").asDouble()).isEqualTo(100.0);
@@ -32,14 +31,14 @@ class BenchReportTest {
 
     @Test
     void aCycleIsTheUnitOfTheCycleScenario() {
-        report.scenario("(b) cycle", run(5_000, 2), 45_000, 1.5, 0.2, new Hiccups.Summary(1.2, 0, 0), "cyc/s ");
+        report.scenario("cycle", "(b) cycle", run(5_000, 2), 45_000, 1.5, 0.2, new Hiccups.Summary(1.2, 0, 0), "cyc/s ");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("server 1.50 cores, 600 us/cyc, client 0.20 cores, 80 us/cyc");
     }
 
     @Test
     void aServerTheBenchDidNotStartIsNotMeasuredAndLeavesNoFigure() {
-        report.scenario("(a) list", run(30_000, 2), 45_000, Double.NaN, 0.3, new Hiccups.Summary(1.2, 0, -1), "req/s ");
-        report.cpu("list", Double.NaN, 0.3, 15_000);
+        report.scenario("list", "(a) list", run(30_000, 2), 45_000, Double.NaN, 0.3, new Hiccups.Summary(1.2, 0, -1),
+                "req/s ");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("(server not measured, client 0.30 cores, 20 us/req");
         assertThat(report.json().path("cpu").path("list").has("server_us")).isFalse();
         assertThat(report.json().path("cpu").path("list").path("client_us").asDouble()).isEqualTo(20.0);
