@@ -34,7 +34,7 @@ class ArchitectureTest {
                 .whereLayer("ramapi").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "ramapi", "server", "cli")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("protocol", "ram", "server")
-                .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server")
+                .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server", "swas", "ramapi", "cli")
                 .check(CLASSES);
     }
 

@@ -1,7 +1,7 @@
 package dev.swasd.cli;
 
 import dev.swasd.ramapi.RamDomain;
-import dev.swasd.ramapi.RamException;
+import dev.swasd.errors.ApiException;
 import dev.swasd.server.RamAdapters;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.store.Database;
@@ -85,7 +85,7 @@ final class AdminStore {
         try {
             action.run();
             return 0;
-        } catch (RamException e) {
+        } catch (ApiException e) {
             if (e.status() == 400) {
                 return usage(e.code() + ": " + e.getMessage(), command);
             }

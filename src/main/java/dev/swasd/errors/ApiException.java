@@ -1,22 +1,38 @@
 package dev.swasd.errors;
 
 /**
- * Thrown anywhere in the pipeline to answer the client with a service error. Carries no cause on
+ * The one error type of the service: thrown anywhere, from the gateway stages to the domain, to
+ * answer the client with the service's HTTP status, Code and Message. Carries no cause on
  * purpose: it is an answer, not a failure, so it costs no stack trace.
  */
 public final class ApiException extends RuntimeException {
-    private final ApiError error;
+    private final int status;
+    private final String code;
 
     public ApiException(ApiError error) {
-        super(error.code() + ": " + error.message(), null, false, false);
-        this.error = error;
+        this(error.httpStatus(), error.code(), error.message());
     }
 
     public ApiException(int httpStatus, String code, String message) {
-        this(new ApiError(httpStatus, code, message));
+        super(message, null, false, false);
+        this.status = httpStatus;
+        this.code = code;
     }
 
     public ApiError error() {
-        return error;
+        return new ApiError(status, code, getMessage());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiException " + status + " " + code + ": " + getMessage();
     }
 }

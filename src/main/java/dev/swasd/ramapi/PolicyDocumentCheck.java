@@ -1,5 +1,7 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.errors.ApiException;
+
 /**
  * Checks a policy document as RAM does when a policy or version is created; the server plugs in
  * the RAM engine's parser, so the domain stays free of the policy language.
@@ -7,7 +9,7 @@ package dev.swasd.ramapi;
 @FunctionalInterface
 public interface PolicyDocumentCheck {
     /**
-     * @throws RamException {@code MalformedPolicyDocument} naming what is wrong, or
+     * @throws ApiException {@code MalformedPolicyDocument} naming what is wrong, or
      *                      {@code InvalidParameter.PolicyDocument.Length}
      */
     void check(String document);

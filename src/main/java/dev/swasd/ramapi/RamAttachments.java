@@ -1,5 +1,6 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.errors.ApiException;
 import java.util.function.Supplier;
 import dev.swasd.store.RamAttachmentRecord;
 import dev.swasd.store.RamGroupRecord;
@@ -126,7 +127,7 @@ public final class RamAttachments {
             try {
                 out.add(new AttachedPolicy(policies.resolve(tx, accountId, a.policyType(), a.policyName()),
                         a.attachedAt()));
-            } catch (RamException gone) {
+            } catch (ApiException gone) {
                 continue;
             }
         }

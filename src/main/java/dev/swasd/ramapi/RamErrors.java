@@ -1,5 +1,7 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.errors.ApiException;
+
 /**
  * RAM's error catalogue (ram-api.md 1.6), messages reproduced exactly as documented, including
  * the service's own English.
@@ -10,182 +12,182 @@ public final class RamErrors {
 
     // ---- 400: parameters
 
-    public static RamException invalidChars(String parameter) {
-        return new RamException(400, "InvalidParameter." + parameter + ".InvalidChars",
+    public static ApiException invalidChars(String parameter) {
+        return new ApiException(400, "InvalidParameter." + parameter + ".InvalidChars",
                 "The parameter - \"" + parameter + "\" contains invalid chars.");
     }
 
-    public static RamException length(String parameter) {
-        return new RamException(400, "InvalidParameter." + parameter + ".Length",
+    public static ApiException length(String parameter) {
+        return new ApiException(400, "InvalidParameter." + parameter + ".Length",
                 "The parameter - \"" + parameter + "\" beyond the length limit.");
     }
 
-    public static RamException format(String parameter) {
-        return new RamException(400, "InvalidParameter." + parameter + ".Format",
+    public static ApiException format(String parameter) {
+        return new ApiException(400, "InvalidParameter." + parameter + ".Format",
                 "The format of the parameter - \"" + parameter + "\" is incorrect.");
     }
 
-    public static RamException policyType() {
-        return new RamException(400, "InvalidParameter.PolicyType", "The parameter - \"PolicyType\" is incorrect.");
+    public static ApiException policyType() {
+        return new ApiException(400, "InvalidParameter.PolicyType", "The parameter - \"PolicyType\" is incorrect.");
     }
 
-    public static RamException malformedPolicyDocument(String detail) {
-        return new RamException(400, "MalformedPolicyDocument", detail);
+    public static ApiException malformedPolicyDocument(String detail) {
+        return new ApiException(400, "MalformedPolicyDocument", detail);
     }
 
     /** The gateway's generic text (protocol.md), for parameters RAM documents no own code for. */
-    public static RamException invalidParameter(String parameter, String why) {
-        return new RamException(400, "InvalidParameter",
+    public static ApiException invalidParameter(String parameter, String why) {
+        return new ApiException(400, "InvalidParameter",
                 "The specified parameter \"" + parameter + "\" is not valid: " + why);
     }
 
-    public static RamException missingParameter(String parameter) {
-        return new RamException(400, "Missing" + parameter, parameter + " is mandatory for this action.");
+    public static ApiException missingParameter(String parameter) {
+        return new ApiException(400, "Missing" + parameter, parameter + " is mandatory for this action.");
     }
 
     // ---- 404: existence
 
-    public static RamException userNotExist() {
-        return new RamException(404, "EntityNotExist.User", "The user does not exist.");
+    public static ApiException userNotExist() {
+        return new ApiException(404, "EntityNotExist.User", "The user does not exist.");
     }
 
-    public static RamException userAccessKeyNotExist() {
-        return new RamException(404, "EntityNotExist.User.AccessKey", "The user access key does not exist.");
+    public static ApiException userAccessKeyNotExist() {
+        return new ApiException(404, "EntityNotExist.User.AccessKey", "The user access key does not exist.");
     }
 
-    public static RamException userPolicyNotExist() {
-        return new RamException(404, "EntityNotExist.User.Policy", "The indicate policy of the user does not exist.");
+    public static ApiException userPolicyNotExist() {
+        return new ApiException(404, "EntityNotExist.User.Policy", "The indicate policy of the user does not exist.");
     }
 
-    public static RamException userGroupNotExist() {
-        return new RamException(404, "EntityNotExist.User.Group", "The user has not joined the group.");
+    public static ApiException userGroupNotExist() {
+        return new ApiException(404, "EntityNotExist.User.Group", "The user has not joined the group.");
     }
 
-    public static RamException groupNotExist() {
-        return new RamException(404, "EntityNotExist.Group", "The group does not exist.");
+    public static ApiException groupNotExist() {
+        return new ApiException(404, "EntityNotExist.Group", "The group does not exist.");
     }
 
-    public static RamException groupPolicyNotExist() {
-        return new RamException(404, "EntityNotExist.Group.Policy",
+    public static ApiException groupPolicyNotExist() {
+        return new ApiException(404, "EntityNotExist.Group.Policy",
                 "The indicate policy attached to the group does not exist.");
     }
 
-    public static RamException policyNotExist() {
-        return new RamException(404, "EntityNotExist.Policy", "The policy does not exist.");
+    public static ApiException policyNotExist() {
+        return new ApiException(404, "EntityNotExist.Policy", "The policy does not exist.");
     }
 
-    public static RamException policyVersionNotExist() {
-        return new RamException(404, "EntityNotExist.Policy.Version", "The policy version does not exist.");
+    public static ApiException policyVersionNotExist() {
+        return new ApiException(404, "EntityNotExist.Policy.Version", "The policy version does not exist.");
     }
 
     // ---- 409: duplicates, conflicts, limits
 
-    public static RamException userExists() {
-        return new RamException(409, "EntityAlreadyExists.User", "The user does already EXIST.");
+    public static ApiException userExists() {
+        return new ApiException(409, "EntityAlreadyExists.User", "The user does already EXIST.");
     }
 
-    public static RamException userGroupExists() {
-        return new RamException(409, "EntityAlreadyExists.User.Group", "The user has already joined the group.");
+    public static ApiException userGroupExists() {
+        return new ApiException(409, "EntityAlreadyExists.User.Group", "The user has already joined the group.");
     }
 
-    public static RamException userPolicyExists() {
-        return new RamException(409, "EntityAlreadyExists.User.Policy",
+    public static ApiException userPolicyExists() {
+        return new ApiException(409, "EntityAlreadyExists.User.Policy",
                 "The user has already been attached this policy.");
     }
 
-    public static RamException groupExists() {
-        return new RamException(409, "EntityAlreadyExists.Group", "The group does already EXIST.");
+    public static ApiException groupExists() {
+        return new ApiException(409, "EntityAlreadyExists.Group", "The group does already EXIST.");
     }
 
-    public static RamException groupPolicyExists() {
-        return new RamException(409, "EntityAlreadyExists.Group.Policy",
+    public static ApiException groupPolicyExists() {
+        return new ApiException(409, "EntityAlreadyExists.Group.Policy",
                 "The group has already been attached this policy.");
     }
 
     /** The documented text really says "group" (a copy error in RAM's catalogue, reproduced on purpose). */
-    public static RamException policyExists() {
-        return new RamException(409, "EntityAlreadyExists.Policy", "The group does already EXIST.");
+    public static ApiException policyExists() {
+        return new ApiException(409, "EntityAlreadyExists.Policy", "The group does already EXIST.");
     }
 
-    public static RamException deleteConflictUserGroup() {
-        return new RamException(409, "DeleteConflict.User.Group",
+    public static ApiException deleteConflictUserGroup() {
+        return new ApiException(409, "DeleteConflict.User.Group",
                 "The user CAN NOT be in any group while deleting the user.");
     }
 
-    public static RamException deleteConflictUserAccessKey() {
-        return new RamException(409, "DeleteConflict.User.AccessKey",
+    public static ApiException deleteConflictUserAccessKey() {
+        return new ApiException(409, "DeleteConflict.User.AccessKey",
                 "The user CAN NOT has any access key while deleting the user.");
     }
 
-    public static RamException deleteConflictUserPolicy() {
-        return new RamException(409, "DeleteConflict.User.Policy",
+    public static ApiException deleteConflictUserPolicy() {
+        return new ApiException(409, "DeleteConflict.User.Policy",
                 "The user CAN NOT has any attached policy while deleting the user.");
     }
 
-    public static RamException deleteConflictGroupUser() {
-        return new RamException(409, "DeleteConflict.Group.User",
+    public static ApiException deleteConflictGroupUser() {
+        return new ApiException(409, "DeleteConflict.Group.User",
                 "The group CAN NOT has any user member while deleting the group.");
     }
 
-    public static RamException deleteConflictGroupPolicy() {
-        return new RamException(409, "DeleteConflict.Group.Policy",
+    public static ApiException deleteConflictGroupPolicy() {
+        return new ApiException(409, "DeleteConflict.Group.Policy",
                 "The entity CAN NOT has any attached policy while deleting the group.");
     }
 
-    public static RamException deleteConflictPolicyUser() {
-        return new RamException(409, "DeleteConflict.Policy.User",
+    public static ApiException deleteConflictPolicyUser() {
+        return new ApiException(409, "DeleteConflict.Policy.User",
                 "The policy CAN NOT been attached to any user while deleting the policy.");
     }
 
-    public static RamException deleteConflictPolicyGroup() {
-        return new RamException(409, "DeleteConflict.Policy.Group",
+    public static ApiException deleteConflictPolicyGroup() {
+        return new ApiException(409, "DeleteConflict.Policy.Group",
                 "The policy CAN NOT been attached to any group while deleting the policy.");
     }
 
-    public static RamException deleteConflictPolicyVersion() {
-        return new RamException(409, "DeleteConflict.Policy.Version",
+    public static ApiException deleteConflictPolicyVersion() {
+        return new ApiException(409, "DeleteConflict.Policy.Version",
                 "The policy CAN NOT has any version except the default version.");
     }
 
-    public static RamException deleteConflictDefaultVersion() {
-        return new RamException(409, "DeleteConflict.Policy.Version.Default",
+    public static ApiException deleteConflictDefaultVersion() {
+        return new ApiException(409, "DeleteConflict.Policy.Version.Default",
                 "The default policy version CAN NOT been deleted directly.");
     }
 
-    public static RamException limitUsers() {
-        return new RamException(409, "LimitExceeded.User", "The count of users beyond the current limits.");
+    public static ApiException limitUsers() {
+        return new ApiException(409, "LimitExceeded.User", "The count of users beyond the current limits.");
     }
 
-    public static RamException limitUserAccessKeys() {
-        return new RamException(409, "LimitExceeded.User.AccessKey",
+    public static ApiException limitUserAccessKeys() {
+        return new ApiException(409, "LimitExceeded.User.AccessKey",
                 "The access key count of the user access keys beyond the current limits.");
     }
 
-    public static RamException limitUserGroups() {
-        return new RamException(409, "LimitExceeded.User.Group",
+    public static ApiException limitUserGroups() {
+        return new ApiException(409, "LimitExceeded.User.Group",
                 "The count of groups the target user joined beyond the current limits.");
     }
 
-    public static RamException limitUserPolicies() {
-        return new RamException(409, "LimitExceeded.User.Policy",
+    public static ApiException limitUserPolicies() {
+        return new ApiException(409, "LimitExceeded.User.Policy",
                 "The policy count of the user attached policies beyond the current limits.");
     }
 
-    public static RamException limitGroups() {
-        return new RamException(409, "LimitExceeded.Group", "The count of groups beyond the current limits.");
+    public static ApiException limitGroups() {
+        return new ApiException(409, "LimitExceeded.Group", "The count of groups beyond the current limits.");
     }
 
-    public static RamException limitGroupPolicies() {
-        return new RamException(409, "LimitExceeded.Group.Policy",
+    public static ApiException limitGroupPolicies() {
+        return new ApiException(409, "LimitExceeded.Group.Policy",
                 "The policy count of the group beyond the current limits.");
     }
 
-    public static RamException limitPolicies() {
-        return new RamException(409, "LimitExceeded.Policy", "The count of policy beyond the current limits.");
+    public static ApiException limitPolicies() {
+        return new ApiException(409, "LimitExceeded.Policy", "The count of policy beyond the current limits.");
     }
 
-    public static RamException limitPolicyVersions() {
-        return new RamException(409, "LimitExceeded.Policy.Version",
+    public static ApiException limitPolicyVersions() {
+        return new ApiException(409, "LimitExceeded.Policy.Version",
                 "The count of policy version beyond the current limits.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.errors.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public final class RamParameterRules {
     /**
      * Checks every present parameter of a RAM request (MaxItems ceilings are the catalog's).
      *
-     * @throws RamException the first failing check's error
+     * @throws ApiException the first failing check's error
      */
     public void check(Map<String, ?> params) {
         for (String name : ORDER) {

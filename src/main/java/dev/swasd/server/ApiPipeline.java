@@ -15,7 +15,6 @@ import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ResponseTemplate;
 import dev.swasd.protocol.ValidatedParams;
-import dev.swasd.swas.DomainException;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -118,8 +117,6 @@ public final class ApiPipeline {
         } catch (AccessDenied e) {
             failure = e.error();
             deniedDetail = e.detail();
-        } catch (DomainException e) {
-            failure = new ApiError(e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             // a bug or a database failure: the client sees only InternalError and the RequestId,
             // the log keeps the cause under the same RequestId

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.store.ImageRecord;
 import dev.swasd.swas.CustomImageService;
-import dev.swasd.swas.DomainException;
+import dev.swasd.errors.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ final class EcsBindings {
         r.add(PRODUCT, "DescribeImages", (ctx, p, tx) -> {
             String alias = p.string("ImageOwnerAlias");
             if (alias != null && !ALIASES.contains(alias)) {
-                throw new DomainException(400, "InvalidImageOwnerAlias.ValueNotSupported",
+                throw new ApiException(400, "InvalidImageOwnerAlias.ValueNotSupported",
                         "The specified ImageOwnerAlias value is not supported.");
             }
             String status = p.string("Status") == null ? "Available" : p.string("Status");

@@ -11,7 +11,6 @@ import dev.swasd.ramapi.RamAccessKeys;
 import dev.swasd.ramapi.RamAttachments;
 import dev.swasd.ramapi.RamDomain;
 import dev.swasd.ramapi.RamErrors;
-import dev.swasd.ramapi.RamException;
 import dev.swasd.ramapi.RamUsers;
 import dev.swasd.ramapi.VersionView;
 import dev.swasd.store.AccessKeyRecord;
@@ -24,8 +23,7 @@ import java.util.List;
 /**
  * Wire shapes of the RAM API 2015-05-01 (ram-actions.json): lists wrapped twice
  * ({@code Users.User[]}), ISO-8601 UTC dates, {@code IsTruncated} always and {@code Marker} only
- * when truncated; absent optional fields are left out. RAM's own error codes leave the domain as
- * {@link RamException} and are answered as they are.
+ * when truncated; absent optional fields are left out.
  */
 final class RamBindings {
     static final String PRODUCT = "ram";
@@ -34,10 +32,7 @@ final class RamBindings {
     }
 
     static void register(ActionRegistry r, RamDomain ram) {
-        r.addRules(PRODUCT, (op, p) -> answer(() -> {
-            ram.rules().check(p.asMap());
-            return null;
-        }));
+        r.addRules(PRODUCT, (op, p) -> ram.rules().check(p.asMap()));
         users(r, ram);
         keys(r, ram);
         groups(r, ram);
@@ -372,15 +367,7 @@ final class RamBindings {
     // ---- plumbing
 
     private static void add(ActionRegistry r, String action, ActionHandler handler) {
-        r.add(PRODUCT, action, (ctx, p, tx) -> answer(() -> handler.handle(ctx, p, tx)));
+        r.add(PRODUCT, action, handler);
     }
 
-    /** RAM's own codes leave as they are; the pipeline renders them like any gateway error. */
-    private static <T> T answer(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RamException e) {
-            throw new ApiException(e.status(), e.code(), e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageQuery;
 import dev.swasd.store.ImageRecord;
 import dev.swasd.store.ImageRepository;
@@ -57,7 +58,7 @@ public final class CustomImageService {
         InstanceRecord instance = instances.find(tx, caller.accountId(), caller.regionId(), cmd.instanceId())
                 .orElseThrow(SwasErrors::instanceNotFound);
         if (!NAME.matcher(cmd.imageName()).matches()) {
-            throw new DomainException(400, "InvalidImageName",
+            throw new ApiException(400, "InvalidImageName",
                     "ImageName must be 2-128 characters, start with a letter or digit and hold only letters, digits, "
                             + "colons, underscores and hyphens.");
         }
@@ -65,7 +66,7 @@ public final class CustomImageService {
             throw SwasErrors.invalidParam("Description", "it is longer than " + MAX_DESCRIPTION + " characters.");
         }
         if (cmd.systemSnapshotId() == null) {
-            throw new DomainException(400, "MissingSystemSnapshotId", "SystemSnapshotId is mandatory for this action.");
+            throw new ApiException(400, "MissingSystemSnapshotId", "SystemSnapshotId is mandatory for this action.");
         }
         TagRules.checkForAttach(cmd.tags());
         SnapshotRecord system = snapshotOf(tx, now, caller, cmd.systemSnapshotId(), instance, "system");

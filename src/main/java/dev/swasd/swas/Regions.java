@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import dev.swasd.errors.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class Regions {
     public Region require(String regionId) {
         Region r = byId.get(regionId);
         if (r == null) {
-            throw new DomainException(400, "InvalidRegionId", "The specified RegionId does not exist.");
+            throw new ApiException(400, "InvalidRegionId", "The specified RegionId does not exist.");
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import dev.swasd.errors.ApiException;
 import dev.swasd.store.DiskRecord;
 import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
@@ -45,7 +46,7 @@ public final class SnapshotService {
         DiskRecord disk = instances.disk(tx, caller.accountId(), caller.regionId(), diskId)
                 .orElseThrow(SwasErrors::diskNotFound);
         if (!NAME.matcher(name).matches() || name.toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
-            throw new DomainException(400, "InvalidSnapshotName",
+            throw new ApiException(400, "InvalidSnapshotName",
                     "SnapshotName must be 2-50 characters, start with a letter and hold only letters, digits, "
                             + "colons, underscores, periods and hyphens.");
         }

@@ -1,5 +1,6 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.errors.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class RamDomainTest {
         tx(t -> ram.users().create(t, A, now, user("u1")));
         tx(t -> ram.users().create(t, A, now, user("u2")));
         assertThatThrownBy(() -> tx(t -> ram.users().create(t, A, now, user("u3"))))
-                .isInstanceOf(RamException.class).hasFieldOrPropertyWithValue("code", "LimitExceeded.User")
+                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("code", "LimitExceeded.User")
                 .hasMessage("The count of users beyond the current limits.");
         tx(t -> ram.groups().create(t, A, now, "g1", null));
         assertThatThrownBy(() -> tx(t -> ram.groups().create(t, A, now, "g2", null)))

@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import dev.swasd.errors.ApiException;
 import static dev.swasd.swas.DomainFixture.ACCOUNT;
 import static dev.swasd.swas.DomainFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +31,13 @@ class DomainRulesTest {
         f.close();
     }
 
-    static DomainException fails(Executable e) {
-        DomainException d = catchThrowableOfType(DomainException.class, e::execute);
+    static ApiException fails(Executable e) {
+        ApiException d = catchThrowableOfType(ApiException.class, e::execute);
         assertThat(d).as("expected a domain error").isNotNull();
         return d;
     }
 
-    static void code(DomainException e, int status, String code) {
+    static void code(ApiException e, int status, String code) {
         assertThat(e.code()).isEqualTo(code);
         assertThat(e.status()).isEqualTo(status);
     }
@@ -51,7 +52,7 @@ class DomainRulesTest {
         String a = f.image();
         String b = f.image();
         f.run(tx -> f.images.shareToEcs(tx, f.now, f.caller, b, "Share"));
-        DomainException e = fails(() -> f.deleteImages(a, b));
+        ApiException e = fails(() -> f.deleteImages(a, b));
         code(e, 400, "CustomImageInShare");
         assertThat(e.getMessage()).isEqualTo("The custom image is in sharing,please unshare first then to retry.");
         assertThat(liveImages()).isEqualTo(2);
@@ -145,7 +146,7 @@ class DomainRulesTest {
         for (int i = 0; i < 3; i++) {
             f.image(server, snap);
         }
-        DomainException e = fails(() -> f.image(server, snap));
+        ApiException e = fails(() -> f.image(server, snap));
         code(e, 400, "QuotaExceeded.CustomImage");
         f.servers(10);
         for (int i = 0; i < 12; i++) {

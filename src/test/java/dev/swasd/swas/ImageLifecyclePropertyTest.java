@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import dev.swasd.errors.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swasd.store.ImageQuery;
@@ -175,7 +176,7 @@ class ImageLifecyclePropertyTest {
         try {
             call.run();
             return null;
-        } catch (DomainException e) {
+        } catch (ApiException e) {
             return e.code();
         }
     }
