@@ -19,7 +19,8 @@ public final class Catalog {
 
     /** The catalog shipped with swasd, read from the specification files on the class path. */
     public static Catalog standard() {
-        return new Catalog(List.of(CatalogLoader.load("swas-open", "/catalog/swas-open-2020-06-01.json"),
+        return new Catalog(List.of(CatalogLoader.load("swas-open", "/catalog/swas-open-2020-06-01.json",
+                        "/catalog/swas-open-ram.json"),
                 CatalogLoader.load("ecs", "/catalog/ecs-2014-05-26.json"),
                 CatalogLoader.load("ram", "/catalog/ram-2015-05-01.json")));
     }

@@ -22,17 +22,37 @@ public final class CatalogLoader {
     }
 
     public static Product load(String productCode, String resource) {
+        return parse(productCode, read(resource), Map.of());
+    }
+
+    /**
+     * A product whose access levels live in its RAM bindings file (swas-open-ram.json) rather than
+     * beside each action.
+     */
+    public static Product load(String productCode, String resource, String bindingsResource) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (JsonNode row : read(bindingsResource).path("actions")) {
+            levels.put(row.path("action").asText(), row.path("accessLevel").asText());
+        }
+        return parse(productCode, read(resource), levels);
+    }
+
+    private static JsonNode read(String resource) {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("catalog resource missing: " + resource);
             }
-            return parse(productCode, JSON.readTree(in));
+            return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static Product parse(String productCode, JsonNode root) {
+        return parse(productCode, root, Map.of());
+    }
+
+    private static Product parse(String productCode, JsonNode root, Map<String, String> levels) {
         String version = root.path("apiVersion").asText();
         Map<String, OperationDef> ops = new LinkedHashMap<>();
         for (JsonNode action : root.path("actions")) {
@@ -41,7 +61,12 @@ public final class CatalogLoader {
                 params.add(CommonRules.refine(productCode, param(p)));
             }
             String name = action.path("action").asText();
-            ops.put(name, new OperationDef(productCode, version, name, action.path("method").asText("POST"), params));
+            String level = action.has("accessLevel") ? action.get("accessLevel").asText() : levels.get(name);
+            if (level == null || level.isEmpty()) {
+                throw new IllegalStateException(productCode + " " + name + " has no access level in the catalog");
+            }
+            ops.put(name, new OperationDef(productCode, version, name, action.path("method").asText("POST"), level,
+                    params));
         }
         return new Product(productCode, version, ops);
     }

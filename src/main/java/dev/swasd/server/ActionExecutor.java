@@ -56,8 +56,7 @@ final class ActionExecutor {
     }
 
     static boolean isRead(OperationDef op) {
-        String a = op.action();
-        return a.startsWith("List") || a.startsWith("Describe") || a.startsWith("Get");
+        return op.readOnly();
     }
 
     ObjectNode execute(CallContext ctx, ValidatedParams params, ActionHandler handler) {
