@@ -21,6 +21,7 @@ class ArchitectureTest {
                 .layer("server").definedBy("dev.swasd.server..")
                 .layer("protocol").definedBy("dev.swasd.protocol..")
                 .layer("ram").definedBy("dev.swasd.ram..")
+                .layer("api").definedBy("dev.swasd.api..")
                 .layer("swas").definedBy("dev.swasd.swas..")
                 .layer("ramapi").definedBy("dev.swasd.ramapi..")
                 .layer("store").definedBy("dev.swasd.store..")
@@ -28,13 +29,14 @@ class ArchitectureTest {
                 .layer("errors").definedBy("dev.swasd.errors..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("protocol").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("protocol").mayOnlyBeAccessedByLayers("server", "cli", "api")
                 .whereLayer("ram").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("swas", "ramapi", "server")
                 .whereLayer("swas").mayOnlyBeAccessedByLayers("server")
                 .whereLayer("ramapi").mayOnlyBeAccessedByLayers("server", "cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "ramapi", "server", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "ramapi", "server", "cli", "api")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("protocol", "ram", "server")
-                .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server", "swas", "ramapi", "cli")
+                .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server", "swas", "ramapi", "cli", "api")
                 .check(CLASSES);
     }
 

@@ -3,6 +3,7 @@ package dev.swasd.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An operation's parameters after the validate stage: present ones only, each already of its
@@ -44,6 +45,12 @@ public final class ValidatedParams {
     @SuppressWarnings("unchecked")
     public List<Map<String, String>> objects(String name) {
         return (List<Map<String, String>>) values.get(name);
+    }
+
+    /** An object list with each item made typed; null when the parameter is absent. */
+    public <T> List<T> objects(String name, Function<Map<String, String>, T> item) {
+        List<Map<String, String>> items = objects(name);
+        return items == null ? null : items.stream().map(item).toList();
     }
 
     @SuppressWarnings("unchecked")

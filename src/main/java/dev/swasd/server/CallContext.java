@@ -1,8 +1,10 @@
 package dev.swasd.server;
 
+import dev.swasd.api.Call;
 import dev.swasd.catalog.OperationDef;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.Principal;
+import dev.swasd.store.Tx;
 import dev.swasd.swas.Caller;
 
 /**
@@ -16,6 +18,11 @@ public record CallContext(String requestId, Principal principal, OperationDef op
         long receivedNanos) {
     public String accountId() {
         return principal.accountId();
+    }
+
+    /** What a resource module is told of the call, inside the transaction it runs in. */
+    public Call call(Tx tx) {
+        return new Call(requestId, principal.accountId(), principal.isRoot() ? null : principal.userName(), now, tx);
     }
 
     public Caller caller(String regionId) {

@@ -1,5 +1,9 @@
 package dev.swasd.server;
 
+import dev.swasd.api.ecs.EcsApi;
+import dev.swasd.api.ecs.EcsRoutes;
+import dev.swasd.api.swasopen.SwasOpenApi;
+import dev.swasd.api.swasopen.SwasOpenRoutes;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.ram.PolicyCache;
 import dev.swasd.ramapi.RamDomain;
@@ -8,19 +12,8 @@ import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
 import dev.swasd.store.SecretCipher;
-import dev.swasd.store.ImageRepository;
-import dev.swasd.store.InstanceRepository;
-import dev.swasd.store.SnapshotRepository;
-import dev.swasd.store.TagRepository;
-import dev.swasd.swas.CustomImageService;
-import dev.swasd.swas.ImageQueries;
-import dev.swasd.swas.InstanceService;
-import dev.swasd.swas.Lifecycle;
-import dev.swasd.swas.SnapshotService;
-import dev.swasd.swas.TagService;
-import dev.swasd.swas.Plans;
-import dev.swasd.swas.PublicImages;
 import dev.swasd.swas.Regions;
+import dev.swasd.swas.SwasDomain;
 import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -142,23 +135,11 @@ public final class Swasd implements AutoCloseable {
     }
 
     private static ActionRegistry registerActions(ServerConfig config, Regions regions) {
-        Plans plans = Plans.defaults();
-        PublicImages publicImages = PublicImages.defaults();
-        Lifecycle lifecycle = new Lifecycle(config.stateDelay().toMillis());
-        InstanceRepository instances = new InstanceRepository();
-        SnapshotRepository snapshots = new SnapshotRepository();
-        ImageRepository images = new ImageRepository();
-        TagRepository tags = new TagRepository();
-        CustomImageService customImages = new CustomImageService(regions, publicImages, config.quotas(), lifecycle,
-                instances, snapshots, images, tags);
+        SwasDomain swas = SwasDomain.create(new SwasDomain.Settings(regions, config.quotas(),
+                config.stateDelay().toMillis()));
         ActionRegistry actions = new ActionRegistry();
-        SwasBindings.register(actions, regions, plans, new ImageQueries(regions, publicImages), customImages);
-        InstanceBindings.register(actions, new InstanceService(regions, plans, publicImages, config.quotas(), lifecycle,
-                instances, images, tags), tags);
-        ImageBindings.register(actions, new SnapshotService(regions, config.quotas(), lifecycle, instances, snapshots,
-                images, tags), customImages, tags);
-        TagBindings.register(actions, new TagService(regions, instances, snapshots, images, tags));
-        EcsBindings.register(actions, customImages);
+        ModuleRoutes.bind(actions, SwasOpenRoutes.PRODUCT, SwasOpenApi.class, SwasOpenRoutes.all(), swas.modules());
+        ModuleRoutes.bind(actions, EcsRoutes.PRODUCT, EcsApi.class, EcsRoutes.all(), swas.modules());
         return actions;
     }
 

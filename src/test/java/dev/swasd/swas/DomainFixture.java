@@ -1,10 +1,6 @@
 package dev.swasd.swas;
 
 import dev.swasd.store.Database;
-import dev.swasd.store.ImageRepository;
-import dev.swasd.store.InstanceRepository;
-import dev.swasd.store.SnapshotRepository;
-import dev.swasd.store.TagRepository;
 import dev.swasd.store.Tx;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,16 +46,11 @@ final class DomainFixture implements AutoCloseable {
     DomainFixture(String url, long delayMillis, Quotas quotas) {
         this.url = url;
         db = Database.open(url, null, null);
-        Lifecycle lifecycle = new Lifecycle(delayMillis);
-        InstanceRepository ir = new InstanceRepository();
-        SnapshotRepository sr = new SnapshotRepository();
-        ImageRepository imr = new ImageRepository();
-        TagRepository tr = new TagRepository();
-        PublicImages pub = PublicImages.defaults();
-        instances = new InstanceService(regions, Plans.defaults(), pub, quotas, lifecycle, ir, imr, tr);
-        snapshots = new SnapshotService(regions, quotas, lifecycle, ir, sr, imr, tr);
-        images = new CustomImageService(regions, pub, quotas, lifecycle, ir, sr, imr, tr);
-        tags = new TagService(regions, ir, sr, imr, tr);
+        SwasDomain domain = SwasDomain.create(new SwasDomain.Settings(regions, quotas, delayMillis));
+        instances = domain.instances();
+        snapshots = domain.snapshots();
+        images = domain.images();
+        tags = domain.tags();
     }
 
     <T> T tx(Function<Tx, T> work) {

@@ -1,0 +1,52 @@
+package dev.swasd.swas;
+
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.SnapshotRepository;
+import dev.swasd.store.TagRepository;
+import dev.swasd.swas.images.CustomImageActions;
+import dev.swasd.swas.images.EcsImageActions;
+import dev.swasd.swas.instances.InstanceActions;
+import dev.swasd.swas.regions.RegionActions;
+import dev.swasd.swas.snapshots.SnapshotActions;
+import dev.swasd.swas.tags.TagActions;
+import java.util.List;
+
+/**
+ * The SWAS domain, wired once: its services and the resource modules that implement the actions.
+ * The one list of modules, used by the server and by the tests alike; a new family adds its
+ * module here.
+ */
+public record SwasDomain(InstanceService instances, SnapshotService snapshots, CustomImageService images,
+        TagService tags, List<Object> modules) {
+
+    /** Settings the domain takes from the server's configuration. */
+    public record Settings(Regions regions, Quotas quotas, long stateDelayMillis) {
+    }
+
+    public static SwasDomain create(Settings settings) {
+        Regions regions = settings.regions();
+        Plans plans = Plans.defaults();
+        PublicImages publicImages = PublicImages.defaults();
+        Lifecycle lifecycle = new Lifecycle(settings.stateDelayMillis());
+        InstanceRepository instanceRows = new InstanceRepository();
+        SnapshotRepository snapshotRows = new SnapshotRepository();
+        ImageRepository imageRows = new ImageRepository();
+        TagRepository tagRows = new TagRepository();
+        InstanceService instances = new InstanceService(regions, plans, publicImages, settings.quotas(), lifecycle,
+                instanceRows, imageRows, tagRows);
+        SnapshotService snapshots = new SnapshotService(regions, settings.quotas(), lifecycle, instanceRows,
+                snapshotRows, imageRows, tagRows);
+        CustomImageService images = new CustomImageService(regions, publicImages, settings.quotas(), lifecycle,
+                instanceRows, snapshotRows, imageRows, tagRows);
+        TagService tags = new TagService(regions, instanceRows, snapshotRows, imageRows, tagRows);
+        List<Object> modules = List.of(
+                new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
+                new InstanceActions(instances, tagRows),
+                new SnapshotActions(snapshots, tagRows),
+                new CustomImageActions(images),
+                new EcsImageActions(images),
+                new TagActions(tags));
+        return new SwasDomain(instances, snapshots, images, tags, modules);
+    }
+}

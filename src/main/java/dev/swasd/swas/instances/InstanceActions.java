@@ -1,0 +1,252 @@
+package dev.swasd.swas.instances;
+
+import dev.swasd.api.Call;
+import dev.swasd.api.swasopen.SwasOpenApi;
+import dev.swasd.api.swasopen.SwasOpenRequests.CreateInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ListDisksRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ListInstanceStatusRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ResetSystemRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StartInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StartInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StopInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StopInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.UpdateInstanceAttributeRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.CreateInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListDisksResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstanceStatusResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstanceStatusResponse.InstanceStatus;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse.Instance;
+import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ResetSystemResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.StartInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.StartInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.StopInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.StopInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.UpdateInstanceAttributeResponse;
+import dev.swasd.store.DiskRecord;
+import dev.swasd.store.InstanceRecord;
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.InstanceService;
+import dev.swasd.swas.Paging;
+import dev.swasd.swas.Shapes;
+import dev.swasd.swas.TagFilters;
+import dev.swasd.swas.regions.RegionActions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Servers and their disks: CreateInstances, ListInstances, power, ResetSystem, ListDisks. */
+public final class InstanceActions implements SwasOpenApi {
+    private final InstanceService instances;
+    private final TagRepository tags;
+
+    public InstanceActions(InstanceService instances, TagRepository tags) {
+        this.instances = instances;
+        this.tags = tags;
+    }
+
+    @Override
+    public CreateInstancesResponse createInstances(Call call, CreateInstancesRequest r) {
+        return new CreateInstancesResponse(instances.create(call.tx(), call.now(), caller(call, r.regionId()),
+                new InstanceService.CreateInstances(r.imageId(), r.planId(), r.period(), r.amount(),
+                        Boolean.TRUE.equals(r.autoRenew()), r.autoRenewPeriod(), r.dataDiskSize(), r.chargeType())));
+    }
+
+    @Override
+    public ListInstancesResponse listInstances(Call call, ListInstancesRequest r) {
+        List<InstanceRecord> all = new ArrayList<>(instances.all(call.tx(), caller(call, r.regionId())));
+        all.removeIf(i -> r.instanceIds() != null && !r.instanceIds().contains(i.instanceId()));
+        all.removeIf(i -> r.publicIpAddresses() != null && !r.publicIpAddresses().contains(i.publicIp()));
+        if (r.instanceName() != null) {
+            String regex = Pattern.quote(r.instanceName()).replace("*", "\\E.*\\Q");
+            all.removeIf(i -> !i.instanceName().matches(regex));
+        }
+        all.removeIf(i -> r.status() != null && !r.status().equals(i.status(call.now())));
+        all.removeIf(i -> r.chargeType() != null && !r.chargeType().equals(i.chargeType()));
+        all.removeIf(i -> r.planType() != null && !r.planType().equals("NORMAL"));
+        all.removeIf(i -> r.resourceGroupId() != null && !r.resourceGroupId().equals(i.resourceGroupId()));
+        List<TagFilters.Filter> filter = TagFilters.of(r.tag(), ListInstancesRequest.Tag::key,
+                ListInstancesRequest.Tag::value);
+        if (filter != null) {
+            Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(call.tx(), "instance",
+                    all.stream().map(InstanceRecord::instanceId).toList()));
+            all.removeIf(i -> !TagFilters.matches(byId.getOrDefault(i.instanceId(), List.of()), filter));
+        }
+        Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
+        List<Instance> page = paging.slice(all).stream()
+                .map(rec -> instance(instances.view(call.tx(), call.now(), rec))).toList();
+        return new ListInstancesResponse(page, paging.number(), paging.size(), all.size());
+    }
+
+    private static Instance instance(InstanceService.InstanceView v) {
+        InstanceRecord r = v.record();
+        return Instance.builder()
+                .instanceId(r.instanceId())
+                .instanceName(r.instanceName())
+                .status(v.status())
+                .businessStatus("Normal")
+                .disableReason("")
+                .ddosStatus("Normal")
+                .chargeType(r.chargeType())
+                .creationTime(Shapes.time(r.createdAt()))
+                .expiredTime(Shapes.time(r.expiredAt()))
+                .regionId(r.regionId())
+                .planId(r.planId())
+                .planType(v.plan().planType())
+                .imageId(r.imageId())
+                .publicIpAddress(r.publicIp())
+                .innerIpAddress(r.innerIp())
+                .resourceGroupId(Shapes.orEmpty(r.resourceGroupId()))
+                .uuid(r.instanceId())
+                .combination(false)
+                .combinationInstanceId("")
+                .image(Instance.Image.builder()
+                        .imageName(v.image().imageName())
+                        .imageType(v.image().imageType())
+                        .imageVersion(v.image().version())
+                        .osType(v.image().platform())
+                        .imageIconUrl("")
+                        .imageContact("")
+                        .build())
+                .networkAttributes(List.of(new Instance.NetworkAttribute(v.plan().bandwidth(), r.innerIp(),
+                        r.publicIp(), "Normal")))
+                .resourceSpec(Instance.ResourceSpec.builder()
+                        .cpu(v.plan().core())
+                        .diskSize(v.plan().diskSize())
+                        .diskCategory(v.plan().diskType())
+                        .bandwidth(v.plan().bandwidth())
+                        .flow(v.plan().flow())
+                        .memory(RegionActions.wholeOrFraction(v.plan().memory()))
+                        .build())
+                .disks(v.disks().stream().map(d -> Instance.Disk.builder()
+                        .diskId(d.diskId())
+                        .diskName(d.diskName())
+                        .diskType(d.diskType())
+                        .category(d.category())
+                        .size(d.sizeGib())
+                        .status("In_use")
+                        .device(d.device())
+                        .diskChargeType("PrePaid")
+                        .regionId(d.regionId())
+                        .remark("")
+                        .creationTime(Shapes.time(d.createdAt()))
+                        .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
+                        .diskTags(List.of())
+                        .build()).toList())
+                .tags(Shapes.tags(v.tags(), Instance.Tag::new))
+                .build();
+    }
+
+    @Override
+    public ListInstanceStatusResponse listInstanceStatus(Call call, ListInstanceStatusRequest r) {
+        List<InstanceRecord> all = instances.all(call.tx(), caller(call, r.regionId()));
+        if (r.instanceIds() != null) {
+            all = all.stream().filter(i -> r.instanceIds().contains(i.instanceId())).toList();
+        }
+        Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
+        List<InstanceStatus> page = paging.slice(all).stream()
+                .map(i -> new InstanceStatus(i.instanceId(), i.status(call.now()))).toList();
+        return new ListInstanceStatusResponse(page, paging.number(), paging.size(), all.size());
+    }
+
+    @Override
+    public StartInstanceResponse startInstance(Call call, StartInstanceRequest r) {
+        power(call, r.regionId(), List.of(r.instanceId()), InstanceService.Power.START);
+        return new StartInstanceResponse();
+    }
+
+    @Override
+    public StartInstancesResponse startInstances(Call call, StartInstancesRequest r) {
+        power(call, r.regionId(), r.instanceIds(), InstanceService.Power.START);
+        return new StartInstancesResponse();
+    }
+
+    @Override
+    public StopInstanceResponse stopInstance(Call call, StopInstanceRequest r) {
+        power(call, r.regionId(), List.of(r.instanceId()), InstanceService.Power.STOP);
+        return new StopInstanceResponse();
+    }
+
+    @Override
+    public StopInstancesResponse stopInstances(Call call, StopInstancesRequest r) {
+        power(call, r.regionId(), r.instanceIds(), InstanceService.Power.STOP);
+        return new StopInstancesResponse();
+    }
+
+    @Override
+    public RebootInstanceResponse rebootInstance(Call call, RebootInstanceRequest r) {
+        power(call, r.regionId(), List.of(r.instanceId()), InstanceService.Power.REBOOT);
+        return new RebootInstanceResponse();
+    }
+
+    @Override
+    public RebootInstancesResponse rebootInstances(Call call, RebootInstancesRequest r) {
+        power(call, r.regionId(), r.instanceIds(), InstanceService.Power.REBOOT);
+        return new RebootInstancesResponse();
+    }
+
+    private void power(Call call, String regionId, List<String> ids, InstanceService.Power what) {
+        instances.power(call.tx(), call.now(), caller(call, regionId), ids, what);
+    }
+
+    @Override
+    public UpdateInstanceAttributeResponse updateInstanceAttribute(Call call, UpdateInstanceAttributeRequest r) {
+        instances.rename(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.instanceName(),
+                r.password());
+        return new UpdateInstanceAttributeResponse();
+    }
+
+    @Override
+    public ResetSystemResponse resetSystem(Call call, ResetSystemRequest r) {
+        Map<String, String> login = r.loginCredentials();
+        instances.reset(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.imageId(),
+                login == null ? null : login.get("Password"));
+        return new ResetSystemResponse();
+    }
+
+    @Override
+    public ListDisksResponse listDisks(Call call, ListDisksRequest r) {
+        Caller caller = caller(call, r.regionId());
+        List<DiskRecord> all = new ArrayList<>(instances.disks(call.tx(), caller));
+        all.removeIf(d -> r.diskIds() != null && !r.diskIds().contains(d.diskId()));
+        all.removeIf(d -> r.instanceId() != null && !d.instanceId().equals(r.instanceId()));
+        all.removeIf(d -> r.diskType() != null && !d.diskType().equalsIgnoreCase(r.diskType()));
+        all.removeIf(d -> r.resourceGroupId() != null && !r.resourceGroupId().equals(d.resourceGroupId()));
+        Map<String, List<TagRecord>> diskTags = Shapes.byResource(tags.tagsOf(call.tx(), "disk",
+                all.stream().map(DiskRecord::diskId).toList()));
+        List<TagFilters.Filter> filter = TagFilters.of(r.tag(), ListDisksRequest.Tag::key, ListDisksRequest.Tag::value);
+        all.removeIf(d -> !TagFilters.matches(diskTags.getOrDefault(d.diskId(), List.of()), filter));
+        Map<String, String> names = instances.instanceNames(call.tx(), caller);
+        Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
+        List<ListDisksResponse.Disk> page = paging.slice(all).stream().map(d -> ListDisksResponse.Disk.builder()
+                .diskId(d.diskId())
+                .diskName(d.diskName())
+                .diskType(d.diskType())
+                .category(d.category())
+                .size(d.sizeGib())
+                .status("In_use")
+                .device(d.device())
+                .diskChargeType("PrePaid")
+                .regionId(d.regionId())
+                .remark("")
+                .creationTime(Shapes.time(d.createdAt()))
+                .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
+                .instanceId(d.instanceId())
+                .instanceName(names.getOrDefault(d.instanceId(), ""))
+                .tags(Shapes.tags(diskTags.getOrDefault(d.diskId(), List.of()), ListDisksResponse.Disk.Tag::new))
+                .build()).toList();
+        return new ListDisksResponse(page, paging.number(), paging.size(), all.size());
+    }
+
+    private static Caller caller(Call call, String regionId) {
+        return new Caller(call.accountId(), regionId);
+    }
+}
