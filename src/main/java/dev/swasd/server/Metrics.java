@@ -3,7 +3,7 @@ package dev.swasd.server;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.catalog.Product;
 import dev.swasd.store.Database;
-import dev.swasd.store.TransitionBacklog;
+import dev.swasd.store.TransitionTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
@@ -15,8 +15,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +37,7 @@ final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private final TransitionBacklog backlog = new TransitionBacklog();
+    private final List<TransitionTable> transitions = new ArrayList<>();
     /** Sampled by housekeeping, so a scrape never waits on the database. */
     private final Map<String, AtomicLong> pending = new HashMap<>();
     private final Map<String, AtomicLong> overdue = new HashMap<>();
@@ -48,11 +50,16 @@ final class Metrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         gc.bindTo(registry);
-        for (String table : TransitionBacklog.TABLES) {
-            pending.put(table, gauge("swasd.transitions.pending",
-                    "Resources with a state transition scheduled (next_at set)", table));
-            overdue.put(table, gauge("swasd.transitions.overdue",
-                    "Resources past their transition time not yet settled by the scheduler", table));
+    }
+
+    /** Gauges of the transition backlog of each table the resource types declare. */
+    void trackTransitions(List<TransitionTable> tables) {
+        for (TransitionTable t : tables) {
+            transitions.add(t);
+            pending.put(t.table(), gauge("swasd.transitions.pending",
+                    "Resources with a state transition scheduled (next_at set)", t.table()));
+            overdue.put(t.table(), gauge("swasd.transitions.overdue",
+                    "Resources past their transition time not yet settled by the scheduler", t.table()));
         }
     }
 
@@ -80,7 +87,7 @@ final class Metrics implements AutoCloseable {
     void sampleBacklog(Database db, Clock clock) {
         try {
             long now = clock.millis();
-            for (TransitionBacklog.Count c : db.read(tx -> backlog.count(tx, now))) {
+            for (TransitionTable.Backlog c : db.read(tx -> transitions.stream().map(t -> t.backlog(tx, now)).toList())) {
                 pending.get(c.table()).set(c.pending());
                 overdue.get(c.table()).set(c.overdue());
             }

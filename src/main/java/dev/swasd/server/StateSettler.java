@@ -2,10 +2,9 @@ package dev.swasd.server;
 
 import dev.swasd.store.Database;
 import dev.swasd.store.IdempotencyRepository;
-import dev.swasd.store.ImageRepository;
-import dev.swasd.store.InstanceRepository;
-import dev.swasd.store.SnapshotRepository;
+import dev.swasd.store.TransitionTable;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,20 +17,20 @@ final class StateSettler {
     private static final Logger LOG = LoggerFactory.getLogger(StateSettler.class);
     private final Database db;
     private final Clock clock;
-    private final InstanceRepository instances = new InstanceRepository();
-    private final SnapshotRepository snapshots = new SnapshotRepository();
-    private final ImageRepository images = new ImageRepository();
+    private final List<TransitionTable> tables;
     private final IdempotencyRepository tokens = new IdempotencyRepository();
 
-    StateSettler(Database db, Clock clock) {
+    /** @param tables the resource types' transition tables (ResourceTypes.transitionTables) */
+    StateSettler(Database db, Clock clock, List<TransitionTable> tables) {
         this.db = db;
         this.clock = clock;
+        this.tables = List.copyOf(tables);
     }
 
     void settle() {
         try {
             long now = clock.millis();
-            db.write(tx -> instances.settleDue(tx, now) + snapshots.settleDue(tx, now) + images.settleDue(tx, now));
+            db.write(tx -> tables.stream().mapToInt(t -> t.settleDue(tx, now)).sum());
         } catch (RuntimeException e) {
             LOG.warn("could not settle due state transitions: {}", e.getMessage());
         }

@@ -65,9 +65,11 @@ public final class Swasd implements AutoCloseable {
                 command -> Thread.ofPlatform().name("swasd-db-open").start(command));
         Catalog catalog;
         ActionRegistry actions;
+        SwasDomain swas;
         try {
             catalog = Catalog.standard();
-            actions = registerActions(config, regions);
+            swas = SwasDomain.create(new SwasDomain.Settings(regions, config.quotas(), config.stateDelay().toMillis()));
+            actions = registerActions(swas);
             RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
                     RamAdapters.systemPolicies()));
         } catch (RuntimeException e) {
@@ -99,13 +101,14 @@ public final class Swasd implements AutoCloseable {
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));
+            metrics.trackTransitions(swas.resourceTypes().transitionTables());
             metrics.sampleBacklog(db, config.clock());
             http.start();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofVirtual().name("swasd-housekeeping").factory());
             NonceRepository spent = nonces;
             housekeeping.scheduleWithFixedDelay(() -> purgeNonces(spent, config), 1, 1, TimeUnit.MINUTES);
-            StateSettler settler = new StateSettler(db, config.clock());
+            StateSettler settler = new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables());
             housekeeping.scheduleWithFixedDelay(settler::settle, 1, 1, TimeUnit.SECONDS);
             housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> metrics.sampleBacklog(db, config.clock()), BACKLOG_SAMPLE_SECONDS,
@@ -134,9 +137,7 @@ public final class Swasd implements AutoCloseable {
         }
     }
 
-    private static ActionRegistry registerActions(ServerConfig config, Regions regions) {
-        SwasDomain swas = SwasDomain.create(new SwasDomain.Settings(regions, config.quotas(),
-                config.stateDelay().toMillis()));
+    private static ActionRegistry registerActions(SwasDomain swas) {
         ActionRegistry actions = new ActionRegistry();
         ModuleRoutes.bind(actions, SwasOpenRoutes.PRODUCT, SwasOpenApi.class, SwasOpenRoutes.all(), swas.modules());
         ModuleRoutes.bind(actions, EcsRoutes.PRODUCT, EcsApi.class, EcsRoutes.all(), swas.modules());

@@ -7,12 +7,11 @@ package dev.swasd.store;
 public record ImageRecord(String imageId, String accountId, String regionId, String imageName, String description,
         String instanceId, String instanceName, String systemSnapshotId, String systemSnapshotName,
         String dataSnapshotId, String dataSnapshotName, int systemDiskGib, int dataDiskGib, String platform,
-        String sourceImageId, String sourceImageName, String sourceImageVersion, String storedStatus,
-        String nextStatus, Long nextAt, boolean inShare, long createdAt, Long deletedAt, String resourceGroupId,
-        long version) {
+        String sourceImageId, String sourceImageName, String sourceImageVersion, Transition state,
+        boolean inShare, long createdAt, Long deletedAt, String resourceGroupId, long version) {
 
     public String status(long now) {
-        return nextAt != null && now >= nextAt ? nextStatus : storedStatus;
+        return state.status(now);
     }
 
     public boolean deleted() {

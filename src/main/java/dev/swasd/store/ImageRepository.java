@@ -30,8 +30,8 @@ public final class ImageRepository {
                         + "?, ?, ?, ?, ?, ?, ?, ?)", i.imageId(), i.accountId(), i.regionId(), i.imageName(),
                 i.description(), i.instanceId(), i.instanceName(), i.systemSnapshotId(), i.systemSnapshotName(),
                 i.dataSnapshotId(), i.dataSnapshotName(), i.systemDiskGib(), i.dataDiskGib(), i.platform(),
-                i.sourceImageId(), i.sourceImageName(), i.sourceImageVersion(), i.storedStatus(), i.nextStatus(),
-                i.nextAt(), i.inShare(), i.createdAt(), i.deletedAt(), i.resourceGroupId(), i.version());
+                i.sourceImageId(), i.sourceImageName(), i.sourceImageVersion(), i.state().stored(), i.state().next(),
+                i.state().at(), i.inShare(), i.createdAt(), i.deletedAt(), i.resourceGroupId(), i.version());
         if (i.deletedAt() == null) {
             adjustLive(tx, i.accountId(), i.regionId(), 1);
         }
@@ -82,8 +82,8 @@ public final class ImageRepository {
     /** Sets share flag, status and deletion; compare-and-set on the version read. */
     public boolean update(Tx tx, ImageRecord i) {
         return tx.update("UPDATE custom_images SET in_share = ?, status = ?, next_status = ?, next_at = ?, deleted_at = ?, "
-                        + "version = version + 1 WHERE image_id = ? AND version = ?", i.inShare(), i.storedStatus(),
-                i.nextStatus(), i.nextAt(), i.deletedAt(), i.imageId(), i.version()) == 1;
+                        + "version = version + 1 WHERE image_id = ? AND version = ?", i.inShare(), i.state().stored(),
+                i.state().next(), i.state().at(), i.deletedAt(), i.imageId(), i.version()) == 1;
     }
 
     public long countLiveInAccount(Tx tx, String accountId) {
@@ -319,10 +319,7 @@ public final class ImageRepository {
         return tx.count("SELECT COUNT(*) FROM image_share_accounts WHERE image_id = ?", imageId);
     }
 
-    public int settleDue(Tx tx, long now) {
-        return tx.update("UPDATE custom_images SET status = next_status, next_status = NULL, next_at = NULL, "
-                + "version = version + 1 WHERE next_at IS NOT NULL AND next_at <= ?", now);
-    }
+    public static final TransitionTable TRANSITIONS = new TransitionTable("custom_images", true);
 
     static ImageRecord row(ResultSet rs) throws SQLException {
         return row(rs, 0, Text.STRING);
@@ -359,8 +356,8 @@ public final class ImageRepository {
         return new ImageRecord(text.at(rs, b + 1), text.at(rs, b + 2), text.at(rs, b + 3), text.at(rs, b + 4),
                 text.at(rs, b + 5), text.at(rs, b + 6), text.at(rs, b + 7), text.at(rs, b + 8), text.at(rs, b + 9),
                 text.at(rs, b + 10), text.at(rs, b + 11), rs.getInt(b + 12), rs.getInt(b + 13), text.at(rs, b + 14),
-                text.at(rs, b + 15), text.at(rs, b + 16), text.at(rs, b + 17), text.at(rs, b + 18),
-                text.at(rs, b + 19), next, rs.getInt(b + 21) == 1, rs.getLong(b + 22), deleted, text.at(rs, b + 24),
+                text.at(rs, b + 15), text.at(rs, b + 16), text.at(rs, b + 17),
+                new Transition(text.at(rs, b + 18), text.at(rs, b + 19), next), rs.getInt(b + 21) == 1, rs.getLong(b + 22), deleted, text.at(rs, b + 24),
                 rs.getLong(b + 25));
     }
 }

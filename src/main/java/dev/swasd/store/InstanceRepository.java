@@ -15,7 +15,7 @@ public final class InstanceRepository {
     public void insert(Tx tx, InstanceRecord i) {
         tx.update("INSERT INTO instances (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 i.instanceId(), i.accountId(), i.regionId(), i.instanceName(), i.planId(), i.imageId(),
-                i.storedStatus(), i.nextStatus(), i.nextAt(), i.chargeType(), i.createdAt(), i.expiredAt(),
+                i.state().stored(), i.state().next(), i.state().at(), i.chargeType(), i.createdAt(), i.expiredAt(),
                 i.publicIp(), i.innerIp(), i.resourceGroupId(), i.version());
     }
 
@@ -47,7 +47,7 @@ public final class InstanceRepository {
     public boolean update(Tx tx, InstanceRecord i) {
         return tx.update("UPDATE instances SET instance_name = ?, image_id = ?, status = ?, next_status = ?, next_at = ?, "
                         + "version = version + 1 WHERE instance_id = ? AND version = ?", i.instanceName(), i.imageId(),
-                i.storedStatus(), i.nextStatus(), i.nextAt(), i.instanceId(), i.version()) == 1;
+                i.state().stored(), i.state().next(), i.state().at(), i.instanceId(), i.version()) == 1;
     }
 
     public List<DiskRecord> disks(Tx tx, String accountId, String regionId) {
@@ -66,16 +66,13 @@ public final class InstanceRepository {
     }
 
     /** Materializes transitions that are due, each exactly once: the row must still be as read. */
-    public int settleDue(Tx tx, long now) {
-        return tx.update("UPDATE instances SET status = next_status, next_status = NULL, next_at = NULL, "
-                + "version = version + 1 WHERE next_at IS NOT NULL AND next_at <= ?", now);
-    }
+    public static final TransitionTable TRANSITIONS = new TransitionTable("instances", true);
 
     static InstanceRecord row(ResultSet rs) throws SQLException {
         long nextAt = rs.getLong(9);
         Long next = rs.wasNull() ? null : nextAt;
         return new InstanceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), next, rs.getString(10), rs.getLong(11),
+                rs.getString(6), new Transition(rs.getString(7), rs.getString(8), next), rs.getString(10), rs.getLong(11),
                 rs.getLong(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getLong(16));
     }
 

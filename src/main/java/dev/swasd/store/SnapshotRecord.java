@@ -2,10 +2,10 @@ package dev.swasd.store;
 
 /** A disk snapshot row; see {@link #status(long)}. */
 public record SnapshotRecord(String snapshotId, String accountId, String regionId, String instanceId, String diskId,
-        String sourceDiskType, int diskSizeGib, String snapshotName, String storedStatus, String nextStatus,
-        Long nextAt, long createdAt, String resourceGroupId) {
+        String sourceDiskType, int diskSizeGib, String snapshotName, Transition state, long createdAt,
+        String resourceGroupId) {
 
     public String status(long now) {
-        return nextAt != null && now >= nextAt ? nextStatus : storedStatus;
+        return state.status(now);
     }
 }

@@ -13,7 +13,7 @@ public final class SnapshotRepository {
     public void insert(Tx tx, SnapshotRecord s) {
         tx.update("INSERT INTO snapshots (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.snapshotId(), s.accountId(), s.regionId(), s.instanceId(), s.diskId(), s.sourceDiskType(),
-                s.diskSizeGib(), s.snapshotName(), s.storedStatus(), s.nextStatus(), s.nextAt(), s.createdAt(),
+                s.diskSizeGib(), s.snapshotName(), s.state().stored(), s.state().next(), s.state().at(), s.createdAt(),
                 s.resourceGroupId());
     }
 
@@ -39,16 +39,13 @@ public final class SnapshotRepository {
         return tx.update("DELETE FROM snapshots WHERE snapshot_id = ?", snapshotId);
     }
 
-    public int settleDue(Tx tx, long now) {
-        return tx.update("UPDATE snapshots SET status = next_status, next_status = NULL, next_at = NULL "
-                + "WHERE next_at IS NOT NULL AND next_at <= ?", now);
-    }
+    public static final TransitionTable TRANSITIONS = new TransitionTable("snapshots", false);
 
     static SnapshotRecord row(ResultSet rs) throws SQLException {
         long nextAt = rs.getLong(11);
         Long next = rs.wasNull() ? null : nextAt;
         return new SnapshotRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), next,
+                rs.getString(6), rs.getInt(7), rs.getString(8), new Transition(rs.getString(9), rs.getString(10), next),
                 rs.getLong(12), rs.getString(13));
     }
 }

@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  * Available (1); deletion is soft, so a deleted image is never found again but its row remains.
  */
 public final class CustomImageService {
+    private static final ImageRepository ROWS = new ImageRepository();
+    /** Custom images; a soft-deleted one no longer exists for its owner. */
+    public static final ResourceType CUSTOM_IMAGE = new ResourceType("customimage", new IdFormat.Prefixed("m-", 20),
+            (tx, c, id) -> ROWS.find(tx, id).filter(i -> !i.deleted() && i.accountId().equals(c.accountId())
+                    && i.regionId().equals(c.regionId())).isPresent(), ImageRepository.TRANSITIONS);
     /** 2-128 characters, starting with a letter or digit; letters (CJK too), digits, : _ - */
     private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}:_\\-]{1,127}$");
     private static final int MAX_DESCRIPTION = 256;
@@ -79,7 +84,7 @@ public final class CustomImageService {
                     + quotas.customImagesPerServer() + " per server, at most " + quotas.customImagesPerAccount() + ").");
         }
         ImageUse.Source source = imageUse.describe(tx, instance.imageId());
-        String id = Ids.customImage();
+        String id = CUSTOM_IMAGE.newId();
         String creating = CustomImageStatus.CREATING.code();
         String available = CustomImageStatus.AVAILABLE.code();
         images.insert(tx, new ImageRecord(id, caller.accountId(), caller.regionId(), cmd.imageName(),
@@ -87,8 +92,7 @@ public final class CustomImageService {
                 system.snapshotId(), system.snapshotName(), data == null ? null : data.snapshotId(),
                 data == null ? null : data.snapshotName(), system.diskSizeGib(), data == null ? 0 : data.diskSizeGib(),
                 source.platform(), source.imageId(), source.imageName(), source.version(),
-                lifecycle.immediate() ? available : creating, lifecycle.immediate() ? null : available,
-                lifecycle.dueAt(now), false, now, null, cmd.resourceGroupId(), 0));
+                lifecycle.toward(creating, available, now), false, now, null, cmd.resourceGroupId(), 0));
         for (Map<String, String> t : cmd.tags()) {
             tags.put(tx, new TagRecord(caller.accountId(), "customimage", id, t.get("Key"), t.getOrDefault("Value", "")));
         }
@@ -130,8 +134,8 @@ public final class CustomImageService {
         for (ImageRepository.Listed l : page.images()) {
             ImageRecord r = l.image();
             views.add(new ImageView(r, r.status(now), l.shareCount() > 0, l.instanceIds(), l.tags()));
-            if (r.nextAt() != null && r.nextAt() > now) {
-                stableUntil = Math.min(stableUntil, r.nextAt());
+            if (r.state().pendingAfter(now)) {
+                stableUntil = Math.min(stableUntil, r.state().at());
             }
         }
         return new ImagePage(views, page.total(), stableUntil);
@@ -250,7 +254,7 @@ public final class CustomImageService {
         return new ImageRecord(i.imageId(), i.accountId(), i.regionId(), i.imageName(), i.description(),
                 i.instanceId(), i.instanceName(), i.systemSnapshotId(), i.systemSnapshotName(), i.dataSnapshotId(),
                 i.dataSnapshotName(), i.systemDiskGib(), i.dataDiskGib(), i.platform(), i.sourceImageId(),
-                i.sourceImageName(), i.sourceImageVersion(), i.storedStatus(), i.nextStatus(), i.nextAt(), inShare,
+                i.sourceImageName(), i.sourceImageVersion(), i.state(), inShare,
                 i.createdAt(), i.deletedAt(), i.resourceGroupId(), i.version());
     }
 

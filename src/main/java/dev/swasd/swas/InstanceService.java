@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
 
 /** Servers: buying, listing, power state, attributes, disks, and re-installing (ResetSystem). */
 public final class InstanceService {
+    private static final InstanceRepository ROWS = new InstanceRepository();
+    /** Servers: 32 hex characters, with transitional states (Pending, Starting, Stopping ...). */
+    public static final ResourceType INSTANCE = new ResourceType("instance", new IdFormat.Hex(16),
+            (tx, c, id) -> ROWS.find(tx, c.accountId(), c.regionId(), id).isPresent(), InstanceRepository.TRANSITIONS);
+    /** A server's disks. */
+    public static final ResourceType DISK = new ResourceType("disk", new IdFormat.Prefixed("d-", 20),
+            (tx, c, id) -> ROWS.disk(tx, c.accountId(), c.regionId(), id).isPresent(), null);
     private static final Set<Long> PERIODS = Set.of(1L, 3L, 6L, 12L, 24L, 36L);
 
     private final Regions regions;
@@ -90,17 +97,15 @@ public final class InstanceService {
         long expires = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).plusMonths(cmd.period()).toInstant().toEpochMilli();
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < cmd.amount(); n++) {
-            String id = Ids.instance();
-            String status = lifecycle.immediate() ? InstanceStatus.Running.name() : InstanceStatus.Pending.name();
+            String id = INSTANCE.newId();
             instances.insert(tx, new InstanceRecord(id, caller.accountId(), caller.regionId(),
                     image.imageName().replace(' ', '-') + "-" + id.substring(0, 4), plan.planId(), image.imageId(),
-                    status, lifecycle.immediate() ? null : InstanceStatus.Running.name(), lifecycle.dueAt(now),
-                    "PrePaid", now, expires, publicIp(id), innerIp(id), null, 0));
-            instances.insertDisk(tx, new DiskRecord(Ids.disk(), caller.accountId(), caller.regionId(), id,
+                    lifecycle.toward(InstanceStatus.Pending.name(), InstanceStatus.Running.name(), now), "PrePaid", now, expires, publicIp(id), innerIp(id), null, 0));
+            instances.insertDisk(tx, new DiskRecord(DISK.newId(), caller.accountId(), caller.regionId(), id,
                     "System disk of " + id.substring(0, 8), "system", plan.diskType(), plan.diskSize(), "/dev/xvda",
                     now, null));
             if (dataDisk > 0) {
-                instances.insertDisk(tx, new DiskRecord(Ids.disk(), caller.accountId(), caller.regionId(), id,
+                instances.insertDisk(tx, new DiskRecord(DISK.newId(), caller.accountId(), caller.regionId(), id,
                         "Data disk of " + id.substring(0, 8), "data", plan.diskType(), (int) dataDisk, "/dev/xvdb",
                         now, null));
             }
@@ -183,7 +188,7 @@ public final class InstanceService {
                 throw SwasErrors.invalidParam("InstanceName", "it must be 2 to 128 characters.");
             }
             save(tx, new InstanceRecord(r.instanceId(), r.accountId(), r.regionId(), name, r.planId(), r.imageId(),
-                    r.storedStatus(), r.nextStatus(), r.nextAt(), r.chargeType(), r.createdAt(), r.expiredAt(),
+                    r.state(), r.chargeType(), r.createdAt(), r.expiredAt(),
                     r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version()));
         }
     }
@@ -228,7 +233,7 @@ public final class InstanceService {
                     + "Windows.");
         }
         InstanceRecord withImage = new InstanceRecord(r.instanceId(), r.accountId(), r.regionId(), r.instanceName(),
-                r.planId(), image.imageId(), r.storedStatus(), r.nextStatus(), r.nextAt(), r.chargeType(),
+                r.planId(), image.imageId(), r.state(), r.chargeType(),
                 r.createdAt(), r.expiredAt(), r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version());
         save(tx, transition(withImage, now, InstanceStatus.Resetting, InstanceStatus.Running));
     }
@@ -244,8 +249,7 @@ public final class InstanceService {
     }
 
     private InstanceRecord transition(InstanceRecord r, long now, InstanceStatus via, InstanceStatus to) {
-        return lifecycle.immediate() ? r.withStatus(to.name(), null, null)
-                : r.withStatus(via.name(), to.name(), lifecycle.dueAt(now));
+        return r.withState(lifecycle.toward(via.name(), to.name(), now));
     }
 
     private void save(Tx tx, InstanceRecord r) {

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 
 /** Disk snapshots: taking, listing and deleting them, within the quotas. */
 public final class SnapshotService {
+    private static final SnapshotRepository ROWS = new SnapshotRepository();
+    /** Snapshots of a server's disks, Progressing until Accomplished. */
+    public static final ResourceType SNAPSHOT = new ResourceType("snapshot", new IdFormat.Prefixed("s-", 20),
+            (tx, c, id) -> ROWS.find(tx, c.accountId(), c.regionId(), id).isPresent(), SnapshotRepository.TRANSITIONS);
     /** 2-50 characters, starting with a letter (CJK allowed); letters, digits, : _ . - */
     private static final Pattern NAME = Pattern.compile("^[\\p{L}][\\p{L}\\p{N}:_.\\-]{1,49}$");
     public static final String PROGRESSING = "Progressing";
@@ -62,11 +66,10 @@ public final class SnapshotService {
             throw SwasErrors.quotaExceeded("Snapshot", "The account may have at most " + accountCap + " snapshots ("
                     + quotas.snapshotsPerServerInAccount() + " per server, at most " + quotas.snapshotsPerAccount() + ").");
         }
-        String id = Ids.snapshot();
+        String id = SNAPSHOT.newId();
         snapshots.insert(tx, new SnapshotRecord(id, caller.accountId(), caller.regionId(), disk.instanceId(),
                 disk.diskId(), disk.diskType(), disk.sizeGib(), name,
-                lifecycle.immediate() ? ACCOMPLISHED : PROGRESSING, lifecycle.immediate() ? null : ACCOMPLISHED,
-                lifecycle.dueAt(now), now, resourceGroupId));
+                lifecycle.toward(PROGRESSING, ACCOMPLISHED, now), now, resourceGroupId));
         for (Map<String, String> t : tagList) {
             tags.put(tx, new TagRecord(caller.accountId(), "snapshot", id, t.get("Key"), t.getOrDefault("Value", "")));
         }

@@ -10,6 +10,7 @@ import dev.swasd.swas.instances.InstanceActions;
 import dev.swasd.swas.regions.RegionActions;
 import dev.swasd.swas.snapshots.SnapshotActions;
 import dev.swasd.swas.tags.TagActions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * module here.
  */
 public record SwasDomain(InstanceService instances, SnapshotService snapshots, CustomImageService images,
-        TagService tags, List<Object> modules) {
+        TagService tags, ResourceTypes resourceTypes, List<Object> modules) {
 
     /** Settings the domain takes from the server's configuration. */
     public record Settings(Regions regions, Quotas quotas, long stateDelayMillis) {
@@ -39,14 +40,16 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
                 snapshotRows, imageRows, tagRows);
         CustomImageService images = new CustomImageService(regions, publicImages, settings.quotas(), lifecycle,
                 instanceRows, snapshotRows, imageRows, tagRows);
-        TagService tags = new TagService(regions, instanceRows, snapshotRows, imageRows, tagRows);
-        List<Object> modules = List.of(
+        List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
                 new InstanceActions(instances, tagRows),
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
-                new EcsImageActions(images),
-                new TagActions(tags));
-        return new SwasDomain(instances, snapshots, images, tags, modules);
+                new EcsImageActions(images)));
+        ResourceTypes types = new ResourceTypes(modules.stream().filter(ResourceModule.class::isInstance)
+                .flatMap(m -> ((ResourceModule) m).resourceTypes().stream()).toList());
+        TagService tags = new TagService(regions, types, tagRows);
+        modules.add(new TagActions(tags));
+        return new SwasDomain(instances, snapshots, images, tags, types, List.copyOf(modules));
     }
 }

@@ -1,8 +1,5 @@
 package dev.swasd.swas;
 
-import dev.swasd.store.ImageRepository;
-import dev.swasd.store.InstanceRepository;
-import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
 import dev.swasd.store.Tx;
@@ -13,24 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** TagResources, UntagResources and ListTagResources over servers, disks, snapshots and custom images. */
+/** TagResources, UntagResources and ListTagResources over every resource type the modules declare. */
 public final class TagService {
-    /** The types whose resources swasd keeps; commands and firewall rules are not modelled yet. */
-    public static final Set<String> TYPES = Set.of("instance", "disk", "snapshot", "customimage");
     public static final int PAGE_SIZE = 50;
 
     private final Regions regions;
-    private final InstanceRepository instances;
-    private final SnapshotRepository snapshots;
-    private final ImageRepository images;
+    private final ResourceTypes types;
     private final TagRepository tags;
 
-    public TagService(Regions regions, InstanceRepository instances, SnapshotRepository snapshots,
-            ImageRepository images, TagRepository tags) {
+    public TagService(Regions regions, ResourceTypes types, TagRepository tags) {
         this.regions = regions;
-        this.instances = instances;
-        this.snapshots = snapshots;
-        this.images = images;
+        this.types = types;
         this.tags = tags;
     }
 
@@ -110,14 +100,7 @@ public final class TagService {
 
     private void requireResource(Tx tx, Caller caller, String type, String id) {
         regions.require(caller.regionId());
-        boolean exists = switch (type) {
-            case "instance" -> instances.find(tx, caller.accountId(), caller.regionId(), id).isPresent();
-            case "disk" -> instances.disk(tx, caller.accountId(), caller.regionId(), id).isPresent();
-            case "snapshot" -> snapshots.find(tx, caller.accountId(), caller.regionId(), id).isPresent();
-            case "customimage" -> images.find(tx, id).filter(i -> !i.deleted()
-                    && i.accountId().equals(caller.accountId()) && i.regionId().equals(caller.regionId())).isPresent();
-            default -> false;
-        };
+        boolean exists = types.byTagType(type).map(t -> t.exists(tx, caller, id)).orElse(false);
         if (!exists) {
             throw SwasErrors.resourceNotFound(type, id);
         }

@@ -2,6 +2,7 @@ package dev.swasd.cli.bench;
 
 import dev.swasd.store.Database;
 import dev.swasd.store.ImageRecord;
+import dev.swasd.store.Transition;
 import dev.swasd.store.ImageRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class Seeder {
                         String id = String.format("m-%s%017d", prefix, i);
                         repo.insert(tx, new ImageRecord(id, accountId, region, prefix + "-" + i, "seeded by swasd bench",
                                 instanceId, "bench-server", snapshotId, "bench-snapshot", null, null, 40, 0, "Linux",
-                                "0", "Alibaba Cloud Linux", "3.2104 LTS", "1", null, null, false, now - count + i, null,
+                                "0", "Alibaba Cloud Linux", "3.2104 LTS", Transition.settled("1"), false, now - count + i, null,
                                 null, 0));
                         ids.add(id);
                     }

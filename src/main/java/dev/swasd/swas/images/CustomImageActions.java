@@ -27,6 +27,8 @@ import dev.swasd.store.ShareRecord;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.CustomImageService;
 import dev.swasd.swas.Paging;
+import dev.swasd.swas.ResourceModule;
+import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import java.util.List;
 
@@ -34,11 +36,16 @@ import java.util.List;
  * The custom-image actions of swas-open: create, list, delete (DeleteCustomImages among them) and
  * sharing, to ECS and to other accounts.
  */
-public final class CustomImageActions implements SwasOpenApi {
+public final class CustomImageActions implements SwasOpenApi, ResourceModule {
     private final CustomImageService images;
 
     public CustomImageActions(CustomImageService images) {
         this.images = images;
+    }
+
+    @Override
+    public List<ResourceType> resourceTypes() {
+        return List.of(CustomImageService.CUSTOM_IMAGE);
     }
 
     @Override

@@ -35,6 +35,8 @@ import dev.swasd.store.TagRepository;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.InstanceService;
 import dev.swasd.swas.Paging;
+import dev.swasd.swas.ResourceModule;
+import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import dev.swasd.swas.TagFilters;
 import dev.swasd.swas.regions.RegionActions;
@@ -44,13 +46,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Servers and their disks: CreateInstances, ListInstances, power, ResetSystem, ListDisks. */
-public final class InstanceActions implements SwasOpenApi {
+public final class InstanceActions implements SwasOpenApi, ResourceModule {
     private final InstanceService instances;
     private final TagRepository tags;
 
     public InstanceActions(InstanceService instances, TagRepository tags) {
         this.instances = instances;
         this.tags = tags;
+    }
+
+    @Override
+    public List<ResourceType> resourceTypes() {
+        return List.of(InstanceService.INSTANCE, InstanceService.DISK);
     }
 
     @Override

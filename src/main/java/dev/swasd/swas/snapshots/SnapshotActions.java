@@ -16,6 +16,8 @@ import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.Paging;
+import dev.swasd.swas.ResourceModule;
+import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import dev.swasd.swas.SnapshotService;
 import dev.swasd.swas.TagFilters;
@@ -24,13 +26,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Snapshots of a server's disks: CreateSnapshot, ListSnapshots, DeleteSnapshot(s). */
-public final class SnapshotActions implements SwasOpenApi {
+public final class SnapshotActions implements SwasOpenApi, ResourceModule {
     private final SnapshotService snapshots;
     private final TagRepository tags;
 
     public SnapshotActions(SnapshotService snapshots, TagRepository tags) {
         this.snapshots = snapshots;
         this.tags = tags;
+    }
+
+    @Override
+    public List<ResourceType> resourceTypes() {
+        return List.of(SnapshotService.SNAPSHOT);
     }
 
     @Override
