@@ -68,7 +68,7 @@ public record Quotas(long instancesPerRegion, long snapshotsPerInstance, long sn
     }
 
     /** {@code perServer × servers}, never above {@code cap}. */
-    static long scaled(long perServer, long servers, long cap) {
+    public static long scaled(long perServer, long servers, long cap) {
         if (perServer == UNLIMITED) {
             return cap;
         }

@@ -1,5 +1,12 @@
 package dev.swasd.swas;
 
+import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.InstanceService;
+import dev.swasd.swas.regions.ImageQueries;
+import dev.swasd.swas.regions.Plans;
+import dev.swasd.swas.regions.PublicImages;
+import dev.swasd.swas.snapshots.SnapshotService;
+import dev.swasd.swas.tags.TagService;
 import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;

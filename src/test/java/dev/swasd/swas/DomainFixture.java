@@ -1,5 +1,10 @@
 package dev.swasd.swas;
 
+import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.InstanceService;
+import dev.swasd.swas.regions.PublicImages;
+import dev.swasd.swas.snapshots.SnapshotService;
+import dev.swasd.swas.tags.TagService;
 import dev.swasd.store.Database;
 import dev.swasd.store.Tx;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.swasd.swas;
 
+import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.errors.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 

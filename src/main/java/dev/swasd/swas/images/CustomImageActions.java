@@ -25,7 +25,7 @@ import dev.swasd.store.ImageQuery;
 import dev.swasd.store.ImageRecord;
 import dev.swasd.store.ShareRecord;
 import dev.swasd.swas.Caller;
-import dev.swasd.swas.CustomImageService;
+import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.Paging;
 import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;

@@ -10,7 +10,7 @@ import dev.swasd.api.ecs.EcsResponses.DescribeImagesResponse.Images.Image.DiskDe
 import dev.swasd.api.ecs.EcsResponses.DescribeImagesResponse.Images.Image.DiskDeviceMappings.DiskDeviceMapping;
 import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageRecord;
-import dev.swasd.swas.CustomImageService;
+import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.Paging;
 import dev.swasd.swas.Shapes;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import dev.swasd.api.swasopen.SwasOpenResponses.TagResourcesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.UntagResourcesResponse;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.Shapes;
-import dev.swasd.swas.TagService;
+import dev.swasd.swas.tags.TagService;
 
 /** TagResources, UntagResources and ListTagResources, over every taggable resource type. */
 public final class TagActions implements SwasOpenApi {

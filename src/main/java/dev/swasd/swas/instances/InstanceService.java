@@ -1,5 +1,17 @@
-package dev.swasd.swas;
+package dev.swasd.swas.instances;
 
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.ConcurrentChange;
+import dev.swasd.swas.IdFormat;
+import dev.swasd.swas.Lifecycle;
+import dev.swasd.swas.Quotas;
+import dev.swasd.swas.Regions;
+import dev.swasd.swas.ResourceType;
+import dev.swasd.swas.SwasErrors;
+import dev.swasd.swas.images.ImageUse;
+import dev.swasd.swas.regions.Plan;
+import dev.swasd.swas.regions.Plans;
+import dev.swasd.swas.regions.PublicImages;
 import dev.swasd.store.DiskRecord;
 import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRecord;

@@ -1,5 +1,6 @@
-package dev.swasd.swas;
+package dev.swasd.swas.tags;
 
+import dev.swasd.swas.SwasErrors;
 import java.util.List;
 import java.util.Map;
 

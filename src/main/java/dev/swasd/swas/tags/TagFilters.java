@@ -1,4 +1,4 @@
-package dev.swasd.swas;
+package dev.swasd.swas.tags;
 
 import dev.swasd.store.TagRecord;
 import java.util.List;

@@ -1,5 +1,13 @@
-package dev.swasd.swas;
+package dev.swasd.swas.snapshots;
 
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.IdFormat;
+import dev.swasd.swas.Lifecycle;
+import dev.swasd.swas.Quotas;
+import dev.swasd.swas.Regions;
+import dev.swasd.swas.ResourceType;
+import dev.swasd.swas.SwasErrors;
+import dev.swasd.swas.tags.TagRules;
 import dev.swasd.errors.ApiException;
 import dev.swasd.store.DiskRecord;
 import dev.swasd.store.ImageRepository;

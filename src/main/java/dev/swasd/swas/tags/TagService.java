@@ -1,5 +1,9 @@
-package dev.swasd.swas;
+package dev.swasd.swas.tags;
 
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.Regions;
+import dev.swasd.swas.ResourceTypes;
+import dev.swasd.swas.SwasErrors;
 import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
 import dev.swasd.store.Tx;

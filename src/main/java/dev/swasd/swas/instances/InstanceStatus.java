@@ -1,4 +1,4 @@
-package dev.swasd.swas;
+package dev.swasd.swas.instances;
 
 /** Server states (spec/swas-images.md section 4) and the transitions the actions drive. */
 public enum InstanceStatus {

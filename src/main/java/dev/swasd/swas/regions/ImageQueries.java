@@ -1,5 +1,6 @@
-package dev.swasd.swas;
+package dev.swasd.swas.regions;
 
+import dev.swasd.swas.Regions;
 import java.util.List;
 import java.util.Optional;
 

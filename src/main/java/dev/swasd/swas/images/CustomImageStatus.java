@@ -1,4 +1,4 @@
-package dev.swasd.swas;
+package dev.swasd.swas.images;
 
 /** The custom-image status codes of ListCustomImages, which the service sends as strings. */
 public enum CustomImageStatus {

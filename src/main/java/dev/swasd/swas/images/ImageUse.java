@@ -1,5 +1,9 @@
-package dev.swasd.swas;
+package dev.swasd.swas.images;
 
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.SwasErrors;
+import dev.swasd.swas.regions.PublicImage;
+import dev.swasd.swas.regions.PublicImages;
 import dev.swasd.store.ImageRecord;
 import dev.swasd.store.ImageRepository;
 import dev.swasd.store.Tx;
@@ -18,13 +22,13 @@ public final class ImageUse {
     private final PublicImages publicImages;
     private final ImageRepository images;
 
-    ImageUse(PublicImages publicImages, ImageRepository images) {
+    public ImageUse(PublicImages publicImages, ImageRepository images) {
         this.publicImages = publicImages;
         this.images = images;
     }
 
     /** An image the caller may install now; InvalidImageId.NotFound for unknown, deleted or foreign ones. */
-    Source usable(Tx tx, long now, Caller caller, String imageId) {
+    public Source usable(Tx tx, long now, Caller caller, String imageId) {
         Optional<PublicImage> pub = publicImages.find(imageId);
         if (pub.isPresent()) {
             PublicImage p = pub.get();
@@ -39,7 +43,7 @@ public final class ImageUse {
     }
 
     /** What a server shows as its image, also after the image is deleted. */
-    Source describe(Tx tx, String imageId) {
+    public Source describe(Tx tx, String imageId) {
         Optional<PublicImage> pub = publicImages.find(imageId);
         if (pub.isPresent()) {
             PublicImage p = pub.get();
@@ -50,7 +54,7 @@ public final class ImageUse {
                 .orElse(new Source(imageId, imageId, "custom", "", "Linux", 0, 0, null));
     }
 
-    Optional<ImageRecord> visibleCustom(Tx tx, Caller caller, String imageId) {
+    public Optional<ImageRecord> visibleCustom(Tx tx, Caller caller, String imageId) {
         return images.find(tx, imageId)
                 .filter(i -> !i.deleted() && i.regionId().equals(caller.regionId()))
                 .filter(i -> i.accountId().equals(caller.accountId())

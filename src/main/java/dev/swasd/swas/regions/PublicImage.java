@@ -1,4 +1,4 @@
-package dev.swasd.swas;
+package dev.swasd.swas.regions;
 
 /**
  * A system or application image every account may use.

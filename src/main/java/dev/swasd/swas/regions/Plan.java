@@ -1,4 +1,4 @@
-package dev.swasd.swas;
+package dev.swasd.swas.regions;
 
 import java.util.List;
 
