@@ -3,12 +3,15 @@ package dev.swasd.server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The handlers of the implemented actions, by product code and action name. */
 public final class ActionRegistry {
     private final Map<String, ActionHandler> handlers = new HashMap<>();
     private final Map<String, ReusableRead> reusable = new HashMap<>();
     private final Map<String, ParameterRules> rules = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
 
     /**
      * A product's own checks on validated parameters, beyond the catalog's types and limits, with
@@ -60,7 +63,21 @@ public final class ActionRegistry {
         return Optional.ofNullable(handlers.get(product + "/" + action));
     }
 
-    public boolean has(String product, String action) {
-        return handlers.containsKey(product + "/" + action);
+    /** Notes which module implements an action, for the coverage report. */
+    void owner(String product, String action, String module) {
+        owners.put(product + "/" + action, module);
+    }
+
+    /** The module that implements the action, if one was noted. */
+    public Optional<String> owner(String product, String action) {
+        return Optional.ofNullable(owners.get(product + "/" + action));
+    }
+
+    /** The actions of {@code product} that have a handler, in name order. */
+    public SortedSet<String> implemented(String product) {
+        SortedSet<String> out = new TreeSet<>();
+        String prefix = product + "/";
+        handlers.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(k -> out.add(k.substring(prefix.length())));
+        return out;
     }
 }

@@ -51,6 +51,7 @@ final class ModuleRoutes {
             } else {
                 registry.add(product, route.action(), (ctx, p, tx) -> invoker.invoke(module, ctx.call(tx), p).toJson());
             }
+            registry.owner(product, route.action(), module.getClass().getName());
             bound.add(route.action());
         }
         return bound;

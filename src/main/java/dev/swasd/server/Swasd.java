@@ -15,6 +15,8 @@ import dev.swasd.store.SecretCipher;
 import dev.swasd.swas.Regions;
 import dev.swasd.swas.SwasDomain;
 import java.nio.file.Files;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,8 +40,11 @@ public final class Swasd implements AutoCloseable {
     private final ServerConfig config;
     private final Metrics metrics;
 
+    private final ActionRegistry actions;
+
     private Swasd(ServerConfig config, Database db, NonceRepository nonces, HttpFrontend http, ScheduledExecutorService housekeeping,
-            Bootstrap.RootKey rootKey, Metrics metrics) {
+            Bootstrap.RootKey rootKey, Metrics metrics, ActionRegistry actions) {
+        this.actions = actions;
         this.config = config;
         this.db = db;
         this.nonces = nonces;
@@ -113,7 +118,7 @@ public final class Swasd implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> metrics.sampleBacklog(db, config.clock()), BACKLOG_SAMPLE_SECONDS,
                     BACKLOG_SAMPLE_SECONDS, TimeUnit.SECONDS);
-            return new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics);
+            return new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
         } catch (Exception e) {
             if (nonces != null) {
                 nonces.close();
@@ -150,6 +155,16 @@ public final class Swasd implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not purge expired nonces: {}", e.getMessage());
         }
+    }
+
+    /** The actions of a product this node implements (the rest answer the structural default). */
+    public SortedSet<String> implementedActions(String product) {
+        return actions.implemented(product);
+    }
+
+    /** The class of the module that implements an action, when a module does. */
+    public Optional<String> implementingModule(String product, String action) {
+        return actions.owner(product, action);
     }
 
     public int port() {

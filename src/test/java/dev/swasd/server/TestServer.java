@@ -77,6 +77,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    public java.util.SortedSet<String> implementedActions(String product) {
+        return swasd.implementedActions(product);
+    }
+
+    public java.util.Optional<String> implementingModule(String product, String action) {
+        return swasd.implementingModule(product, action);
+    }
+
     public int port() {
         return swasd.port();
     }

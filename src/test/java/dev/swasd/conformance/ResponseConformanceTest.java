@@ -1,0 +1,384 @@
+package dev.swasd.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.CommonResponse;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.FormatType;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.swasd.server.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Every implemented action's successful answer, as the official Java client
+ * ({@code aliyun-java-sdk-core}, CommonRequest) receives it in JSON and in XML, matches the catalog's
+ * response tree: every field is one the tree names (or a declared deviation), with the tree's wire
+ * type, nested. A scenario calls each implemented action at least once; an action implemented
+ * without a call here fails the test, so the scenario grows with the server.
+ */
+class ResponseConformanceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final XmlMapper XML = new XmlMapper();
+    private static final String R = "cn-hangzhou";
+    private static final String OTHER_ACCOUNT = "2000000000000002";
+    private static final Map<String, String> VERSIONS = Map.of("swas-open", "2020-06-01", "ecs", "2014-05-26",
+            "ram", "2015-05-01");
+    private static final Map<String, String> CATALOGS = Map.of("swas-open", "/catalog/swas-open-2020-06-01.json",
+            "ecs", "/catalog/ecs-2014-05-26.json", "ram", "/catalog/ram-2015-05-01.json");
+
+    /** One format's run: the server, the trees, and what was checked. */
+    private static final class Run {
+        final TestServer server;
+        final boolean xml;
+        final Map<String, Map<String, JsonNode>> trees = new HashMap<>();
+        final Map<String, Set<String>> called = new HashMap<>();
+        final List<String> problems = new ArrayList<>();
+
+        Run(TestServer server, boolean xml) {
+            this.server = server;
+            this.xml = xml;
+            JsonNode deviations = resource("/catalog/response-deviations.json");
+            for (Map.Entry<String, String> c : CATALOGS.entrySet()) {
+                Map<String, JsonNode> byAction = new HashMap<>();
+                for (JsonNode a : resource(c.getValue()).path("actions")) {
+                    String action = a.path("action").asText();
+                    var tree = JSON.createArrayNode();
+                    a.path("response").forEach(tree::add);
+                    deviations.path(c.getKey()).path(action).forEach(tree::add);
+                    byAction.put(action, tree);
+                }
+                trees.put(c.getKey(), byAction);
+            }
+        }
+
+        /** Calls the action, checks its answer against the tree, and returns it as a JSON-like tree. */
+        JsonNode call(String product, String action, String... kv) {
+            DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(R, TestServer.ROOT_KEY_ID,
+                    TestServer.ROOT_SECRET));
+            CommonRequest request = new CommonRequest();
+            request.setSysDomain(server.endpoint());
+            request.setSysProtocol(ProtocolType.HTTP);
+            request.setSysVersion(VERSIONS.get(product));
+            request.setSysAction(action);
+            request.setSysMethod(MethodType.POST);
+            request.setSysAccept(xml ? FormatType.XML : FormatType.JSON);
+            for (int i = 0; i < kv.length; i += 2) {
+                request.putQueryParameter(kv[i], kv[i + 1]);
+            }
+            CommonResponse response;
+            try {
+                response = client.getCommonResponse(request);
+            } catch (ClientException e) {
+                throw new AssertionError(product + " " + action + " failed: " + e.getErrCode() + " " + e.getErrMsg(), e);
+            } finally {
+                client.shutdown();
+            }
+            assertThat(response.getHttpStatus()).as("%s %s", product, action).isEqualTo(200);
+            called.computeIfAbsent(product, p -> new TreeSet<>()).add(action);
+            JsonNode tree = trees.get(product).get(action);
+            try {
+                if (xml) {
+                    checkXml(product + " " + action, response.getData(), action, tree);
+                    return XML.readTree(response.getData());
+                }
+                JsonNode body = JSON.readTree(response.getData());
+                checkJsonObject(product + " " + action, body, tree, true);
+                return body;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void checkJsonObject(String where, JsonNode body, JsonNode tree, boolean top) {
+            if (!body.isObject()) {
+                problems.add(where + ": expected an object, got " + body.getNodeType());
+                return;
+            }
+            if (top && !body.path("RequestId").isTextual()) {
+                problems.add(where + ": no RequestId");
+            }
+            Map<String, JsonNode> fields = fields(tree);
+            body.fields().forEachRemaining(e -> {
+                JsonNode f = fields.get(e.getKey());
+                if (f == null) {
+                    problems.add(where + "." + e.getKey() + ": not in the catalog's response tree");
+                } else {
+                    checkJsonValue(where + "." + e.getKey(), e.getValue(), f);
+                }
+            });
+        }
+
+        void checkJsonValue(String where, JsonNode value, JsonNode field) {
+            String type = field.path("type").asText();
+            switch (type) {
+                case "string" -> expect(where, value.isTextual(), type, value);
+                case "number", "integer" -> expect(where, value.isNumber(), type, value);
+                case "boolean" -> expect(where, value.isBoolean(), type, value);
+                case "object" -> checkJsonObject(where, value, field.path("fields"), false);
+                case "map<string,any>" -> expect(where, value.isObject(), type, value);
+                default -> {
+                    if (!type.startsWith("array<")) {
+                        problems.add(where + ": unknown tree type " + type);
+                        return;
+                    }
+                    if (!value.isArray()) {
+                        problems.add(where + ": expected " + type + ", got " + value.getNodeType());
+                        return;
+                    }
+                    String item = type.substring("array<".length(), type.length() - 1);
+                    for (int i = 0; i < value.size(); i++) {
+                        if (item.equals("object")) {
+                            checkJsonObject(where + "[" + i + "]", value.get(i), field.path("items"), false);
+                        } else {
+                            checkJsonValue(where + "[" + i + "]", value.get(i), scalar(item));
+                        }
+                    }
+                }
+            }
+        }
+
+        void checkXml(String where, String text, String action, JsonNode tree) {
+            Element root;
+            try {
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                root = f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+                        .getDocumentElement();
+            } catch (Exception e) {
+                problems.add(where + ": not well-formed XML: " + e.getMessage());
+                return;
+            }
+            if (!root.getTagName().equals(action + "Response")) {
+                problems.add(where + ": root element " + root.getTagName());
+            }
+            List<Element> kids = children(root);
+            if (kids.stream().noneMatch(k -> k.getTagName().equals("RequestId"))) {
+                problems.add(where + ": no RequestId");
+            }
+            checkXmlObject(where, kids, tree, true);
+        }
+
+        void checkXmlObject(String where, List<Element> kids, JsonNode tree, boolean top) {
+            Map<String, JsonNode> fields = fields(tree);
+            Map<String, List<Element>> byName = new LinkedHashMap<>();
+            kids.forEach(k -> byName.computeIfAbsent(k.getTagName(), n -> new ArrayList<>()).add(k));
+            for (Map.Entry<String, List<Element>> e : byName.entrySet()) {
+                String name = e.getKey();
+                JsonNode f = fields.get(name);
+                if (f == null) {
+                    problems.add(where + "." + name + ": not in the catalog's response tree");
+                    continue;
+                }
+                String type = f.path("type").asText();
+                if (!type.startsWith("array<") && e.getValue().size() > 1) {
+                    problems.add(where + "." + name + ": repeated, but the tree says " + type);
+                }
+                for (Element el : e.getValue()) {
+                    String at = where + "." + name;
+                    String item = type.startsWith("array<") ? type.substring(6, type.length() - 1) : type;
+                    switch (item) {
+                        case "object" -> checkXmlObject(at, children(el),
+                                type.startsWith("array<") ? f.path("items") : f.path("fields"), false);
+                        case "number", "integer" -> expect(at, el.getTextContent().matches("-?\\d+(\\.\\d+)?"), item,
+                                el.getTextContent());
+                        case "boolean" -> expect(at, el.getTextContent().matches("true|false"), item,
+                                el.getTextContent());
+                        case "map<string,any>" -> {
+                            // any content
+                        }
+                        default -> expect(at, children(el).isEmpty(), item, "nested elements");
+                    }
+                }
+            }
+        }
+
+        void expect(String where, boolean ok, String type, Object got) {
+            if (!ok) {
+                problems.add(where + ": expected " + type + ", got " + got);
+            }
+        }
+    }
+
+    private static JsonNode scalar(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private static Map<String, JsonNode> fields(JsonNode tree) {
+        Map<String, JsonNode> out = new HashMap<>();
+        tree.forEach(f -> out.put(f.path("name").asText(), f));
+        return out;
+    }
+
+    private static List<Element> children(Element e) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element el) {
+                out.add(el);
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode resource(String name) {
+        try (InputStream in = ResponseConformanceTest.class.getResourceAsStream(name)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first text found under {@code name}, whether JSON or XML made the tree (a list or one value). */
+    private static String first(JsonNode body, String... path) {
+        JsonNode n = body;
+        for (String p : path) {
+            n = n.isArray() ? n.get(0).path(p) : n.path(p);
+        }
+        if (n.isArray()) {
+            n = n.get(0);
+        }
+        assertThat(n == null || n.isMissingNode()).as("no %s in %s", String.join(".", path), body).isFalse();
+        return n.asText();
+    }
+
+    /** The items of a list, whether one (XML) or many. */
+    private static List<JsonNode> items(JsonNode n) {
+        List<JsonNode> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(out::add);
+        } else if (!n.isMissingNode()) {
+            out.add(n);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "xml"})
+    void everyImplementedActionAnswersInTheShapeOfItsTree(String format) throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Run run = new Run(server, format.equals("xml"));
+            swasScenario(run);
+            ramScenario(run);
+            assertThat(run.problems).as("answers that differ from the catalog's response trees").isEmpty();
+            for (String product : VERSIONS.keySet()) {
+                assertThat(run.called.getOrDefault(product, Set.of())).as("%s actions the scenario calls", product)
+                        .containsExactlyInAnyOrderElementsOf(server.implementedActions(product));
+            }
+        }
+    }
+
+    private static void swasScenario(Run r) {
+        r.call("swas-open", "ListRegions");
+        r.call("swas-open", "ListPlans", "RegionId", R);
+        JsonNode images = r.call("swas-open", "ListImages", "RegionId", R, "ImageType", "system");
+        String linux = items(images.path("Images")).stream()
+                .flatMap(i -> items(i.has("Image") ? i.path("Image") : i).stream())
+                .filter(i -> i.path("Platform").asText().equals("Linux")).findFirst().orElseThrow()
+                .path("ImageId").asText();
+        JsonNode created = r.call("swas-open", "CreateInstances", "RegionId", R, "ImageId", linux, "PlanId",
+                "swas.s2.c2m2s40b3t08", "Period", "1", "Amount", "2");
+        List<String> servers = items(created.path("InstanceIds")).stream().map(JsonNode::asText).toList();
+        String a = servers.get(0);
+        String b = servers.get(1);
+        String ids = "[\"" + a + "\"]";
+        r.call("swas-open", "ListInstances", "RegionId", R);
+        r.call("swas-open", "ListInstanceStatus", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "StopInstance", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "StartInstance", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "RebootInstance", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "StopInstances", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "StartInstances", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "RebootInstances", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "UpdateInstanceAttribute", "RegionId", R, "InstanceId", a, "InstanceName", "renamed");
+        JsonNode disks = r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a, "DiskType", "system");
+        String disk = first(disks, "Disks", "DiskId");
+        String s1 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",
+                "snap-one"), "SnapshotId");
+        String s2 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",
+                "snap-two"), "SnapshotId");
+        r.call("swas-open", "ListSnapshots", "RegionId", R);
+        String m1 = first(r.call("swas-open", "CreateCustomImage", "RegionId", R, "InstanceId", a, "ImageName",
+                "img-one", "SystemSnapshotId", s1, "Tag.1.Key", "team", "Tag.1.Value", "blue"), "ImageId");
+        String m2 = first(r.call("swas-open", "CreateCustomImage", "RegionId", R, "InstanceId", a, "ImageName",
+                "img-two", "SystemSnapshotId", s1), "ImageId");
+        r.call("swas-open", "ListCustomImages", "RegionId", R);
+        r.call("swas-open", "ListImages", "RegionId", R, "ImageType", "custom");
+        r.call("swas-open", "ModifyImageShareStatus", "RegionId", R, "ImageId", m1, "Operation", "Share");
+        r.call("ecs", "DescribeImages", "RegionId", R, "ImageOwnerAlias", "others");
+        r.call("swas-open", "ModifyImageShareStatus", "RegionId", R, "ImageId", m1, "Operation", "UnShare");
+        r.call("swas-open", "AddCustomImageShareAccount", "RegionId", R, "ImageId", m1, "Account.1", OTHER_ACCOUNT);
+        r.call("swas-open", "ListCustomImageShareAccounts", "RegionId", R, "ImageId", m1);
+        r.call("swas-open", "RemoveCustomImageShareAccount", "RegionId", R, "ImageId", m1, "Account.1",
+                OTHER_ACCOUNT);
+        r.call("swas-open", "ResetSystem", "RegionId", R, "InstanceId", b, "ImageId", m1);
+        r.call("swas-open", "TagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a,
+                "Tag.1.Key", "env", "Tag.1.Value", "test");
+        r.call("swas-open", "ListTagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a);
+        r.call("swas-open", "UntagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a,
+                "TagKey.1", "env");
+        r.call("swas-open", "DeleteCustomImage", "RegionId", R, "ImageId", m2);
+        r.call("swas-open", "DeleteCustomImages", "RegionId", R, "ImageIds", "[\"" + m1 + "\"]");
+        r.call("swas-open", "DeleteSnapshot", "RegionId", R, "SnapshotId", s2);
+        r.call("swas-open", "DeleteSnapshots", "RegionId", R, "SnapshotIds", "[\"" + s1 + "\"]");
+    }
+
+    private static void ramScenario(Run r) {
+        String policy = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"swas-open:List*\","
+                + "\"Resource\":\"*\"}]}";
+        r.call("ram", "CreateUser", "UserName", "alice", "DisplayName", "Alice");
+        r.call("ram", "GetUser", "UserName", "alice");
+        r.call("ram", "UpdateUser", "UserName", "alice", "NewDisplayName", "Alice A");
+        r.call("ram", "ListUsers");
+        String key = first(r.call("ram", "CreateAccessKey", "UserName", "alice"), "AccessKey", "AccessKeyId");
+        r.call("ram", "ListAccessKeys", "UserName", "alice");
+        r.call("ram", "UpdateAccessKey", "UserName", "alice", "UserAccessKeyId", key, "Status", "Inactive");
+        r.call("ram", "DeleteAccessKey", "UserName", "alice", "UserAccessKeyId", key);
+        r.call("ram", "CreateGroup", "GroupName", "devs", "Comments", "developers");
+        r.call("ram", "GetGroup", "GroupName", "devs");
+        r.call("ram", "ListGroups");
+        r.call("ram", "AddUserToGroup", "UserName", "alice", "GroupName", "devs");
+        r.call("ram", "ListGroupsForUser", "UserName", "alice");
+        r.call("ram", "ListUsersForGroup", "GroupName", "devs");
+        r.call("ram", "CreatePolicy", "PolicyName", "ReadSwas", "PolicyDocument", policy, "Description", "reads");
+        r.call("ram", "GetPolicy", "PolicyName", "ReadSwas", "PolicyType", "Custom");
+        r.call("ram", "ListPolicies", "PolicyType", "Custom");
+        r.call("ram", "CreatePolicyVersion", "PolicyName", "ReadSwas", "PolicyDocument", policy);
+        r.call("ram", "ListPolicyVersions", "PolicyName", "ReadSwas", "PolicyType", "Custom");
+        r.call("ram", "GetPolicyVersion", "PolicyName", "ReadSwas", "PolicyType", "Custom", "VersionId", "v2");
+        r.call("ram", "SetDefaultPolicyVersion", "PolicyName", "ReadSwas", "VersionId", "v2");
+        r.call("ram", "DeletePolicyVersion", "PolicyName", "ReadSwas", "VersionId", "v1");
+        r.call("ram", "AttachPolicyToUser", "PolicyName", "ReadSwas", "PolicyType", "Custom", "UserName", "alice");
+        r.call("ram", "AttachPolicyToGroup", "PolicyName", "ReadSwas", "PolicyType", "Custom", "GroupName", "devs");
+        r.call("ram", "ListPoliciesForUser", "UserName", "alice");
+        r.call("ram", "ListPoliciesForGroup", "GroupName", "devs");
+        r.call("ram", "ListEntitiesForPolicy", "PolicyName", "ReadSwas", "PolicyType", "Custom");
+        r.call("ram", "DetachPolicyFromUser", "PolicyName", "ReadSwas", "PolicyType", "Custom", "UserName", "alice");
+        r.call("ram", "DetachPolicyFromGroup", "PolicyName", "ReadSwas", "PolicyType", "Custom", "GroupName", "devs");
+        r.call("ram", "RemoveUserFromGroup", "UserName", "alice", "GroupName", "devs");
+        r.call("ram", "DeletePolicy", "PolicyName", "ReadSwas");
+        r.call("ram", "DeleteGroup", "GroupName", "devs");
+        r.call("ram", "DeleteUser", "UserName", "alice");
+    }
+}
