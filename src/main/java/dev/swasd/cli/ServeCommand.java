@@ -91,7 +91,9 @@ final class ServeCommand implements Callable<Integer> {
                     System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
                     System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(),
                     DurationText.parse(stateDelay), ServerConfig.quotas(quotaSettings),
-                    Database.Durability.parse(durability), ServerConfig.ramLimits(ramLimitSettings),
+                    Database.Durability.named(durability).orElseThrow(() -> new IllegalArgumentException(
+                            "--durability must be normal or strict, got '" + durability + "'")),
+                    ServerConfig.ramLimits(ramLimitSettings),
                     DurationText.parse(ramRefresh));
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");

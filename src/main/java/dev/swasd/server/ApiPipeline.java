@@ -44,18 +44,6 @@ public final class ApiPipeline {
                 RequestMetrics.disabled());
     }
 
-    /** Without RAM users, with metrics. */
-    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, RequestMetrics metrics) {
-        this(authenticator, catalog, actions, executor, clock, Authorization.rootOnly(), null, metrics);
-    }
-
-    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, Authorization authorization, IdentityChanges identityChanges) {
-        this(authenticator, catalog, actions, executor, clock, authorization, identityChanges,
-                RequestMetrics.disabled());
-    }
-
     /** @param identityChanges told of this node's RAM writes, so that they govern it at once; null without RAM */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
             Clock clock, Authorization authorization, IdentityChanges identityChanges, RequestMetrics metrics) {

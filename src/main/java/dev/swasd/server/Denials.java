@@ -41,12 +41,7 @@ final class Denials {
         return new AccessDenied(new ApiError(403, ramApi ? "NoPermission" : "Forbidden.RAM", message), detail);
     }
 
-    /**
-     * Base64 of our own JSON, the fields RAM's DecodeDiagnosticMessage returns: whether the
-     * denial was explicit, the action, the resource, the principal, the condition keys the
-     * request carried, the policies in force and, for ExplicitDeny, the statement that denied.
-     * Never a secret: the AccessKey id is in the context, the secret is nowhere here.
-     */
+    /** The condition keys RAM writes in its own case. */
     private static final java.util.List<String> KNOWN = java.util.List.of(ConditionKeys.CURRENT_TIME,
             ConditionKeys.SECURE_TRANSPORT, ConditionKeys.SOURCE_IP, ConditionKeys.MFA_PRESENT, ConditionKeys.SOURCE_VPC,
             ConditionKeys.ACCESS_ID, ConditionKeys.USER_AGENT, ConditionKeys.REFERER);
@@ -69,6 +64,12 @@ final class Denials {
         return folded;
     }
 
+    /**
+     * Base64 of our own JSON, the fields RAM's DecodeDiagnosticMessage returns: whether the
+     * denial was explicit, the action, the resource, the principal, the condition keys the
+     * request carried, the policies in force and, for ExplicitDeny, the statement that denied.
+     * Never a secret: the AccessKey id is in the context, the secret is nowhere here.
+     */
     static String diagnostic(Principal principal, Authorization.Target target, PolicySets.Loaded loaded,
             Evaluation evaluation, RequestContext context) {
         ObjectNode d = ResponseRenderer.json().createObjectNode();

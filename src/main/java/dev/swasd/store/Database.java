@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -33,14 +34,14 @@ public final class Database implements AutoCloseable {
     public enum Durability {
         NORMAL, STRICT;
 
-        /** {@code normal} or {@code strict}, any case; IllegalArgumentException otherwise. */
-        public static Durability parse(String text) {
+        /** {@code normal} or {@code strict}, any case; empty for anything else. */
+        public static Optional<Durability> named(String text) {
             for (Durability d : values()) {
                 if (d.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                    return d;
+                    return Optional.of(d);
                 }
             }
-            throw new IllegalArgumentException("--durability must be normal or strict, got '" + text + "'");
+            return Optional.empty();
         }
     }
 
@@ -418,14 +419,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Whether this database commits several write transactions at once by itself (SQLite, see
-     * GroupCommit), so a caller with many small writes need not batch them.
-     */
-    public boolean groupsCommits() {
-        return groupCommit != null;
-    }
-
     /** Writes waiting for the next group commit; 0 without one. */
     int queuedWrites() {
         return groupCommit == null ? 0 : groupCommit.queued();
@@ -489,14 +482,6 @@ public final class Database implements AutoCloseable {
             return work.run(c);
         } catch (SQLException e) {
             throw TransientConflict.translate("database failure", e);
-        }
-    }
-
-    public boolean isReachable() {
-        try (Connection c = pool.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
         }
     }
 

@@ -47,7 +47,8 @@ class ActionBindingsTest {
     void everyActionBuildsWellFormedArns(String api) {
         ActionBinding b = BINDINGS.require(api);
         assertThat(b.ramAction()).isEqualTo("swas-open:" + api);
-        assertThat(b.accessLevel()).isNotNull();
+        assertThat(b.accessLevel().wireName()).as("the catalog's access level of %s", api)
+                .isEqualTo(SWAS.operation(api).accessLevel());
         Map<String, Object> params = sampleParams(SWAS.operation(api));
         List<String> arns = b.resourceArns(REGION, ACCOUNT, params);
         switch (b.scope()) {
