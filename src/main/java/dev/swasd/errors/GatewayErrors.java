@@ -97,9 +97,12 @@ public final class GatewayErrors {
         return new ApiException(413, "RequestTooLarge", what);
     }
 
-    /** Our own code for an action the catalog knows but swasd does not implement (docs/decisions.md). */
+    /**
+     * Our own code for an action the catalog knows but swasd does not implement (docs/decisions.md):
+     * a 4xx, because clients such as the Terraform provider retry every 5xx until their timeout.
+     */
     public static ApiException notImplemented(String product, String version, String action) {
-        return new ApiException(501, "NotImplemented",
+        return new ApiException(400, "NotImplemented",
                 "swasd knows " + product + " " + version + " action " + action
                         + " and validated its parameters, but does not implement it yet.");
     }
