@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * The validate stage: checks every catalog parameter of an operation (presence, type, length,
  * count, enumeration) and converts it to its typed value, before any domain code runs. Unknown
  * parameters are ignored, as the gateway does.
+ *
+ * <p>Every list or structured parameter is accepted in both forms clients send: the repeat form
+ * ({@code Name.1=…}, {@code Name.1.Key=…}, {@code Name.Key=…}) and JSON text in one parameter
+ * ({@code Name=["…"]}, {@code Name=[{"Key":"…"}]}), whichever the SDK model names. Both at once, or
+ * a dotted form of a parameter that takes one value, is an error: a form the server does not
+ * understand must never widen a filter silently.
  */
 public final class ParameterValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,9 +35,13 @@ public final class ParameterValidator {
 
     public static ValidatedParams validate(OperationDef op, Map<String, String> wire) {
         Map<String, Object> out = new HashMap<>();
+        refuseDottedScalars(op, wire);
         for (ParamDef p : op.params()) {
             Object value = switch (p.kind()) {
-                case REPEAT_LIST, REPEAT_OBJECT_LIST, FLATTENED_OBJECT -> structured(p, wire);
+                case REPEAT_LIST, REPEAT_OBJECT_LIST, FLATTENED_OBJECT -> hasDotted(p, wire) || !wire.containsKey(p.name())
+                        ? structured(p, wire) : textForm(p, wire.get(p.name()));
+                case JSON_ARRAY, COMMA_LIST -> hasDotted(p, wire) ? repeatForm(p, wire) : scalarOrText(p, wire.get(p.name()));
+                case JSON_VALUE -> hasDotted(p, wire) ? jsonFromDotted(p, wire) : scalarOrText(p, wire.get(p.name()));
                 default -> scalarOrText(p, wire.get(p.name()));
             };
             if (value == null && p.defaultValue() != null && p.kind() != ParamKind.STRING) {
@@ -46,6 +56,155 @@ public final class ParameterValidator {
             out.put(p.name(), value);
         }
         return new ValidatedParams(out);
+    }
+
+    /** A parameter that takes one value, given as {@code Name.…}: the client meant something this action does not take. */
+    private static void refuseDottedScalars(OperationDef op, Map<String, String> wire) {
+        for (String key : wire.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot <= 0) {
+                continue;
+            }
+            ParamDef p = op.param(key.substring(0, dot));
+            if (p != null && (p.kind() == ParamKind.STRING || p.kind() == ParamKind.INTEGER
+                    || p.kind() == ParamKind.BOOLEAN)) {
+                throw GatewayErrors.invalidParameter(key, p.name() + " takes one value, not a list.");
+            }
+        }
+    }
+
+    private static boolean hasDotted(ParamDef p, Map<String, String> wire) {
+        String prefix = p.name() + ".";
+        for (String key : wire.keySet()) {
+            if (key.startsWith(prefix)) {
+                if (wire.containsKey(p.name())) {
+                    throw GatewayErrors.invalidParameter(p.name(), "give it either as " + p.name() + " or as "
+                            + prefix + "N, not both.");
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A JSON-array or comma-list parameter sent as {@code Name.1}, {@code Name.2}, … */
+    private static Object repeatForm(ParamDef p, Map<String, String> wire) {
+        List<String> texts = repeatTexts(p, wire);
+        return texts == null ? null : items(p, texts);
+    }
+
+    /** A repeat-form parameter sent as JSON text in one parameter. */
+    private static Object textForm(ParamDef p, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return switch (p.kind()) {
+            case REPEAT_LIST -> jsonArray(p, text);
+            case REPEAT_OBJECT_LIST -> objectsFromJson(p, text);
+            case FLATTENED_OBJECT -> {
+                JsonNode node = parseJson(p, text);
+                if (!node.isObject()) {
+                    throw GatewayErrors.invalidParameter(p.name(), "it must be a JSON object.");
+                }
+                Map<String, String> object = objectFields(p, p.name(), node);
+                yield object.isEmpty() ? null : Map.copyOf(object);
+            }
+            default -> throw new IllegalStateException(p.kind().toString());
+        };
+    }
+
+    private static List<Map<String, String>> objectsFromJson(ParamDef p, String text) {
+        JsonNode node = parseJson(p, text);
+        if (!node.isArray()) {
+            throw GatewayErrors.invalidParameter(p.name(), "it must be a JSON array of objects.");
+        }
+        if (node.isEmpty()) {
+            return null;
+        }
+        if (p.maxItems() != null && node.size() > p.maxItems()) {
+            throw GatewayErrors.invalidParameter(p.name(), "it holds " + node.size() + " items; at most "
+                    + p.maxItems() + " are allowed.");
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isObject()) {
+                throw GatewayErrors.invalidParameter(p.name(), "every item of the JSON array must be an object.");
+            }
+            out.add(Map.copyOf(objectFields(p, p.name() + "." + (i + 1), node.get(i))));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The fields of one JSON object item, each checked as its catalog field; an unknown field is an error. */
+    private static Map<String, String> objectFields(ParamDef p, String wirePrefix, JsonNode object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            String key = wirePrefix + "." + e.getKey();
+            ParamDef.FieldDef f = p.fields().stream().filter(x -> x.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> GatewayErrors.invalidParameter(key, "unknown field of " + p.name() + "."));
+            JsonNode v = e.getValue();
+            if (!v.isValueNode() || v.isNull()) {
+                throw GatewayErrors.invalidParameter(key, "it must be a string or a number.");
+            }
+            out.put(f.name(), field(key, f, v.asText()));
+        }
+        return out;
+    }
+
+    /** SDK-side JSON built from the repeat or flattened form a client sent instead. */
+    private static JsonNode jsonFromDotted(ParamDef p, Map<String, String> wire) {
+        String prefix = p.name() + ".";
+        TreeMap<Integer, Map<String, String>> byIndex = new TreeMap<>();
+        Map<String, String> flat = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : wire.entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String rest = e.getKey().substring(prefix.length());
+            int dot = rest.indexOf('.');
+            String head = dot < 0 ? rest : rest.substring(0, dot);
+            if (!head.isEmpty() && head.chars().allMatch(Character::isDigit)) {
+                byIndex.computeIfAbsent(index(e.getKey(), head), i -> new LinkedHashMap<>())
+                        .put(dot < 0 ? "" : rest.substring(dot + 1), e.getValue());
+            } else {
+                flat.put(rest, e.getValue());
+            }
+        }
+        if (!byIndex.isEmpty() && !flat.isEmpty()) {
+            throw GatewayErrors.invalidParameter(p.name(), "it mixes " + prefix + "N and " + prefix + "Field forms.");
+        }
+        if (byIndex.isEmpty()) {
+            var object = JSON.createObjectNode();
+            flat.forEach(object::put);
+            return object;
+        }
+        var array = JSON.createArrayNode();
+        for (Map<String, String> item : byIndex.values()) {
+            if (item.size() == 1 && item.containsKey("")) {
+                array.add(item.get(""));
+            } else if (item.containsKey("")) {
+                throw GatewayErrors.invalidParameter(p.name(), "an item is both a value and an object.");
+            } else {
+                var object = array.addObject();
+                item.forEach(object::put);
+            }
+        }
+        if (p.maxItems() != null && array.size() > p.maxItems()) {
+            throw GatewayErrors.invalidParameter(p.name(), "it holds more than " + p.maxItems() + " items.");
+        }
+        return array;
+    }
+
+    private static JsonNode parseJson(ParamDef p, String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null) {
+                throw GatewayErrors.invalidParameter(p.name(), "it must be JSON text.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw GatewayErrors.invalidParameter(p.name(), "it must be JSON text.");
+        }
     }
 
     private static Object scalarOrText(ParamDef p, String text) {
@@ -129,7 +288,8 @@ public final class ParameterValidator {
         }
         List<String> texts = new ArrayList<>();
         for (JsonNode item : node) {
-            if (!item.isTextual()) {
+            boolean number = item.isIntegralNumber() && p.itemType() == ParamKind.INTEGER;
+            if (!item.isTextual() && !number) {
                 throw GatewayErrors.invalidParameter(p.name(), "every item of the JSON array must be a string.");
             }
             texts.add(item.asText());
@@ -230,6 +390,24 @@ public final class ParameterValidator {
             out.add(p.itemType() == ParamKind.INTEGER ? integer(wireName, p, v) : string(wireName, p, v));
         }
         return List.copyOf(out);
+    }
+
+    /** The values of {@code Name.1}, {@code Name.2}, … in index order; null when none is given. */
+    private static List<String> repeatTexts(ParamDef p, Map<String, String> wire) {
+        String prefix = p.name() + ".";
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        for (Map.Entry<String, String> e : wire.entrySet()) {
+            String key = e.getKey();
+            if (!key.startsWith(prefix)) {
+                continue;
+            }
+            String rest = key.substring(prefix.length());
+            if (rest.indexOf('.') >= 0) {
+                throw GatewayErrors.invalidParameter(key, "expected " + p.name() + ".N.");
+            }
+            byIndex.put(index(key, rest), e.getValue());
+        }
+        return byIndex.isEmpty() ? null : List.copyOf(byIndex.values());
     }
 
     private static int index(String key, String text) {

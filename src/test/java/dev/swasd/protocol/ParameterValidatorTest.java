@@ -117,4 +117,35 @@ class ParameterValidatorTest {
         assertThat(ok("ResetSystem", "RegionId", "r", "InstanceId", "i", "LoginCredentials.Password", "Pw-123456")
                 .object("LoginCredentials")).containsEntry("Password", "Pw-123456");
     }
+
+    @Test
+    void everyListTakesTheRepeatFormAndJsonText() {
+        assertThat(ok("DeleteCustomImages", "RegionId", "r", "ImageIds.1", "m-a", "ImageIds.2", "m-b")
+                .strings("ImageIds")).containsExactly("m-a", "m-b");
+        assertThat(ok("ListDisks", "RegionId", "r", "DiskIds.1", "d-one").strings("DiskIds")).containsExactly("d-one");
+        assertThat(ok("AddCustomImageShareAccount", "RegionId", "r", "ImageId", "m", "Account",
+                "[1234567890123456, \"2000000000000002\"]").integers("Account"))
+                .containsExactly(1234567890123456L, 2000000000000002L);
+        assertThat(ok("TagResources", "RegionId", "r", "ResourceType", "instance", "ResourceId", "[\"i\"]", "Tag",
+                "[{\"Key\":\"env\",\"Value\":\"prod\"},{\"Key\":\"team\"}]").objects("Tag"))
+                .containsExactly(Map.of("Key", "env", "Value", "prod"), Map.of("Key", "team"));
+        assertThat(ok("ResetSystem", "RegionId", "r", "InstanceId", "i", "LoginCredentials",
+                "{\"Password\":\"Pw-123456\"}").object("LoginCredentials")).containsEntry("Password", "Pw-123456");
+        assertThat(ok("ListInstances", "RegionId", "r", "InstanceIds.1", "i-1", "InstanceIds.2", "i-2")
+                .strings("InstanceIds")).containsExactly("i-1", "i-2");
+    }
+
+    @Test
+    void aFormTheServerDoesNotUnderstandIsAnErrorNeverAWiderResult() {
+        assertThat(bad("ListDisks", "RegionId", "r", "DiskIds", "[\"d-a\"]", "DiskIds.1", "d-b").error().message())
+                .contains("not both");
+        assertThat(bad("ListDisks", "RegionId", "r", "InstanceId.1", "i").error().message())
+                .contains("InstanceId.1").contains("one value");
+        assertThat(bad("ListDisks", "RegionId", "r", "DiskIds.1.Id", "d-a").error().code()).isEqualTo("InvalidParameter");
+        assertThat(bad("TagResources", "RegionId", "r", "ResourceType", "instance", "ResourceId", "[\"i\"]", "Tag",
+                "[{\"Colour\":\"red\"}]").error().message()).contains("Tag.1.Colour");
+        assertThat(bad("TagResources", "RegionId", "r", "ResourceType", "instance", "ResourceId", "[\"i\"]", "Tag",
+                "{\"Key\":\"k\"}").error().message()).contains("JSON array of objects");
+        assertThat(bad("DeleteCustomImages", "RegionId", "r", "ImageIds.1", "").error().message()).contains("empty");
+    }
 }
