@@ -50,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "JSON file with the regions to offer (SWASD_REGIONS); default: the built-in list.")
     Path regions;
 
+    @Option(names = "--default-region", paramLabel = "REGION", defaultValue = "${env:SWASD_DEFAULT_REGION:-cn-hangzhou}",
+            description = "The region of a request that names none and whose Host (swas.<region>.aliyuncs.com) names "
+                    + "none either (SWASD_DEFAULT_REGION; default ${DEFAULT-VALUE}).")
+    String defaultRegion;
+
     @Option(names = "--state-delay", paramLabel = "DURATION", defaultValue = "${env:SWASD_STATE_DELAY:-2s}",
             description = "How long resources stay in transitional states such as Pending or Creating, e.g. 2s, 500ms, 0s "
                     + "(SWASD_STATE_DELAY; default ${DEFAULT-VALUE}).")
@@ -94,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
                     Database.Durability.named(durability).orElseThrow(() -> new IllegalArgumentException(
                             "--durability must be normal or strict, got '" + durability + "'")),
                     ServerConfig.ramLimits(ramLimitSettings),
-                    DurationText.parse(ramRefresh));
+                    DurationText.parse(ramRefresh), defaultRegion);
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;

@@ -10,6 +10,7 @@ import dev.swasd.errors.GatewayErrors;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.protocol.ParameterValidator;
+import dev.swasd.protocol.RegionDefaults;
 import dev.swasd.protocol.Principal;
 import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.ResponseRenderer;
@@ -36,17 +37,20 @@ public final class ApiPipeline {
     private final Authorization authorization;
     private final IdentityChanges identityChanges;
     private final RequestMetrics metrics;
+    private final String defaultRegion;
 
     /** Without RAM users: only the root identity is allowed. */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
             Clock clock) {
         this(authenticator, catalog, actions, executor, clock, Authorization.rootOnly(), null,
-                RequestMetrics.disabled());
+                RequestMetrics.disabled(), ServerConfig.DEFAULT_REGION);
     }
 
     /** @param identityChanges told of this node's RAM writes, so that they govern it at once; null without RAM */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, Authorization authorization, IdentityChanges identityChanges, RequestMetrics metrics) {
+            Clock clock, Authorization authorization, IdentityChanges identityChanges, RequestMetrics metrics,
+            String defaultRegion) {
+        this.defaultRegion = defaultRegion;
         this.authenticator = authenticator;
         this.catalog = catalog;
         this.actions = actions;
@@ -71,7 +75,8 @@ public final class ApiPipeline {
             try {
                 OperationDef op = resolve(request, action);
                 product = op.product();
-                ValidatedParams params = ParameterValidator.validate(op, request.params());
+                ValidatedParams params = ParameterValidator.validate(op,
+                        RegionDefaults.apply(op, request.params(), request.host(), defaultRegion));
                 actions.checkParameters(op, params);
                 long now = clock.millis();
                 authorization.authorize(principal, op, params, request, now);

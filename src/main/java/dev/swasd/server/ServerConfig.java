@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param ramLimits     per-account limits of RAM users, groups, keys, policies and attachments
  * @param ramRefresh    how long a node trusts the RAM epoch it last read: the longest a RAM change
  *                      made through another node (or {@code swasd admin}) takes to govern this one
+ * @param defaultRegion the region of a request that names none, where its Host names none either
  */
 public record ServerConfig(
         String bind,
@@ -40,9 +41,20 @@ public record ServerConfig(
         Quotas quotas,
         Database.Durability durability,
         RamLimits ramLimits,
-        Duration ramRefresh) {
+        Duration ramRefresh,
+        String defaultRegion) {
 
     public static final Duration DEFAULT_RAM_REFRESH = Duration.ofSeconds(1);
+    public static final String DEFAULT_REGION = "cn-hangzhou";
+
+    /** With the default region, {@value #DEFAULT_REGION}. */
+    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
+            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas, Database.Durability durability,
+            RamLimits ramLimits, Duration ramRefresh) {
+        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
+                masterKey, limits, clock, stateDelay, quotas, durability, ramLimits, ramRefresh, DEFAULT_REGION);
+    }
 
     /** With the default durability ({@code normal}), RAM limits and refresh. */
     public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,

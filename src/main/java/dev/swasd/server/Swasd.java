@@ -61,6 +61,9 @@ public final class Swasd implements AutoCloseable {
             throw new StartupException("the data directory " + config.dataDir() + " is not writable");
         }
         Regions regions = config.regionsFile() == null ? Regions.defaults() : RegionsFile.load(config.regionsFile());
+        if (!regions.contains(config.defaultRegion())) {
+            throw new StartupException("the default region " + config.defaultRegion() + " is not one of the regions offered");
+        }
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(config.masterKey(), config.dataDir());
         Metrics metrics = new Metrics();
         // opening the database (pool, migrations) is the longest step of start-up and needs nothing
@@ -102,7 +105,7 @@ public final class Swasd implements AutoCloseable {
                     config.clock(), new Authorization(policySets, new ResourceTags(db)), account -> {
                         policySets.forget(account);
                         credentials.forgetAll();
-                    }, requests);
+                    }, requests, config.defaultRegion());
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));

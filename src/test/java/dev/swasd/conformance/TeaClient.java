@@ -17,9 +17,17 @@ public final class TeaClient {
     private final String version;
 
     public TeaClient(String endpoint, String keyId, String secret, String signing, String version) {
+        this(endpoint, null, keyId, secret, signing, version);
+    }
+
+    /**
+     * @param proxy where requests really go ({@code http://127.0.0.1:PORT}), so that {@code endpoint}
+     *              can be a name such as {@code swas.cn-shanghai.aliyuncs.com} that the Host header carries
+     */
+    public TeaClient(String endpoint, String proxy, String keyId, String secret, String signing, String version) {
         try {
             Config config = new Config().setAccessKeyId(keyId).setAccessKeySecret(secret).setEndpoint(endpoint)
-                    .setProtocol("http");
+                    .setProtocol("http").setHttpProxy(proxy);
             if (signing.equals("v1")) {
                 config.setSignatureAlgorithm("v2");
             }

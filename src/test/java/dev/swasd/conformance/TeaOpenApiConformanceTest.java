@@ -126,9 +126,10 @@ class TeaOpenApiConformanceTest {
     @ValueSource(strings = {"v3", "v1"})
     void protocolErrorsCarryTheServiceCodes(String mode) throws Exception {
         Client c = client(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
-        TeaException missing = catchThrowableOfType(TeaException.class, () -> call(c, "ListPlans", Map.of()));
+        TeaException missing = catchThrowableOfType(TeaException.class, () -> call(c, "DeleteCustomImages",
+                Map.of("RegionId", "cn-hangzhou")));
         assertThat(missing.getStatusCode()).isEqualTo(400);
-        assertThat(missing.getCode()).isEqualTo("MissingRegionId");
+        assertThat(missing.getCode()).isEqualTo("MissingImageIds");
 
         TeaException unknown = catchThrowableOfType(TeaException.class, () -> call(c, "NoSuchAction", Map.of()));
         assertThat(unknown.getStatusCode()).isEqualTo(404);

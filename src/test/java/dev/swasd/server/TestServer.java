@@ -50,6 +50,27 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** With another default region, the region of a request that names none. */
+    public static TestServer startWithDefaultRegion(String defaultRegion) {
+        try {
+            Path dir = Files.createTempDirectory("swasd-test");
+            return start(new ServerConfig("127.0.0.1", 0, dir, TestDatabases.fresh(dir, "swasd"), null, null,
+                    ACCOUNT_ID, ROOT_KEY_ID, ROOT_SECRET, null, null, RequestLimits.DEFAULT, Clock.systemUTC(),
+                    Duration.ZERO, Quotas.defaults(), dev.swasd.store.Database.Durability.NORMAL,
+                    dev.swasd.ramapi.RamLimits.defaults(), ServerConfig.DEFAULT_RAM_REFRESH, defaultRegion), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestServer start(ServerConfig config, Path dataDir) {
+        try {
+            return new TestServer(Swasd.start(config), dataDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("test server did not start", e);
+        }
+    }
+
     public static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas) {
         return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, dev.swasd.ramapi.RamLimits.defaults());
     }
