@@ -374,7 +374,7 @@ async function story(env) {
     if (!body) return '';
     const disks = body.disks || [];
     c.check(`exactly one system disk (got ${disks.length})`, disks.length === 1);
-    c.check(`disk belongs to server 1 and is a system disk (got ${disks[0]?.instanceId}, ${disks[0]?.diskType})`, disks[0]?.instanceId === s.servers[0] && disks[0]?.diskType === 'system');
+    c.check(`disk belongs to server 1 and is a system disk (got ${disks[0]?.instanceId}, ${disks[0]?.diskType})`, disks[0]?.instanceId === s.servers[0] && disks[0]?.diskType === 'System');
     c.check('DiskId present', typeof disks[0]?.diskId === 'string' && disks[0].diskId.length > 0);
     s.diskId = disks[0]?.diskId;
     return `system disk ${s.diskId}`;
@@ -403,15 +403,15 @@ async function story(env) {
   await step('WaitSnapshotAccomplished', async (c) => {
     c.need({ snapshotId: s.snapshotId });
     const seen = [];
-    await c.poll('snapshot Accomplished', async () => {
+    await c.poll('snapshot accomplished', async () => {
       const o = await c.call('listSnapshots', ListSnapshotsRequest, { regionId: REGION, snapshotIds: json([s.snapshotId]) });
       const body = c.ok(o);
       if (!body) return 'error';
       const snap = (body.snapshots || []).find((x) => x.snapshotId === s.snapshotId);
       if (seen[seen.length - 1] !== snap?.status) seen.push(snap?.status);
-      return snap?.status === 'Accomplished';
+      return snap?.status === 'accomplished';
     });
-    c.check(`only Progressing or Accomplished seen (${seen.join(' -> ')})`, seen.every((x) => x === 'Progressing' || x === 'Accomplished'));
+    c.check(`only progressing or accomplished seen (${seen.join(' -> ')})`, seen.every((x) => x === 'progressing' || x === 'accomplished'));
     return `statuses seen: ${seen.join(' -> ')}`;
   });
 

@@ -28,6 +28,13 @@ final class CommonRules {
             }
             return with(p, fields, p.maxLength(), p.maxItems() == null ? TAGS_MAX : p.maxItems(), p.enumValues());
         }
+        if (product.equals("swas-open") && (p.name().equals("DiskType") || p.name().equals("SourceDiskType"))) {
+            // the SDK's enum is lower case, the service's answers and the Terraform provider say
+            // System and Data: filters take both (docs/decisions.md)
+            List<String> both = new ArrayList<>(p.enumValues());
+            p.enumValues().forEach(v -> both.add(Character.toUpperCase(v.charAt(0)) + v.substring(1)));
+            return with(p, p.fields(), p.maxLength(), p.maxItems(), both);
+        }
         if (product.equals("swas-open") && p.name().equals("Operation")) {
             // ModifyImageShareStatus answers its own documented code (InvalidParam.OperationIllegal)
             // for a bad Operation, so the generic enum check must not pre-empt it.

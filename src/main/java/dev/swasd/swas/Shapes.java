@@ -66,6 +66,24 @@ public final class Shapes {
         return out;
     }
 
+    /**
+     * A disk's type as ListDisks and ListInstances write it: {@code System} or {@code Data}
+     * (docs/decisions.md: the Terraform provider's validator and acceptance tests, and the SDK's
+     * example; rows keep the lower-case type).
+     */
+    public static String diskType(String stored) {
+        return stored.isEmpty() ? stored : Character.toUpperCase(stored.charAt(0)) + stored.substring(1);
+    }
+
+    /**
+     * A snapshot's status as ListSnapshots writes it: lower case ({@code progressing},
+     * {@code accomplished}), as the Terraform provider's snapshot resource waits for it
+     * (docs/decisions.md); rows keep the SDK enum's spelling.
+     */
+    public static String snapshotStatus(String stored) {
+        return stored.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** An absent optional text, written as the service writes it: empty. */
     public static String orEmpty(String s) {
         return s == null ? "" : s;

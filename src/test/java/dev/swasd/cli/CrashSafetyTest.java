@@ -326,7 +326,7 @@ class CrashSafetyTest {
                 Map<String, Object> body = c.call("ListDisks", "RegionId", R, "PageSize", 100, "PageNumber", page);
                 List<Map<String, Object>> disks = (List<Map<String, Object>>) body.get("Disks");
                 for (Map<String, Object> d : disks) {
-                    Map<String, Integer> counts = "system".equals(d.get("DiskType")) ? system : dataDisks;
+                    Map<String, Integer> counts = "System".equals(d.get("DiskType")) ? system : dataDisks;
                     counts.merge(d.get("InstanceId").toString(), 1, Integer::sum);
                 }
                 if (disks.size() < 100) {

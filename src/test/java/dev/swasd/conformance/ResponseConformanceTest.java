@@ -120,6 +120,9 @@ class ResponseConformanceTest {
             if (top && !body.path("RequestId").isTextual()) {
                 problems.add(where + ": no RequestId");
             }
+            if (top && body.has("Code") && body.has("Message")) {
+                problems.add(where + ": a success with a top-level Code and Message, which clients read as an error");
+            }
             Map<String, JsonNode> fields = fields(tree);
             body.fields().forEachRemaining(e -> {
                 JsonNode f = fields.get(e.getKey());

@@ -88,7 +88,7 @@ class CustomImageStoryTest {
                 "SystemSnapshotId", snapshot);
         assertThat(early.getCode()).isEqualTo("IncorrectSnapshotStatus");
         poll(c, "snapshot accomplished", () -> c.call("ListSnapshots", "RegionId", R, "SnapshotIds", "[\"" + snapshot + "\"]"),
-                b -> "Accomplished".equals(list(b, "Snapshots").getFirst().get("Status")));
+                b -> "accomplished".equals(list(b, "Snapshots").getFirst().get("Status")));
 
         // three custom images: one for ECS, one for another account, one to keep
         String toEcs = image(c, server1, snapshot, "img-ecs");

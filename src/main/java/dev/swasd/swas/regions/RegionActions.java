@@ -22,9 +22,17 @@ import dev.swasd.swas.Regions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** What a region offers: ListRegions, ListPlans and ListImages (public images and the caller's custom ones). */
 public final class RegionActions implements SwasOpenApi {
+    /**
+     * The custom images ListImages shows: from the moment CreateCustomImage answers (the Terraform
+     * provider reads the new image there at once, and drops it if absent), until it fails or goes.
+     */
+    private static final Set<String> LISTED = Set.of(CustomImageStatus.CREATING.code(),
+            CustomImageStatus.AVAILABLE.code());
+
     private final Regions regions;
     private final Plans plans;
     private final ImageQueries publicImages;
@@ -93,8 +101,8 @@ public final class RegionActions implements SwasOpenApi {
                     call.accountId(), r.regionId(), r.imageIds(), null, null, null, null, null, null, null, 0,
                     Integer.MAX_VALUE));
             for (CustomImageService.ImageView v : mine.images()) {
-                if (!CustomImageStatus.AVAILABLE.code().equals(v.status())) {
-                    continue; // usable images only, as ListImages lists what a server can be made from
+                if (!LISTED.contains(v.status())) {
+                    continue;
                 }
                 out.add(new Image(v.record().description(), v.record().imageId(), v.record().imageName(), "custom",
                         v.record().platform()));
