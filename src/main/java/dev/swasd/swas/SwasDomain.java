@@ -4,6 +4,7 @@ import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
+import dev.swasd.swas.firewall.FirewallActions;
 import dev.swasd.swas.images.CustomImageActions;
 import dev.swasd.swas.images.EcsImageActions;
 import dev.swasd.swas.instances.InstanceActions;
@@ -40,13 +41,16 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
         CustomImageService images = new CustomImageService(regions, publicImages, settings.quotas(), lifecycle,
                 instanceRows, snapshotRows, imageRows, tagRows);
         TagService tags = new TagService(regions, instanceRows, snapshotRows, imageRows, tagRows);
+        FirewallActions firewall = new FirewallActions(instances, tagRows);
+        instances.whenCreated(firewall::addDefaults);
         List<Object> modules = List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
                 new InstanceActions(instances, tagRows),
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
                 new EcsImageActions(images),
-                new TagActions(tags));
+                new TagActions(tags),
+                firewall);
         return new SwasDomain(instances, snapshots, images, tags, modules);
     }
 }

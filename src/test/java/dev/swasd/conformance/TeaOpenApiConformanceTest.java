@@ -148,17 +148,15 @@ class TeaOpenApiConformanceTest {
         assertThat(region.getCode()).isEqualTo("InvalidRegionId");
 
         TeaException later = catchThrowableOfType(TeaException.class,
-                () -> call(c, "CreateFirewallRule", Map.of("RegionId", "cn-hangzhou", "InstanceId", "i",
-                        "RuleProtocol", "TCP", "Port", "22")));
+                () -> call(c, "DescribeDatabaseInstances", Map.of("RegionId", "cn-hangzhou")));
         assertThat(later.getStatusCode()).isEqualTo(501);
         assertThat(later.getCode()).isEqualTo("NotImplemented");
-        assertThat(later.getMessage()).contains("CreateFirewallRule");
+        assertThat(later.getMessage()).contains("DescribeDatabaseInstances");
 
         TeaException invalid = catchThrowableOfType(TeaException.class,
-                () -> call(c, "CreateFirewallRule", Map.of("RegionId", "cn-hangzhou", "InstanceId", "i",
-                        "RuleProtocol", "SCTP", "Port", "22")));
+                () -> call(c, "ListImages", Map.of("RegionId", "cn-hangzhou", "ImageType", "bogus")));
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(invalid.getCode()).isEqualTo("InvalidParameter");
-        assertThat(invalid.getMessage()).contains("RuleProtocol");
+        assertThat(invalid.getMessage()).contains("ImageType");
     }
 }
