@@ -2,6 +2,7 @@ package dev.swasd.swas.firewall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swasd.api.Call;
+import dev.swasd.api.Reusable;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRequests.CreateFirewallRuleRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.CreateFirewallRulesRequest;
@@ -121,6 +122,7 @@ public final class FirewallActions implements SwasOpenApi {
     }
 
     @Override
+    @Reusable
     public ListFirewallRulesResponse listFirewallRules(Call call, ListFirewallRulesRequest r) {
         Caller caller = caller(call, r.regionId());
         List<Rule> all = new ArrayList<>(rulesOf(call.tx(), caller, r.instanceId()));
