@@ -54,19 +54,28 @@ class FirewallConformanceTest {
     /** One call, its parameters in the form body (the query holds only the signature's). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> form(String action, String... kv) throws Exception {
+        return form(client, action, kv);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> form(Client caller, String action, String... kv) throws Exception {
         Map<String, Object> body = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             body.put(kv[i], kv[i + 1]);
         }
         Params params = new Params().setAction(action).setVersion("2020-06-01").setProtocol("HTTP").setPathname("/")
                 .setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData").setBodyType("json");
-        Map<String, ?> response = client.callApi(params, new OpenApiRequest().setBody(body), new RuntimeOptions());
+        Map<String, ?> response = caller.callApi(params, new OpenApiRequest().setBody(body), new RuntimeOptions());
         assertThat(response.get("statusCode")).isEqualTo(200);
         return (Map<String, Object>) response.get("body");
     }
 
     static TeaException error(String action, String... kv) {
-        return catchThrowableOfType(TeaException.class, () -> form(action, kv));
+        return error(client, action, kv);
+    }
+
+    static TeaException error(Client caller, String action, String... kv) {
+        return catchThrowableOfType(TeaException.class, () -> form(caller, action, kv));
     }
 
     static void expect(TeaException e, int status, String code, String message) {
@@ -210,5 +219,35 @@ class FirewallConformanceTest {
                 json.append("]").toString()), 403, "FirewallRuleLimitExceed",
                 "The maximum number of firewall rules in an instance is exceeded.");
         assertThat(terraformRead(instance)).hasSize(3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ramAuthorizesRulesByTheirArn() throws Exception {
+        List<Map<String, Object>> rules = terraformRead(instance);
+        String http = (String) rules.get(1).get("RuleId");
+        String https = (String) rules.get(2).get("RuleId");
+        com.aliyun.ram20150501.Client ram = new com.aliyun.ram20150501.Client(new Config()
+                .setAccessKeyId(TestServer.ROOT_KEY_ID).setAccessKeySecret(TestServer.ROOT_SECRET)
+                .setEndpoint(server.endpoint()).setProtocol("http"));
+        ram.createUser(new com.aliyun.ram20150501.models.CreateUserRequest().setUserName("firewall-operator"));
+        var key = ram.createAccessKey(new com.aliyun.ram20150501.models.CreateAccessKeyRequest()
+                .setUserName("firewall-operator")).getBody().getAccessKey();
+        ram.createPolicy(new com.aliyun.ram20150501.models.CreatePolicyRequest().setPolicyName("ToggleHttp")
+                .setPolicyDocument("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": "
+                        + "[\"swas-open:DisableFirewallRule\", \"swas-open:EnableFirewallRule\"], \"Resource\": "
+                        + "\"acs:swas-open:*:*:firewallrule/" + http + "\"}]}"));
+        ram.attachPolicyToUser(new com.aliyun.ram20150501.models.AttachPolicyToUserRequest().setPolicyType("Custom")
+                .setPolicyName("ToggleHttp").setUserName("firewall-operator"));
+        Client user = new Client(new Config().setAccessKeyId(key.getAccessKeyId())
+                .setAccessKeySecret(key.getAccessKeySecret()).setEndpoint(server.endpoint()).setProtocol("http")
+                .setSignatureAlgorithm("v2"));
+        form(user, "DisableFirewallRule", "RegionId", R, "InstanceId", instance, "RuleId", http);
+        form(user, "EnableFirewallRule", "RegionId", R, "InstanceId", instance, "RuleId", http);
+        expect(error(user, "DisableFirewallRule", "RegionId", R, "InstanceId", instance, "RuleId", https), 403,
+                "Forbidden.RAM", "firewallrule/" + https);
+        expect(error(user, "DeleteFirewallRules", "RegionId", R, "InstanceId", instance, "RuleIds", http), 403,
+                "Forbidden.RAM", null);
+        assertThat(terraformRead(instance)).hasSize(3).allSatisfy(r -> assertThat(r).containsEntry("Policy", "accept"));
     }
 }
