@@ -38,6 +38,12 @@ CORRECTIONS = {
     "UntagResources": [
         ("arnTemplates", [ARN_PREFIX + "{#ResourceType}/{#ResourceId}"], "as TagResources"),
     ],
+    "DisableFirewallRule": [
+        ("resourceRequired", True,
+         "shared/spec/swas-breadth.md section 5 (a newer edition of the page): update, *FirewallRule "
+         "firewallrule/{#RuleId}, documented; ram.md section 8 still has the type optional and inferred"),
+        ("basis", "documented", "as above: the ARN row was read on the DisableFirewallRule page"),
+    ],
     "ListRegions": [
         ("authorization", "none",
          "region discovery needs no permission (project decision): the server does not authorize it, "

@@ -40,6 +40,11 @@ final class CommonRules {
             // for a bad Operation, so the generic enum check must not pre-empt it.
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
         }
+        if (product.equals("swas-open") && p.name().equals("RuleProtocol")) {
+            // firewall rules take the Terraform provider's Tcp, Udp, TcpAndUdp too, in any case, and
+            // answer their own InvalidProtocol.ValueNotSupported (spec/swas-breadth.md G1, 1.4 item 7)
+            return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
+        }
         if (product.equals("ecs") && (p.name().equals("Status") || p.name().equals("ImageOwnerAlias"))) {
             // DescribeImages: Status takes a comma list, and a bad alias has its own documented code
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());

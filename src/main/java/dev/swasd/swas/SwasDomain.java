@@ -11,6 +11,7 @@ import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
+import dev.swasd.swas.firewall.FirewallActions;
 import dev.swasd.swas.images.CustomImageActions;
 import dev.swasd.swas.images.EcsImageActions;
 import dev.swasd.swas.instances.InstanceActions;
@@ -47,12 +48,15 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
                 snapshotRows, imageRows, tagRows);
         CustomImageService images = new CustomImageService(regions, publicImages, settings.quotas(), lifecycle,
                 instanceRows, snapshotRows, imageRows, tagRows);
+        FirewallActions firewall = new FirewallActions(instances, tagRows);
+        instances.whenCreated(firewall::addDefaults);
         List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
                 new InstanceActions(instances, tagRows),
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
-                new EcsImageActions(images)));
+                new EcsImageActions(images),
+                firewall));
         ResourceTypes types = new ResourceTypes(modules.stream().filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream()).toList());
         TagService tags = new TagService(regions, types, tagRows);

@@ -79,4 +79,30 @@ public final class SwasErrors {
         return new ApiException(404, "InvalidResourceId.NotFound",
                 "The specified " + type + " resource " + id + " does not exist.");
     }
+
+    public static ApiException invalidProtocol() {
+        return new ApiException(400, "InvalidProtocol.ValueNotSupported", "The specified parameter Protocol is invalid.");
+    }
+
+    public static ApiException invalidPort() {
+        return new ApiException(400, "InvalidPort.ValueNotSupported", "The specified parameter Port is invalid.");
+    }
+
+    public static ApiException invalidSourceCidrIp() {
+        return new ApiException(400, "InvalidSourceCidrIp.ValueNotSupported",
+                "The specified parameter SourceCidrIp is invalid.");
+    }
+
+    public static ApiException firewallRuleLimitExceeded() {
+        return new ApiException(403, "FirewallRuleLimitExceed",
+                "The maximum number of firewall rules in an instance is exceeded.");
+    }
+
+    public static ApiException firewallRuleExists() {
+        return new ApiException(403, "FirewallRuleAlreadyExist", "The specified Rule already exist");
+    }
+
+    public static ApiException firewallRuleNotFound() {
+        return new ApiException(404, "InvalidFirewallRuleId.NotFound", "The specified FirewallRuleId does not exist.");
+    }
 }

@@ -315,6 +315,18 @@ class ResponseConformanceTest {
         r.call("swas-open", "StartInstances", "RegionId", R, "InstanceIds", ids);
         r.call("swas-open", "RebootInstances", "RegionId", R, "InstanceIds", ids);
         r.call("swas-open", "UpdateInstanceAttribute", "RegionId", R, "InstanceId", a, "InstanceName", "renamed");
+        r.call("swas-open", "ListFirewallRules", "RegionId", R, "InstanceId", a);
+        String rule = first(r.call("swas-open", "CreateFirewallRule", "RegionId", R, "InstanceId", a, "RuleProtocol",
+                "TCP", "Port", "8080", "Remark", "web"), "FirewallId");
+        String more = first(r.call("swas-open", "CreateFirewallRules", "RegionId", R, "InstanceId", a,
+                "FirewallRules", "[{\"RuleProtocol\":\"UDP\",\"Port\":\"53\"}]"), "FirewallRuleIds");
+        r.call("swas-open", "ModifyFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule, "RuleProtocol",
+                "TCP", "Port", "8081");
+        r.call("swas-open", "DisableFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
+        r.call("swas-open", "EnableFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
+        r.call("swas-open", "ListFirewallRules", "RegionId", R, "InstanceId", a, "PageSize", "10");
+        r.call("swas-open", "DeleteFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
+        r.call("swas-open", "DeleteFirewallRules", "RegionId", R, "InstanceId", a, "RuleIds", more);
         JsonNode disks = r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a, "DiskType", "system");
         String disk = first(disks, "Disks", "DiskId");
         String s1 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",

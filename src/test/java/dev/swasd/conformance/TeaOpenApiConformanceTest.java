@@ -155,10 +155,9 @@ class TeaOpenApiConformanceTest {
         assertThat(later.getMessage()).contains("DescribeDatabaseInstances");
 
         TeaException invalid = catchThrowableOfType(TeaException.class,
-                () -> call(c, "CreateFirewallRule", Map.of("RegionId", "cn-hangzhou", "InstanceId", "i",
-                        "RuleProtocol", "SCTP", "Port", "22")));
+                () -> call(c, "ListImages", Map.of("RegionId", "cn-hangzhou", "ImageType", "bogus")));
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(invalid.getCode()).isEqualTo("InvalidParameter");
-        assertThat(invalid.getMessage()).contains("RuleProtocol");
+        assertThat(invalid.getMessage()).contains("ImageType");
     }
 }

@@ -29,6 +29,8 @@ final class DomainFixture implements AutoCloseable {
     final SnapshotService snapshots;
     final CustomImageService images;
     final TagService tags;
+    /** The domain as wired, with its resource modules. */
+    final SwasDomain domain;
     final Caller caller = new Caller(ACCOUNT, REGION);
     long now = 1_800_000_000_000L;
 
@@ -51,11 +53,16 @@ final class DomainFixture implements AutoCloseable {
     DomainFixture(String url, long delayMillis, Quotas quotas) {
         this.url = url;
         db = Database.open(url, null, null);
-        SwasDomain domain = SwasDomain.create(new SwasDomain.Settings(regions, quotas, delayMillis));
+        domain = SwasDomain.create(new SwasDomain.Settings(regions, quotas, delayMillis));
         instances = domain.instances();
         snapshots = domain.snapshots();
         images = domain.images();
         tags = domain.tags();
+    }
+
+    /** The wired module of this type. */
+    <M> M module(Class<M> type) {
+        return domain.modules().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     <T> T tx(Function<Tx, T> work) {

@@ -46,6 +46,7 @@ public final class InstanceService {
     private final InstanceRepository instances;
     private final TagRepository tags;
     private final ImageUse imageUse;
+    private Created created = (tx, now, caller, instanceId) -> { };
 
     public InstanceService(Regions regions, Plans plans, PublicImages publicImages, Quotas quotas, Lifecycle lifecycle,
             InstanceRepository instances, ImageRepository images, TagRepository tags) {
@@ -56,6 +57,16 @@ public final class InstanceService {
         this.instances = instances;
         this.tags = tags;
         this.imageUse = new ImageUse(publicImages, images);
+    }
+
+    /** Told of every new server, in the transaction that makes it (the domain wires its families in). */
+    public interface Created {
+        void created(Tx tx, long now, Caller caller, String instanceId);
+    }
+
+    /** Sets the one hook CreateInstances calls per new server; set once, while the domain is wired. */
+    public void whenCreated(Created hook) {
+        this.created = hook;
     }
 
     public record CreateInstances(String imageId, String planId, long period, long amount, boolean autoRenew,
@@ -121,6 +132,7 @@ public final class InstanceService {
                         "Data disk of " + id.substring(0, 8), "data", plan.diskType(), (int) dataDisk, "/dev/xvdb",
                         now, null));
             }
+            created.created(tx, now, caller, id);
             ids.add(id);
         }
         return ids;
