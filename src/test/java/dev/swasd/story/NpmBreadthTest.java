@@ -1,0 +1,41 @@
+package dev.swasd.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swasd.conformance.NodeHarness;
+import dev.swasd.server.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The swas-open actions beyond the custom-image story through the official npm client
+ * {@code @alicloud/swas-open20200601} (conformance/npm/breadth.mjs), in ACS3 and V1 signing: every
+ * action as a user calls it, and the documented error codes.
+ */
+class NpmBreadthTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        NodeHarness.install();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void everyActionAndErrorInBothSigningModes() throws Exception {
+        List<String> cases = NodeHarness.runAllOk("breadth.mjs", server);
+        for (String mode : List.of("v3", "v1")) {
+            assertThat(cases).contains(mode + " CreateFirewallRule", mode + " CreateFirewallRules",
+                    mode + " ModifyFirewallRule", mode + " DisableAndEnableFirewallRule",
+                    mode + " DeleteFirewallRuleAndRules", mode + " FirewallRuleAlreadyExist", mode + " InvalidPort",
+                    mode + " InvalidProtocol", mode + " FirewallUnknownInstance");
+        }
+    }
+}
