@@ -21,9 +21,9 @@ public final class Main implements Runnable {
 
     /**
      * The subcommands, in the order help lists them. picocli builds the model of every command it
-     * is given, from annotations, before it parses anything: for all of these, about 470 ms of
-     * every start; so a run that names one gets that one alone (help, a typo, or no command get
-     * all, and picocli's own messages).
+     * is given, from annotations, before it parses anything, which for all of them is a large part
+     * of start-up (docs/performance.md); so a run that names one gets that one alone (help, a typo,
+     * or no command get all, and picocli's own messages).
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 

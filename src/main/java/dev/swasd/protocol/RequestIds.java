@@ -9,8 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>A request id has to be unique, not unpredictable: it names a request in logs and support
  * cases and grants nothing. So its 122 random bits come from the calling thread's generator rather
- * than {@link UUID#randomUUID()}'s SecureRandom, which serialises every caller on one lock and was
- * 2 % of the server's CPU per ListCustomImages.
+ * than {@link UUID#randomUUID()}'s SecureRandom, which serialises every caller on one lock.
  */
 public final class RequestIds {
     private RequestIds() {

@@ -44,9 +44,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class HttpFrontend {
     static {
         // Jetty sizes its queues' padding by the references a cache line holds and, unless told,
-        // asks the platform MBean server whether oops are compressed: starting that server was
-        // 150 ms of every start. They are compressed below 32 GiB of heap (the JVM's default); a
-        // wrong guess only pads differently.
+        // asks the platform MBean server whether oops are compressed, and starting that server is
+        // a large part of start-up (docs/performance.md). They are compressed below 32 GiB of heap
+        // (the JVM's default); a wrong guess only pads differently.
         if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
             boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
             System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", compressed ? "16" : "8");
@@ -58,7 +58,7 @@ public final class HttpFrontend {
 
     /**
      * Runs, ahead of time and on the caller's thread, the slowest class initializer of the HTTP
-     * server: Jetty's MIME types list every locale the JDK has (80 ms). {@code swasd serve} calls
+     * server: Jetty's MIME types list every locale the JDK has. {@code swasd serve} calls
      * it from a thread that is otherwise idle while the command line is parsed.
      */
     public static void prepare() {

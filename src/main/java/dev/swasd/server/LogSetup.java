@@ -16,10 +16,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * {@link BatchingStderrAppender}, Jetty, Hikari and Flyway at WARN, the level from
  * {@code SWASD_LOG_LEVEL} (default INFO).
  *
- * <p>It replaces a {@code logback.xml} that said the same: reading that file (Joran, the XML
- * parser found through the service loader of a large jar, reflection on every element) took
- * about 450 ms of every start, more than anything else before the server could listen (without
- * the start-up cache; 210 ms in code). A {@code -Dlogback.configurationFile=FILE}, or a
+ * <p>It is code rather than a {@code logback.xml}, because reading such a file (Joran, the XML
+ * parser found through the service loader of a large jar, reflection on every element) is the
+ * longest step before the server can listen (docs/performance.md). A {@code -Dlogback.configurationFile=FILE}, or a
  * {@code logback-test.xml} on the class path (as in this project's tests), still wins: this
  * configurator then steps aside and Logback reads that file as usual.
  */

@@ -62,10 +62,10 @@ public final class Database implements AutoCloseable {
      * One queue of writers per SQLite file in this JVM. SQLite lets one connection write at a
      * time, and a connection waiting for that lock waits in native code (its busy handler), which
      * pins a virtual thread to its carrier: with as many waiters as cores, the writer holding the
-     * lock may never get a carrier back to commit, and everyone waits out the 30 s busy timeout
-     * (seen on 2 cores with two nodes in one JVM). Waiting here, in Java, unmounts instead. Each
-     * Database's writes now run on its group-commit thread, which takes this lock per batch, so
-     * several Databases on one file in one JVM and the checkpointer's log restarts still take turns.
+     * lock may never get a carrier back to commit, and everyone waits out the busy timeout. Waiting
+     * here, in Java, unmounts instead. Each Database's writes run on its group-commit thread, which
+     * takes this lock per batch, so several Databases on one file in one JVM and the checkpointer's
+     * log restarts take turns.
      */
     private static final ConcurrentHashMap<String, ReentrantLock> SQLITE_WRITERS = new ConcurrentHashMap<>();
     /** How long a SQLite statement waits for a lock another connection holds. */

@@ -328,9 +328,8 @@ public final class ImageRepository {
     /**
      * How a list reads its text columns. SQLite's driver answers {@code getString} by making a
      * direct buffer over the column through JNI, a Java object built from native code for every
-     * column: a tenth of the server's CPU in an uncached ListCustomImages (about 0.25 µs a column,
-     * 200 a page). {@code getBytes} copies the same UTF-8 into an array, which JNI makes cheaply
-     * (a page of 10 × 20 text columns: 140 µs → 93 µs, measured with the driver alone).
+     * column, a large share of an uncached ListCustomImages (docs/performance.md). {@code getBytes}
+     * copies the same UTF-8 into an array, which JNI makes cheaply.
      */
     private interface Text {
         Text STRING = ResultSet::getString;

@@ -67,8 +67,8 @@ final class NonceLogTable implements NonceLog {
     /**
      * What others appended since {@link #lastSeq}, a page at a time. The LIMIT keeps the statement
      * on the primary key: once the driver prepares it on the server, PostgreSQL plans it for any
-     * bound ({@code seq > $1}), and without a limit that generic plan was a scan of the whole table,
-     * so every batch took longer as the log grew (2, then 3, then 5 ms a claim in a loop).
+     * bound ({@code seq > $1}), and without a limit that generic plan is a scan of the whole table,
+     * so every batch would take longer as the log grows.
      */
     private void readAfter(Tx tx, Consumer<Spent> into) {
         int read;

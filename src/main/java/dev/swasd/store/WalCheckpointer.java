@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>A PASSIVE checkpoint copies the log but never rewinds it: SQLite starts the log again from
  * its beginning only when a writer finds every frame copied and no reader still using one, which
  * under steady load (a read always in flight, a write every millisecond) hardly ever happens. The
- * log then grew without bound (320 MB in one {@code swasd bench}), and every page a reader looks
- * up searches an index that grows with it, so reads slowed the longer the load lasted. Once the
+ * log would grow without bound, and every page a reader looks
+ * up searches an index that grows with it, so reads slow the longer the load lasts. Once the
  * log passes {@link #RESTART_FRAMES}, this thread therefore takes the writers' queue and runs a
  * TRUNCATE checkpoint: little is left to copy after the PASSIVE one, and readers that start now
  * read the database file, so it only waits out the reads in flight, at most

@@ -138,9 +138,8 @@ public final class Bench {
         }
         if (scenarios.contains(Scenario.DELETE15)) {
             // enough ids that (c) runs its full time; an external server is seeded through the API, which is slow
-            // delete-15 has run at 0.8-1.6 times the cycle rate on both engines: three times it is
-            // ample (PostgreSQL used to seed 450,000 ids, 70 s, for 40,000 deleted); without a cycle
-            // run to go by, enough for 2,000 a second
+            // delete-15 runs near the cycle rate on both engines (docs/performance.md), so three times
+            // it is ample; without a cycle run to go by, enough for 2,000 a second
             long expected = !t.local() ? Math.max(50, (long) cycleRate)
                     : cycleRate > 0 ? Math.max(100, (long) (cycleRate * 3)) : 2000;
             int pool = (int) Math.min(1_500_000L, 15L * expected * seconds);

@@ -6,14 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a scenario unmeasured until the server's JIT has compiled its path. A fixed few seconds
- * were not enough on two shared cores: the compiler threads wait for a core behind the requests,
- * and a profile of a 10 s measurement found a third of the server's CPU in C2 compiling the list
- * path. So each slice of the warm-up reads the server's {@code jvm_compilation_time_ms_total}
- * and the warm-up ends once {@link #QUIET_SLICES} slices in a row each compiled for less than
- * {@link #SETTLED_MILLIS} (or at the cap). One quiet slice was not enough: the total counts
- * compilations when they finish, and the cycle scenario sometimes showed a quiet second (7 ms)
- * between busy ones, after which its measurement ran at half speed on code still being compiled.
+ * Runs a scenario unmeasured until the server's JIT has compiled its path: on few shared cores
+ * the compiler threads wait for a core behind the requests, so a fixed warm-up can end with the
+ * hot path still being compiled (docs/performance.md). Each slice of the warm-up reads the
+ * server's {@code jvm_compilation_time_ms_total}, and the warm-up ends once {@link #QUIET_SLICES}
+ * slices in a row each compiled for less than {@link #SETTLED_MILLIS} (or at the cap): the total
+ * counts compilations when they finish, so a single quiet slice can sit between busy ones.
  */
 final class Warmup {
     /** A slice under this much JIT time (of 1 s, on any compiler thread) counts as settled. */
