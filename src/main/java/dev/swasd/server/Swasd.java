@@ -2,6 +2,8 @@ package dev.swasd.server;
 
 import dev.swasd.api.ecs.EcsApi;
 import dev.swasd.api.ecs.EcsRoutes;
+import dev.swasd.api.ram.RamApi;
+import dev.swasd.api.ram.RamRoutes;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRoutes;
 import dev.swasd.catalog.Catalog;
@@ -67,9 +69,8 @@ public final class Swasd implements AutoCloseable {
         ActionRegistry actions;
         try {
             catalog = Catalog.standard();
-            actions = registerActions(config, regions);
-            RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
-                    RamAdapters.systemPolicies()));
+            actions = registerActions(config, regions, RamDomain.create(config.ramLimits(), cipher,
+                    RamAdapters.documentCheck(), RamAdapters.systemPolicies()));
         } catch (RuntimeException e) {
             try {
                 awaitDatabase(opening, metrics).close();
@@ -134,12 +135,14 @@ public final class Swasd implements AutoCloseable {
         }
     }
 
-    private static ActionRegistry registerActions(ServerConfig config, Regions regions) {
+    private static ActionRegistry registerActions(ServerConfig config, Regions regions, RamDomain ram) {
         SwasDomain swas = SwasDomain.create(new SwasDomain.Settings(regions, config.quotas(),
                 config.stateDelay().toMillis()));
         ActionRegistry actions = new ActionRegistry();
         ModuleRoutes.bind(actions, SwasOpenRoutes.PRODUCT, SwasOpenApi.class, SwasOpenRoutes.all(), swas.modules());
         ModuleRoutes.bind(actions, EcsRoutes.PRODUCT, EcsApi.class, EcsRoutes.all(), swas.modules());
+        actions.addRules(RamRoutes.PRODUCT, (op, p) -> ram.rules().check(p.asMap()));
+        ModuleRoutes.bind(actions, RamRoutes.PRODUCT, RamApi.class, RamRoutes.all(), ram.modules());
         return actions;
     }
 
