@@ -13,8 +13,16 @@ import java.util.function.Function;
  * @param marker null unless {@code truncated}
  */
 public record Page<T>(List<T> items, boolean truncated, String marker) {
+    /** A list's page size when the request leaves {@code MaxItems} out. */
+    public static final int DEFAULT_MAX_ITEMS = 100;
+
     public Page {
         items = List.copyOf(items);
+    }
+
+    /** The page size a request asks for: its {@code MaxItems}, else {@link #DEFAULT_MAX_ITEMS}. */
+    public static int maxItems(Long requested) {
+        return requested == null ? DEFAULT_MAX_ITEMS : requested.intValue();
     }
 
     /**

@@ -1,17 +1,34 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.ramapi.attachments.AttachmentActions;
+import dev.swasd.ramapi.groups.GroupActions;
+import dev.swasd.ramapi.keys.AccessKeyActions;
+import dev.swasd.ramapi.policies.PolicyActions;
+import dev.swasd.ramapi.users.UserActions;
 import dev.swasd.store.SecretCipher;
+import java.util.List;
 
-/** The RAM identity domain, wired once: what the server's bindings and the admin CLI call. */
+/**
+ * The RAM identity domain, wired once: its services (what the admin CLI calls) and the resource
+ * modules that implement the RAM API's actions, the one list the server binds.
+ */
 public record RamDomain(RamParameterRules rules, RamUsers users, RamAccessKeys keys, RamGroups groups,
-        RamPolicies policies, RamAttachments attachments) {
+        RamPolicies policies, RamAttachments attachments, List<Object> modules) {
 
     public static RamDomain create(RamLimits limits, SecretCipher cipher, PolicyDocumentCheck documents,
             SystemPolicyDirectory system) {
         RamStore store = RamStore.standard();
+        RamUsers users = new RamUsers(store, limits);
+        RamAccessKeys keys = new RamAccessKeys(store, limits, cipher);
+        RamGroups groups = new RamGroups(store, limits);
         RamPolicies policies = new RamPolicies(store, limits, system);
-        return new RamDomain(new RamParameterRules(documents), new RamUsers(store, limits),
-                new RamAccessKeys(store, limits, cipher), new RamGroups(store, limits), policies,
-                new RamAttachments(store, limits, policies));
+        RamAttachments attachments = new RamAttachments(store, limits, policies);
+        List<Object> modules = List.of(
+                new UserActions(users),
+                new AccessKeyActions(keys),
+                new GroupActions(groups),
+                new PolicyActions(policies),
+                new AttachmentActions(attachments));
+        return new RamDomain(new RamParameterRules(documents), users, keys, groups, policies, attachments, modules);
     }
 }

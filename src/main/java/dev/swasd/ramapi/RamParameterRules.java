@@ -1,6 +1,8 @@
 package dev.swasd.ramapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.swasd.errors.ApiException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -78,6 +80,31 @@ public final class RamParameterRules {
         if (!value.equals("System") && !value.equals("Custom")) {
             throw RamErrors.policyType();
         }
+    }
+
+    /**
+     * The JSON {@code Tag} parameter of CreatePolicy and ListPolicies:
+     * {@code [{"Key":"k","Value":"v"}, ...]}; absent is no tags. Checked when the action runs
+     * (after authorization), not with the format checks above.
+     */
+    public static List<PolicyView.Tag> policyTags(JsonNode json) {
+        List<PolicyView.Tag> out = new ArrayList<>();
+        if (json == null) {
+            return out;
+        }
+        if (!json.isArray()) {
+            throw RamErrors.invalidParameter("Tag", "it must be a JSON array of {\"Key\":…,\"Value\":…} objects.");
+        }
+        for (JsonNode t : json) {
+            String key = t.path("Key").asText("");
+            String value = t.path("Value").isMissingNode() || t.path("Value").isNull() ? "" : t.path("Value").asText();
+            if (!t.isObject() || key.isEmpty() || key.length() > 128 || value.length() > 128) {
+                throw RamErrors.invalidParameter("Tag",
+                        "each tag needs a Key of 1 to 128 characters and a Value of at most 128.");
+            }
+            out.add(new PolicyView.Tag(key, value));
+        }
+        return out;
     }
 
     /** The number of a version id {@code v3} → 3. */

@@ -1,6 +1,7 @@
 package dev.swasd.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swasd.api.ram.RamRoutes;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.catalog.OperationDef;
 import dev.swasd.catalog.Product;
@@ -133,7 +134,7 @@ public final class ApiPipeline {
         try {
             return executor.execute(context, params, handler);
         } finally {
-            if (identityChanges != null && op.product().equals(RamBindings.PRODUCT) && !ActionExecutor.isRead(op)) {
+            if (identityChanges != null && op.product().equals(RamRoutes.PRODUCT) && !ActionExecutor.isRead(op)) {
                 // this node's own identity changes govern its next request, not one bound later
                 identityChanges.changed(principal.accountId());
             }

@@ -5,7 +5,6 @@ import dev.swasd.catalog.OperationDef;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.Principal;
 import dev.swasd.store.Tx;
-import dev.swasd.swas.Caller;
 
 /**
  * What a handler knows of the call besides its parameters.
@@ -23,9 +22,5 @@ public record CallContext(String requestId, Principal principal, OperationDef op
     /** What a resource module is told of the call, inside the transaction it runs in. */
     public Call call(Tx tx) {
         return new Call(requestId, principal.accountId(), principal.isRoot() ? null : principal.userName(), now, tx);
-    }
-
-    public Caller caller(String regionId) {
-        return new Caller(principal.accountId(), regionId);
     }
 }

@@ -2,6 +2,8 @@ package dev.swasd.server;
 
 import dev.swasd.api.ecs.EcsApi;
 import dev.swasd.api.ecs.EcsRoutes;
+import dev.swasd.api.ram.RamApi;
+import dev.swasd.api.ram.RamRoutes;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRoutes;
 import dev.swasd.catalog.Catalog;
@@ -77,8 +79,7 @@ public final class Swasd implements AutoCloseable {
         try {
             catalog = Catalog.standard();
             swas = SwasDomain.create(new SwasDomain.Settings(regions, config.quotas(), config.stateDelay().toMillis()));
-            actions = registerActions(swas);
-            RamBindings.register(actions, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
+            actions = registerActions(swas, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
                     RamAdapters.systemPolicies()));
         } catch (RuntimeException e) {
             try {
@@ -145,10 +146,12 @@ public final class Swasd implements AutoCloseable {
         }
     }
 
-    private static ActionRegistry registerActions(SwasDomain swas) {
+    private static ActionRegistry registerActions(SwasDomain swas, RamDomain ram) {
         ActionRegistry actions = new ActionRegistry();
         ModuleRoutes.bind(actions, SwasOpenRoutes.PRODUCT, SwasOpenApi.class, SwasOpenRoutes.all(), swas.modules());
         ModuleRoutes.bind(actions, EcsRoutes.PRODUCT, EcsApi.class, EcsRoutes.all(), swas.modules());
+        actions.addRules(RamRoutes.PRODUCT, (op, p) -> ram.rules().check(p.asMap()));
+        ModuleRoutes.bind(actions, RamRoutes.PRODUCT, RamApi.class, RamRoutes.all(), ram.modules());
         return actions;
     }
 
