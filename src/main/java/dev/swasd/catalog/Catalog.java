@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  * version string, so (Version, Action) names one operation.
  */
 public final class Catalog {
+    /** swas-open actions real clients call that the SDK model lacks (CreateDisk). */
+    public static final String SWAS_OPEN_EXTENSIONS = "/catalog/swas-open-extensions.json";
+
     private final Map<String, Product> byVersion;
 
     public Catalog(List<Product> products) {
@@ -20,7 +23,7 @@ public final class Catalog {
     /** The catalog shipped with swasd, read from the specification files on the class path. */
     public static Catalog standard() {
         return new Catalog(List.of(CatalogLoader.load("swas-open", "/catalog/swas-open-2020-06-01.json",
-                        "/catalog/swas-open-ram.json"),
+                        "/catalog/swas-open-ram.json", SWAS_OPEN_EXTENSIONS),
                 CatalogLoader.load("ecs", "/catalog/ecs-2014-05-26.json"),
                 CatalogLoader.load("ram", "/catalog/ram-2015-05-01.json")));
     }

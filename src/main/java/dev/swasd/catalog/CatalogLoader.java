@@ -2,6 +2,7 @@ package dev.swasd.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,22 @@ public final class CatalogLoader {
             levels.put(row.path("action").asText(), row.path("accessLevel").asText());
         }
         return parse(productCode, read(resource), levels);
+    }
+
+    /**
+     * A product with extension actions beside its SDK-derived catalog: actions real clients call
+     * that the SDK model lacks (same file format, e.g. CreateDisk in swas-open-extensions.json).
+     */
+    public static Product load(String productCode, String resource, String bindingsResource,
+            String extensionsResource) {
+        JsonNode root = read(resource).deepCopy();
+        ArrayNode actions = (ArrayNode) root.path("actions");
+        read(extensionsResource).path("actions").forEach(actions::add);
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (JsonNode row : read(bindingsResource).path("actions")) {
+            levels.put(row.path("action").asText(), row.path("accessLevel").asText());
+        }
+        return parse(productCode, root, levels);
     }
 
     private static JsonNode read(String resource) {

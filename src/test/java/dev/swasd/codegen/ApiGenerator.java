@@ -28,13 +28,14 @@ import java.util.Set;
  */
 public final class ApiGenerator {
     /** One product: its catalog code and file, and where its API goes. */
-    record Target(String code, String resource, String packageName, String prefix) {
+    record Target(String code, String resource, String extensions, String packageName, String prefix) {
     }
 
     static final List<Target> TARGETS = List.of(
-            new Target("swas-open", "/catalog/swas-open-2020-06-01.json", "dev.swasd.api.swasopen", "SwasOpen"),
-            new Target("ecs", "/catalog/ecs-2014-05-26.json", "dev.swasd.api.ecs", "Ecs"),
-            new Target("ram", "/catalog/ram-2015-05-01.json", "dev.swasd.api.ram", "Ram"));
+            new Target("swas-open", "/catalog/swas-open-2020-06-01.json", Catalog.SWAS_OPEN_EXTENSIONS,
+                    "dev.swasd.api.swasopen", "SwasOpen"),
+            new Target("ecs", "/catalog/ecs-2014-05-26.json", null, "dev.swasd.api.ecs", "Ecs"),
+            new Target("ram", "/catalog/ram-2015-05-01.json", null, "dev.swasd.api.ram", "Ram"));
 
     static final String DEVIATIONS = "/catalog/response-deviations.json";
 
@@ -66,9 +67,13 @@ public final class ApiGenerator {
         Map<Path, String> out = new LinkedHashMap<>();
         for (Target t : TARGETS) {
             Product product = catalog.product(t.code());
-            JsonNode spec = read(t.resource());
+            List<JsonNode> actions = new ArrayList<>();
+            read(t.resource()).path("actions").forEach(actions::add);
+            if (t.extensions() != null) {
+                read(t.extensions()).path("actions").forEach(actions::add);
+            }
             Map<String, JsonNode> responses = new LinkedHashMap<>();
-            for (JsonNode a : spec.path("actions")) {
+            for (JsonNode a : actions) {
                 responses.put(a.path("action").asText(), withDeviations(a.path("response"),
                         deviations.path(t.code()).path(a.path("action").asText())));
             }

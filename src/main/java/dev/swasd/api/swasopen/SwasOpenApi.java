@@ -33,6 +33,10 @@ public interface SwasOpenApi {
         throw GatewayErrors.notImplemented("swas-open", "2020-06-01", "CreateCustomImage");
     }
 
+    default SwasOpenResponses.CreateDiskResponse createDisk(Call call, SwasOpenRequests.CreateDiskRequest request) {
+        throw GatewayErrors.notImplemented("swas-open", "2020-06-01", "CreateDisk");
+    }
+
     default SwasOpenResponses.CreateFirewallRuleResponse createFirewallRule(Call call, SwasOpenRequests.CreateFirewallRuleRequest request) {
         throw GatewayErrors.notImplemented("swas-open", "2020-06-01", "CreateFirewallRule");
     }

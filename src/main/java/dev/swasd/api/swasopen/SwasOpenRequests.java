@@ -374,6 +374,47 @@ public final class SwasOpenRequests {
     }
     }
 
+    public record CreateDiskRequest(String clientToken, Long diskSize, String instanceId, String regionId) {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link CreateDiskRequest}; a field not set is null. */
+        public static final class Builder {
+            private String clientToken;
+            private Long diskSize;
+            private String instanceId;
+            private String regionId;
+
+            private Builder() {
+            }
+
+            public Builder clientToken(String value) {
+                this.clientToken = value;
+                return this;
+            }
+
+            public Builder diskSize(Long value) {
+                this.diskSize = value;
+                return this;
+            }
+
+            public Builder instanceId(String value) {
+                this.instanceId = value;
+                return this;
+            }
+
+            public Builder regionId(String value) {
+                this.regionId = value;
+                return this;
+            }
+
+            public CreateDiskRequest build() {
+                return new CreateDiskRequest(clientToken, diskSize, instanceId, regionId);
+            }
+        }
+    }
+
     public record CreateFirewallRuleRequest(String clientToken, String instanceId, String port, String regionId, String remark, String ruleProtocol) {
         public static Builder builder() {
             return new Builder();

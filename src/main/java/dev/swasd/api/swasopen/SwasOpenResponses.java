@@ -254,6 +254,36 @@ public final class SwasOpenResponses {
         }
     }
 
+    public record CreateDiskResponse(String diskId) implements ApiResponse {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode o = Json.object();
+            Json.put(o, "DiskId", diskId);
+            return o;
+        }
+
+        /** Builds a {@link CreateDiskResponse}; a field not set is null. */
+        public static final class Builder {
+            private String diskId;
+
+            private Builder() {
+            }
+
+            public Builder diskId(String value) {
+                this.diskId = value;
+                return this;
+            }
+
+            public CreateDiskResponse build() {
+                return new CreateDiskResponse(diskId);
+            }
+        }
+    }
+
     public record CreateFirewallRuleResponse(String firewallId) implements ApiResponse {
         public static Builder builder() {
             return new Builder();

@@ -27,6 +27,8 @@ public final class SwasOpenRoutes {
                         (api, call, p) -> api.createCommand(call, createCommand(p))),
                 new Route<>("CreateCustomImage", "createCustomImage", SwasOpenRequests.CreateCustomImageRequest.class,
                         (api, call, p) -> api.createCustomImage(call, createCustomImage(p))),
+                new Route<>("CreateDisk", "createDisk", SwasOpenRequests.CreateDiskRequest.class,
+                        (api, call, p) -> api.createDisk(call, createDisk(p))),
                 new Route<>("CreateFirewallRule", "createFirewallRule", SwasOpenRequests.CreateFirewallRuleRequest.class,
                         (api, call, p) -> api.createFirewallRule(call, createFirewallRule(p))),
                 new Route<>("CreateFirewallRules", "createFirewallRules", SwasOpenRequests.CreateFirewallRulesRequest.class,
@@ -269,6 +271,14 @@ public final class SwasOpenRoutes {
                 p.string("ResourceGroupId"),
                 p.string("SystemSnapshotId"),
                 p.objects("Tag", m -> new SwasOpenRequests.CreateCustomImageRequest.Tag(m.get("Key"), m.get("Value"))));
+    }
+
+    static SwasOpenRequests.CreateDiskRequest createDisk(ValidatedParams p) {
+        return new SwasOpenRequests.CreateDiskRequest(
+                p.string("ClientToken"),
+                p.integer("DiskSize"),
+                p.string("InstanceId"),
+                p.string("RegionId"));
     }
 
     static SwasOpenRequests.CreateFirewallRuleRequest createFirewallRule(ValidatedParams p) {
