@@ -1,39 +1,50 @@
 #!/usr/bin/env node
-// Regenerates src/main/resources/catalog/swas-open-2020-06-01.json from the published code of the
-// Alibaba Cloud TypeScript SDK @alicloud/swas-open20200601 (the version conformance/npm pins):
+// Regenerates a catalog of src/main/resources/catalog/ from the published code of an Alibaba Cloud
+// TypeScript SDK: swas-open-2020-06-01.json from @alicloud/swas-open20200601 4.0.0 (the version
+// conformance/npm pins), and ecs-2014-05-26.json (DescribeImages only) from @alicloud/ecs20140526
+// 7.11.6. ram-2015-05-01.json is not made this way (see PRODUCTS).
 //
-//   (cd conformance/npm && npm ci)               # once: installs the SDK
-//   node scripts/catalog-from-sdk.mjs            # writes the catalog
-//   node scripts/catalog-from-sdk.mjs --check    # exit 0 if the checked-in file is byte-for-byte
-//                                                # what the SDK gives, 1 with a diff otherwise
+//   (cd conformance/npm && npm ci)               # once: installs the swas-open SDK
+//   node scripts/catalog-from-sdk.mjs            # writes the swas-open catalog
+//   node scripts/catalog-from-sdk.mjs --check    # exit 0 if the checked-in file is, byte for byte,
+//                                                # what the SDK gives; 1 and a diff otherwise
+//   node scripts/catalog-from-sdk.mjs --product ecs --sdk DIR [--check]
+//                                                # DIR: an installed @alicloud/ecs20140526@7.11.6
 //
-// Options: --sdk DIR (the SDK package directory; default conformance/npm/node_modules/<package>),
-// --out FILE (write or check another file than the catalog).
+// Options: --product swas-open|ecs (default swas-open); --sdk DIR (the SDK package directory;
+// default conformance/npm/node_modules/<package>); --out FILE (write or check another file).
+// Exit codes: 0 ok, 1 --check found a difference, 2 usage or no SDK, 3 SDK code not understood,
+// 4 an override no longer applies.
 //
-// What comes from where (docs/catalog-generation.md says the same for readers of the catalog):
+// What comes from where (docs/catalog-generation.md says the same for readers of the catalogs):
 //   dist/client.js   *WithOptions methods: action, version, method, style, pathname, reqBodyType,
 //                    bodyType of each call; which fields go to the query (all of them: no body);
-//                    which arrays/maps the SDK "shrinks" to one string (encoding json or simple);
+//                    which arrays/maps the SDK "shrinks" to one string (encoding json or simple;
+//                    other arrays are repeatList Name.N, objects flattened Name.Key);
 //                    models' names() (wire names) and types() at run time.
-//   dist/client.d.ts JSDoc of every model property: @example, "This parameter is required.", and
-//                    the @remarks prose that the RULES below read limits from.
-//   OVERRIDES        scripts/catalog-from-sdk.overrides.mjs: the few values the rules get wrong,
-//                    each with its reason.
+//   dist/client.d.ts JSDoc of every model property (or dist/models/*.d.ts where the SDK has them):
+//                    @example, "This parameter is required.", and the @remarks prose that the
+//                    RULES below read limits from.
+//   OVERRIDES        scripts/catalog-from-sdk.overrides.mjs: the few values where the checked-in
+//                    catalog differs from what the rules give, each with its reason.
 //
 // RULES (remarks prose -> catalog key). Limits are read for top-level request parameters only
 // (not for item fields, not for responses); enums everywhere.
 //   required         "This parameter is required."
 //   example          @example, dropped when longer than 100 characters (long keys, prose)
 //   jsonArrayString  an SDK string (not shrunk) whose example starts with "[": JSON array text
-//   default          "Default value: X"                          (X without a final period)
-//   max              "Maximum value: N"
-//   enum             the top-level "*   value" or "*   value: meaning" bullets right after
-//                    "Valid values:" (blank lines and indented sub-bullets skipped; "**" and "\"
-//                    removed; a "(default)" note dropped; a bullet with no ": " that ends in "."
-//                    is prose, not a value); the first other line ends the list
+//   default          "Default value: X" (X without a final period; "empty" is no default)
+//   min, max         "Minimum value: N", "Maximum value: N"
+//   enum             the top-level "*   value" / "- value" bullets, optionally followed by ": meaning",
+//                    right after "Valid values:" (blank lines and indented sub-bullets skipped; "**"
+//                    and "\" removed; a "(default)" note and a final period dropped; a bullet with no
+//                    ":" that is a sentence ending in "." is prose, not a value); the first other line
+//                    ends the list
 //   minLength/maxLength "N to M characters", else "up to M characters" / "cannot exceed M characters"
 //   maxItems         "up to N <not characters/bytes>" (e.g. "a JSON array that consists of up to
 //                    100 IDs", "You can specify up to 20 tags")
+// The rules are read off the checked-in catalogs, quirks included: they give CreateCommand's
+// CommandContent (a string) maxItems 20 from "You can specify up to 20 custom parameters".
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -42,39 +53,62 @@ import { OVERRIDES } from './catalog-from-sdk.overrides.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const PRODUCT = {
-  package: '@alicloud/swas-open20200601',
-  product: 'swas-open',
-  catalog: 'src/main/resources/catalog/swas-open-2020-06-01.json',
-  source: (name, version) => `derived from ${name} v${version} (TypeScript SDK) model classes and *WithOptions methods`,
-  notes: [
-    'All actions are RPC style; every request parameter is sent as a query/form parameter (no JSON request bodies).',
-    'encoding=json: array is serialised to a JSON string under one parameter name; encoding=simple: comma-joined string; encoding=repeatList: Name.1, Name.2 ... (object items: Name.1.Key, Name.1.Value).',
-    'jsonArrayString=true: SDK type is a plain string but the value is a JSON array text, e.g. ["m-xxx","m-yyy"].',
-    'required is true only where the SDK marks the field as required; false means optional or not marked.',
-    'Response trees list the JSON body fields (RequestId etc.); types are SDK types (number may be integer or long; some counters are strings).',
-    'Common RPC parameters (Action, Version, Format, AccessKeyId, Signature*, Timestamp, SignatureNonce) are not listed per action.',
-  ],
+const COMMON_NOTES = [
+  'All actions are RPC style; every request parameter is sent as a query/form parameter (no JSON request bodies).',
+  'encoding=json: array is serialised to a JSON string under one parameter name; encoding=simple: comma-joined string; encoding=repeatList: Name.1, Name.2 ... (object items: Name.1.Key, Name.1.Value).',
+  'jsonArrayString=true: SDK type is a plain string but the value is a JSON array text, e.g. ["m-xxx","m-yyy"].',
+  'required is true only where the SDK marks the field as required; false means optional or not marked.',
+  'Response trees list the JSON body fields (RequestId etc.); types are SDK types (number may be integer or long; some counters are strings).',
+  'Common RPC parameters (Action, Version, Format, AccessKeyId, Signature*, Timestamp, SignatureNonce) are not listed per action.',
+];
+
+// --product NAME. `version` is the SDK version the checked-in catalog was made from (a different
+// one is used if given, with a warning: the source line and probably the content then change);
+// `actions`, if set, is the subset of the SDK's actions the catalog keeps.
+// ram-2015-05-01.json is not here: its required flags, enums and limits come from the RAM API
+// reference pages, not from the SDK (see its notes and docs/catalog-generation.md).
+const PRODUCTS = {
+  'swas-open': {
+    package: '@alicloud/swas-open20200601',
+    version: '4.0.0',
+    catalog: 'src/main/resources/catalog/swas-open-2020-06-01.json',
+    source: (name, version) => `derived from ${name} v${version} (TypeScript SDK) model classes and *WithOptions methods`,
+    notes: COMMON_NOTES,
+  },
+  ecs: {
+    package: '@alicloud/ecs20140526',
+    version: '7.11.6',
+    catalog: 'src/main/resources/catalog/ecs-2014-05-26.json',
+    actions: ['DescribeImages'],
+    source: (name, version) => `derived from ${name} v${version} (TypeScript SDK) model classes (src/models) and *WithOptions methods (src/client.ts)`,
+    notes: [
+      ...COMMON_NOTES,
+      'ECS responses wrap every list in an object named after the list, holding an array named after the item: {"Images":{"Image":[...]}}, {"Tags":{"Tag":[...]}}, {"DiskDeviceMappings":{"DiskDeviceMapping":[...]}}. Clients expect that nesting even for empty lists.',
+    ],
+  },
 };
+let PRODUCT;
 
 // Key order of catalog entries (JSON objects keep insertion order).
 const ACTION_KEYS = ['action', 'version', 'method', 'style', 'pathname', 'reqBodyType', 'bodyType', 'request', 'response'];
 const PARAM_KEYS = ['name', 'type', 'in', 'required', 'jsonArrayString', 'encoding', 'itemType', 'wireKeys', 'itemFields',
-  'fields', 'items', 'example', 'default', 'max', 'enum', 'maxItems', 'minLength', 'maxLength'];
+  'fields', 'items', 'example', 'default', 'min', 'max', 'enum', 'maxItems', 'minLength', 'maxLength'];
 const MAX_EXAMPLE = 100;
 
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const a = { check: false, sdk: null, out: null };
+  const a = { check: false, sdk: null, out: null, product: 'swas-open' };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--check') a.check = true;
     else if (x === '--sdk') a.sdk = argv[++i];
     else if (x === '--out') a.out = argv[++i];
+    else if (x === '--product') a.product = argv[++i];
     else if (x === '-h' || x === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]); process.exit(0); }
-    else fail(2, `unknown argument ${x} (use --check, --sdk DIR, --out FILE)`);
+    else fail(2, `unknown argument ${x} (use --check, --product NAME, --sdk DIR, --out FILE)`);
   }
+  if (!PRODUCTS[a.product]) fail(2, `unknown product ${a.product} (one of ${Object.keys(PRODUCTS).join(', ')})`);
   return a;
 }
 
@@ -88,23 +122,32 @@ function fail(code, msg) {
 function loadSdk(dir) {
   const pkgFile = path.join(dir, 'package.json');
   if (!fs.existsSync(pkgFile)) {
-    fail(2, `no SDK at ${dir}; run (cd conformance/npm && npm ci) or pass --sdk DIR`);
+    fail(2, `no SDK at ${dir}: conformance/npm installs @alicloud/swas-open20200601 (cd conformance/npm && npm ci); `
+      + `for another, npm install --prefix /tmp/sdk ${PRODUCT.package}@${PRODUCT.version} and pass `
+      + `--sdk /tmp/sdk/node_modules/${PRODUCT.package}`);
   }
   const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
   if (pkg.name !== PRODUCT.package) fail(2, `${dir} holds ${pkg.name}, not ${PRODUCT.package}`);
+  if (pkg.version !== PRODUCT.version) {
+    process.stderr.write(`catalog-from-sdk: warning: ${dir} is ${pkg.name} ${pkg.version}; the catalog is made from ${PRODUCT.version}\n`);
+  }
   const main = path.join(dir, pkg.main);
-  const dts = main.replace(/\.js$/, '.d.ts');
   const require = createRequire(pkgFile);
-  return {
-    name: pkg.name,
-    version: pkg.version,
-    models: require(main),
-    js: fs.readFileSync(main, 'utf8'),
-    docs: parseDocs(fs.readFileSync(dts, 'utf8')),
+  // Model JSDoc: some SDKs declare every model in client.d.ts, others use one dist/models/X.d.ts per
+  // request/response class, holding its nested classes too (XTag, XFilter...): read on demand.
+  const docs = parseDocs(fs.readFileSync(main.replace(/\.js$/, '.d.ts'), 'utf8'));
+  const modelDir = path.join(path.dirname(main), 'models');
+  const docsOf = (cls) => {
+    for (let n = cls; !(cls in docs) && n; n = n.replace(/[A-Z][a-z0-9]*$/, '')) {
+      const f = path.join(modelDir, n + '.d.ts');
+      if (fs.existsSync(f)) Object.assign(docs, parseDocs(fs.readFileSync(f, 'utf8')));
+    }
+    return docs[cls];
   };
+  return { name: pkg.name, version: pkg.version, models: require(main), js: fs.readFileSync(main, 'utf8'), docsOf };
 }
 
-// class name -> property -> { remarks, example, ... } from the JSDoc blocks of client.d.ts
+// class name -> property -> { remarks, example, ... } from the JSDoc blocks of a .d.ts file
 function parseDocs(text) {
   const docs = {};
   let cls = null, inDoc = false, buf = [], pending = null;
@@ -150,6 +193,7 @@ function parseMethods(js) {
   for (const m of js.matchAll(re)) {
     const body = m[3];
     const meth = { name: m[1][0].toUpperCase() + m[1].slice(1), shrinks: {}, query: new Set(), allQuery: false, params: {} };
+    if (PRODUCT.actions && !PRODUCT.actions.includes(meth.name)) continue;
     for (const s of body.matchAll(/request\.(\w+) = openapi_core_\d\.OpenApiUtil\.arrayToStringWithSpecifiedStyle\(tmpReq\.(\w+), "(\w+)", "(\w+)"\);/g)) {
       meth.shrinks[s[2]] = { shrunk: s[1], wire: s[3], style: s[4] };
     }
@@ -162,6 +206,7 @@ function parseMethods(js) {
     methods.push(meth);
   }
   if (methods.length === 0) fail(3, 'no *WithOptions methods found in the client');
+  for (const a of PRODUCT.actions ?? []) if (!methods.some((m) => m.name === a)) fail(3, `the SDK has no ${a}WithOptions`);
   return methods;
 }
 
@@ -179,7 +224,7 @@ function typeName(t) {
 
 function ordered(o) {
   const out = {};
-  for (const k of [...(o.action ? ACTION_KEYS : PARAM_KEYS)]) if (k in o) out[k] = o[k];
+  for (const k of o.action ? ACTION_KEYS : PARAM_KEYS) if (k in o) out[k] = o[k];
   for (const k of Object.keys(o)) if (!(k in out)) throw new Error('no place for key ' + k);
   return out;
 }
@@ -195,12 +240,12 @@ function enumOf(remarks) {
   const values = [];
   for (const line of lines.slice(start + 1)) {
     if (line.trim() === '' || line.startsWith('    ')) continue;
-    const b = /^\*   (.*)$/.exec(line);
+    const b = /^(?:\*   |- )(.*)$/.exec(line);
     if (!b) break;
     const text = b[1].replace(/\\/g, '').replace(/\*\*/g, '');
     const colon = text.indexOf(':');
-    if (colon < 0 && text.endsWith('.')) continue;
-    const v = (colon < 0 ? text : text.slice(0, colon)).replace(/\s*\(.*$/, '').trim();
+    if (colon < 0 && / .*\.$/.test(text)) continue;
+    const v = (colon < 0 ? text : text.slice(0, colon)).replace(/\s*\(.*$/, '').trim().replace(/\.$/, '');
     if (!values.includes(v)) values.push(v);
   }
   return values.length ? values : undefined;
@@ -209,7 +254,7 @@ function enumOf(remarks) {
 // A field of a model: the shape shared by item fields, object fields and response fields.
 function field(sdk, cls, prop, nested) {
   const t = cls.types()[prop];
-  const doc = sdk.docs[cls.name]?.[prop] ?? {};
+  const doc = sdk.docsOf(cls.name)?.[prop] ?? {};
   const f = { name: cls.names()[prop], type: typeName(t), example: exampleOf(doc), enum: enumOf(doc.remarks ?? '') };
   if (nested) {
     if (isModel(t)) f.fields = fields(sdk, t, nested);
@@ -228,7 +273,7 @@ function dropUndefined(o) {
 function requestParam(sdk, meth, cls, prop) {
   const t = cls.types()[prop];
   const wire = cls.names()[prop];
-  const doc = sdk.docs[cls.name]?.[prop] ?? {};
+  const doc = sdk.docsOf(cls.name)?.[prop] ?? {};
   const remarks = doc.remarks ?? '';
   const shrink = meth.shrinks[prop];
   if (!meth.allQuery && !meth.query.has(shrink ? shrink.shrunk : prop)) {
@@ -253,7 +298,8 @@ function requestParam(sdk, meth, cls, prop) {
   p.example = exampleOf(doc);
   if (p.type === 'string' && !p.encoding && p.example?.startsWith('[')) p.jsonArrayString = true;
   let m;
-  if ((m = /Default value: (\S+?)\.?(?:\s|$)/.exec(remarks))) p.default = m[1];
+  if ((m = /Default value: (\S+?)\.?(?:\s|$)/.exec(remarks)) && m[1] !== 'empty') p.default = m[1];
+  if ((m = /Minimum value: (\d+)/.exec(remarks))) p.min = Number(m[1]);
   if ((m = /Maximum value: (\d+)/.exec(remarks))) p.max = Number(m[1]);
   p.enum = enumOf(remarks);
   if ((m = /(\d+) to (\d+) characters/.exec(remarks))) { p.minLength = Number(m[1]); p.maxLength = Number(m[2]); }
@@ -363,6 +409,7 @@ const shown = (f) => (f.startsWith(ROOT + path.sep) ? path.relative(ROOT, f) : f
 
 function main() {
   const args = parseArgs(process.argv.slice(2));
+  PRODUCT = { product: args.product, ...PRODUCTS[args.product] };
   const sdkDir = path.resolve(args.sdk ?? path.join(ROOT, 'conformance/npm/node_modules', PRODUCT.package));
   const out = path.resolve(args.out ?? path.join(ROOT, PRODUCT.catalog));
   const text = generate(loadSdk(sdkDir));

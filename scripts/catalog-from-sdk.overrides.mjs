@@ -22,5 +22,14 @@ export const OVERRIDES = {
         + 'once"); the checked-in catalog also accepts the per-instance states, in the order the remarks name '
         + 'them. Not confirmed against the live service: it may reject them as filter values.',
     },
+    {
+      action: 'DescribeCloudMonitorAgentStatuses',
+      side: 'response',
+      field: 'InstanceStatusList/AutoInstall',
+      remove: ['enum'],
+      reason: 'The only swas-open remarks that list valid values as "- " bullets (true, false) instead of '
+        + '"*   " ones; the rule reads both (the ECS SDK uses "- "), the checked-in catalog has no enum here. '
+        + 'A response field, so nothing validates against it; drop this override to take the enum.',
+    },
   ],
 };
