@@ -80,6 +80,9 @@ const PRODUCTS = {
     version: '7.11.6',
     catalog: 'src/main/resources/catalog/ecs-2014-05-26.json',
     actions: ['DescribeImages'],
+    // RAM's access level of each action, which the SDK does not carry (ram-api.md 3.5); swas-open's
+    // come from swas-open-ram.json instead
+    accessLevels: { DescribeImages: 'get' },
     source: (name, version) => `derived from ${name} v${version} (TypeScript SDK) model classes (src/models) and *WithOptions methods (src/client.ts)`,
     notes: [
       ...COMMON_NOTES,
@@ -90,7 +93,7 @@ const PRODUCTS = {
 let PRODUCT;
 
 // Key order of catalog entries (JSON objects keep insertion order).
-const ACTION_KEYS = ['action', 'version', 'method', 'style', 'pathname', 'reqBodyType', 'bodyType', 'request', 'response'];
+const ACTION_KEYS = ['action', 'accessLevel', 'version', 'method', 'style', 'pathname', 'reqBodyType', 'bodyType', 'request', 'response'];
 const PARAM_KEYS = ['name', 'type', 'in', 'required', 'jsonArrayString', 'encoding', 'itemType', 'wireKeys', 'itemFields',
   'fields', 'items', 'example', 'default', 'min', 'max', 'enum', 'maxItems', 'minLength', 'maxLength'];
 const MAX_EXAMPLE = 100;
@@ -314,8 +317,9 @@ function action(sdk, meth) {
   if (!body) fail(3, `${meth.name}: no ${meth.name}ResponseBody model`);
   const { action, version, method, style, pathname, reqBodyType, bodyType } = meth.params;
   if (action !== meth.name) fail(3, `${meth.name}WithOptions calls action ${action}`);
+  const accessLevel = PRODUCT.accessLevels ? PRODUCT.accessLevels[action] : undefined;
   return ordered({
-    action, version, method, style, pathname, reqBodyType, bodyType,
+    action, ...(accessLevel ? { accessLevel } : {}), version, method, style, pathname, reqBodyType, bodyType,
     request: req ? Object.keys(req.names()).map((p) => requestParam(sdk, meth, req, p)) : [],
     response: fields(sdk, body, true),
   });
