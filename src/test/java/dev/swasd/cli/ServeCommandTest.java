@@ -125,6 +125,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void defaultRegionFlag() throws Exception {
+        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",
+                tmp.resolve("region").toString(), "--default-region", "mars-north-1")) {
+            assertThat(p.awaitExit(30)).isEqualTo(1);
+            assertThat(p.errorLines()).hasSize(1).first().asString()
+                    .contains("the default region mars-north-1 is not one of the regions offered");
+        }
+        try (ServeProcess p = ServeProcess.start(Map.of("SWASD_DEFAULT_REGION", "cn-beijing"), "serve", "--port", "0",
+                "--data", tmp.resolve("beijing").toString())) {
+            assertThat(p.awaitOut("SDK config", 30)).as("stderr %s", p.err).isTrue();
+            p.terminate();
+            assertThat(p.awaitExit(30)).isZero();
+        }
+    }
+
+    @Test
     void durabilityFlag() throws Exception {
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--durability", "paranoid")) {
             assertThat(p.awaitExit(30)).isEqualTo(2);
