@@ -86,8 +86,8 @@ public final class InstanceRepository {
         Long next = rs.wasNull() ? null : nextAt;
         return new InstanceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), new Transition(rs.getString(7), rs.getString(8), next), rs.getString(10), rs.getLong(11),
-                rs.getLong(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getLong(16), nullableLong(rs, 17),
-                rs.getLong(18));
+                rs.getLong(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getLong(16),
+                nullableLong(rs, 17), rs.getLong(18));
     }
 
     static DiskRecord disk(ResultSet rs) throws SQLException {
