@@ -141,6 +141,9 @@ class PlanAndDiskConformanceTest {
             assertThat((String) p.get("SupportPlatform")).contains("\"Linux\"");
         });
 
+        error(c.error("ListInstancePlansModification", "RegionId", R, "InstanceId", UNKNOWN_SERVER), 404,
+                "InvalidInstanceId.NotFound");
+
         TeaException same = c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", PLAN);
         error(same, 400, "InvalidPlanIdUpgrade.ValueNotSupported");
         assertThat(same.getMessage())
