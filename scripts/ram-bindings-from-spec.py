@@ -44,6 +44,34 @@ CORRECTIONS = {
          "firewallrule/{#RuleId}, documented; ram.md section 8 still has the type optional and inferred"),
         ("basis", "documented", "as above: the ARN row was read on the DisableFirewallRule page"),
     ],
+    # Rows shared/spec/swas-breadth.md section 5 read on newer editions of the Alibaba API pages than
+    # ram.md's (documented there; ram.md has them inferred).
+    "UpgradeInstance": [
+        ("resourceRequired", True, "swas-breadth.md section 5: *Instance instance/{#InstanceId}, documented"),
+        ("basis", "documented", "swas-breadth.md section 5"),
+    ],
+    "RenewInstance": [
+        ("resourceRequired", True, "swas-breadth.md section 5: *Instance instance/{#InstanceId}, documented"),
+        ("basis", "documented", "swas-breadth.md section 5"),
+    ],
+    "ListInstancesTrafficPackages": [
+        ("resourceType", None, "swas-breadth.md section 5: all resources (was Instance in ram.md)"),
+        ("authorization", "all-resources", "swas-breadth.md section 5: no resource-level permission"),
+        ("arnTemplates", ["*"], "swas-breadth.md section 5: all resources"),
+        ("basis", "documented", "swas-breadth.md section 5"),
+    ],
+    "ResetDisk": [
+        ("resourceType", "Instance", "swas-breadth.md section 5: *Instance (was Disk in ram.md)"),
+        ("resourceRequired", True, "swas-breadth.md section 5: *Instance"),
+        ("arnTemplates", [ARN_PREFIX + "instance/{#DiskId}"],
+         "swas-breadth.md section 5 publishes instance/{#DiskId} (sic), copied as published like "
+         "UpdateDiskAttribute's"),
+        ("basis", "documented", "swas-breadth.md section 5"),
+    ],
+    "UpdateSnapshotAttribute": [
+        ("resourceRequired", True, "swas-breadth.md section 5: *Snapshot snapshot/{#SnapshotId}, documented"),
+        ("basis", "documented", "swas-breadth.md section 5"),
+    ],
     "ListRegions": [
         ("authorization", "none",
          "region discovery needs no permission (project decision): the server does not authorize it, "

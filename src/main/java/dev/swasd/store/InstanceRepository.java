@@ -8,21 +8,23 @@ import java.util.Optional;
 /** Servers and their disks. */
 public final class InstanceRepository {
     private static final String COLS = "instance_id, account_id, region_id, instance_name, plan_id, image_id, status, "
-            + "next_status, next_at, charge_type, created_at, expired_at, public_ip, inner_ip, resource_group_id, version";
+            + "next_status, next_at, charge_type, created_at, expired_at, public_ip, inner_ip, resource_group_id, version, "
+            + "last_reset_at, traffic_used";
     private static final String DISK_COLS = "disk_id, account_id, region_id, instance_id, disk_name, disk_type, "
-            + "category, size_gib, device, created_at, resource_group_id";
+            + "category, size_gib, device, created_at, resource_group_id, status, next_status, next_at, remark";
 
     public void insert(Tx tx, InstanceRecord i) {
-        tx.update("INSERT INTO instances (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        tx.update("INSERT INTO instances (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 i.instanceId(), i.accountId(), i.regionId(), i.instanceName(), i.planId(), i.imageId(),
                 i.state().stored(), i.state().next(), i.state().at(), i.chargeType(), i.createdAt(), i.expiredAt(),
-                i.publicIp(), i.innerIp(), i.resourceGroupId(), i.version());
+                i.publicIp(), i.innerIp(), i.resourceGroupId(), i.version(), i.lastResetAt(), i.trafficUsed());
     }
 
     public void insertDisk(Tx tx, DiskRecord d) {
-        tx.update("INSERT INTO disks (" + DISK_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.diskId(),
-                d.accountId(), d.regionId(), d.instanceId(), d.diskName(), d.diskType(), d.category(), d.sizeGib(),
-                d.device(), d.createdAt(), d.resourceGroupId());
+        tx.update("INSERT INTO disks (" + DISK_COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.diskId(), d.accountId(), d.regionId(), d.instanceId(), d.diskName(), d.diskType(), d.category(),
+                d.sizeGib(), d.device(), d.createdAt(), d.resourceGroupId(), d.state().stored(), d.state().next(),
+                d.state().at(), d.remark());
     }
 
     public Optional<InstanceRecord> find(Tx tx, String accountId, String regionId, String instanceId) {
@@ -46,8 +48,17 @@ public final class InstanceRepository {
     /** Compare-and-set on the row version, so two writers never both act on one state. */
     public boolean update(Tx tx, InstanceRecord i) {
         return tx.update("UPDATE instances SET instance_name = ?, image_id = ?, status = ?, next_status = ?, next_at = ?, "
+                        + "plan_id = ?, expired_at = ?, last_reset_at = ?, traffic_used = ?, "
                         + "version = version + 1 WHERE instance_id = ? AND version = ?", i.instanceName(), i.imageId(),
-                i.state().stored(), i.state().next(), i.state().at(), i.instanceId(), i.version()) == 1;
+                i.state().stored(), i.state().next(), i.state().at(), i.planId(), i.expiredAt(), i.lastResetAt(),
+                i.trafficUsed(), i.instanceId(), i.version()) == 1;
+    }
+
+    /** Writes a disk's size, category, state and remark. */
+    public void updateDisk(Tx tx, DiskRecord d) {
+        tx.update("UPDATE disks SET category = ?, size_gib = ?, status = ?, next_status = ?, next_at = ?, remark = ? "
+                + "WHERE disk_id = ?", d.category(), d.sizeGib(), d.state().stored(), d.state().next(), d.state().at(),
+                d.remark(), d.diskId());
     }
 
     public List<DiskRecord> disks(Tx tx, String accountId, String regionId) {
@@ -67,17 +78,26 @@ public final class InstanceRepository {
 
     /** Materializes transitions that are due, each exactly once: the row must still be as read. */
     public static final TransitionTable TRANSITIONS = new TransitionTable("instances", true);
+    /** Disks in transition (ReIniting while a ResetDisk runs). */
+    public static final TransitionTable DISK_TRANSITIONS = new TransitionTable("disks", false);
 
     static InstanceRecord row(ResultSet rs) throws SQLException {
         long nextAt = rs.getLong(9);
         Long next = rs.wasNull() ? null : nextAt;
         return new InstanceRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), new Transition(rs.getString(7), rs.getString(8), next), rs.getString(10), rs.getLong(11),
-                rs.getLong(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getLong(16));
+                rs.getLong(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getLong(16),
+                nullableLong(rs, 17), rs.getLong(18));
     }
 
     static DiskRecord disk(ResultSet rs) throws SQLException {
         return new DiskRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getLong(10), rs.getString(11));
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getLong(10), rs.getString(11),
+                new Transition(rs.getString(12), rs.getString(13), nullableLong(rs, 14)), rs.getString(15));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 }

@@ -1,6 +1,7 @@
 package dev.swasd.swas;
 
 import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.DiskService;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.regions.ImageQueries;
 import dev.swasd.swas.regions.Plans;
@@ -26,8 +27,8 @@ import java.util.List;
  * The one list of modules, used by the server and by the tests alike; a new family adds its
  * module here.
  */
-public record SwasDomain(InstanceService instances, SnapshotService snapshots, CustomImageService images,
-        TagService tags, ResourceTypes resourceTypes, List<Object> modules) {
+public record SwasDomain(InstanceService instances, DiskService disks, SnapshotService snapshots,
+        CustomImageService images, TagService tags, ResourceTypes resourceTypes, List<Object> modules) {
 
     /** Settings the domain takes from the server's configuration. */
     public record Settings(Regions regions, Quotas quotas, long stateDelayMillis) {
@@ -44,6 +45,7 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
         TagRepository tagRows = new TagRepository();
         InstanceService instances = new InstanceService(regions, plans, publicImages, settings.quotas(), lifecycle,
                 instanceRows, imageRows, tagRows);
+        DiskService disks = new DiskService(regions, lifecycle, instanceRows, snapshotRows);
         SnapshotService snapshots = new SnapshotService(regions, settings.quotas(), lifecycle, instanceRows,
                 snapshotRows, imageRows, tagRows);
         CustomImageService images = new CustomImageService(regions, publicImages, settings.quotas(), lifecycle,
@@ -52,7 +54,7 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
         instances.whenCreated(firewall::addDefaults);
         List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
-                new InstanceActions(instances, tagRows),
+                new InstanceActions(instances, disks, tagRows),
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
                 new EcsImageActions(images),
@@ -61,6 +63,6 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream()).toList());
         TagService tags = new TagService(regions, types, tagRows);
         modules.add(new TagActions(tags));
-        return new SwasDomain(instances, snapshots, images, tags, types, List.copyOf(modules));
+        return new SwasDomain(instances, disks, snapshots, images, tags, types, List.copyOf(modules));
     }
 }

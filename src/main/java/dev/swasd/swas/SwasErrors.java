@@ -59,6 +59,35 @@ public final class SwasErrors {
         return new ApiException(404, "InvalidPlanId.NotFound", "The specified PlanId does not exist.");
     }
 
+    /** [doc] UpgradeInstance to a plan that is not larger than the server's. */
+    public static ApiException planNotAnUpgrade() {
+        return new ApiException(400, "InvalidPlanIdUpgrade.ValueNotSupported",
+                "The specification of the specified planId is lower than the current server specification.");
+    }
+
+    /** UpgradeInstance to a larger plan that does not support the server's platform (docs/decisions.md). */
+    public static ApiException planNotForPlatform(String planId, String platform) {
+        return new ApiException(400, "InvalidPlanIdUpgrade.ValueNotSupported",
+                "The plan " + planId + " does not support " + platform + " images, which the server runs.");
+    }
+
+    /** [doc] RenewInstance with a Period other than 1, 3, 6, 12, 24 or 36. */
+    public static ApiException invalidPeriod() {
+        return new ApiException(400, "InvalidPeriod.ValueNotSupported", "The specified parameter Period is invalid.");
+    }
+
+    /** [doc] ResetDisk while the disk's server is not Stopped. */
+    public static ApiException resetDiskNeedsStoppedServer() {
+        return new ApiException(403, "IncorrectInstanceStatus.ResetDisk",
+                "Rolling back the disk requires the instance to operate in a stopped state.");
+    }
+
+    /** A disk already being rolled back (docs/decisions.md). */
+    public static ApiException incorrectDiskStatus() {
+        return new ApiException(403, "IncorrectDiskStatus",
+                "The current status of the disk does not support this operation.");
+    }
+
     public static ApiException invalidParam(String name, String why) {
         return new ApiException(400, "InvalidParameter", "The specified parameter \"" + name + "\" is not valid: " + why);
     }

@@ -339,6 +339,13 @@ class ResponseConformanceTest {
         String s2 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",
                 "snap-two"), "SnapshotId");
         r.call("swas-open", "ListSnapshots", "RegionId", R);
+        r.call("swas-open", "UpdateSnapshotAttribute", "RegionId", R, "SnapshotId", s2, "Remark", "before the reset");
+        r.call("swas-open", "UpdateDiskAttribute", "RegionId", R, "DiskId", disk, "Remark", "system disk");
+        r.call("swas-open", "StopInstance", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "ResetDisk", "RegionId", R, "DiskId", disk, "SnapshotId", s2);
+        r.call("swas-open", "StartInstance", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "ListSnapshots", "RegionId", R, "SnapshotIds", "[\"" + s2 + "\"]");
         String m1 = first(r.call("swas-open", "CreateCustomImage", "RegionId", R, "InstanceId", a, "ImageName",
                 "img-one", "SystemSnapshotId", s1, "Tag.1.Key", "team", "Tag.1.Value", "blue"), "ImageId");
         String m2 = first(r.call("swas-open", "CreateCustomImage", "RegionId", R, "InstanceId", a, "ImageName",
@@ -353,6 +360,10 @@ class ResponseConformanceTest {
         r.call("swas-open", "RemoveCustomImageShareAccount", "RegionId", R, "ImageId", m1, "Account.1",
                 OTHER_ACCOUNT);
         r.call("swas-open", "ResetSystem", "RegionId", R, "InstanceId", b, "ImageId", m1);
+        r.call("swas-open", "ListInstancePlansModification", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "UpgradeInstance", "RegionId", R, "InstanceId", a, "PlanId", "swas.s2.c2m4s60b5t12");
+        r.call("swas-open", "RenewInstance", "RegionId", R, "InstanceId", a, "Period", "1");
+        r.call("swas-open", "ListInstancesTrafficPackages", "RegionId", R, "InstanceIds", ids);
         r.call("swas-open", "TagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a,
                 "Tag.1.Key", "env", "Tag.1.Value", "test");
         r.call("swas-open", "ListTagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a);

@@ -1,6 +1,7 @@
 package dev.swasd.swas;
 
 import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.DiskService;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.regions.PublicImages;
 import dev.swasd.swas.snapshots.SnapshotService;
@@ -26,6 +27,7 @@ final class DomainFixture implements AutoCloseable {
     final Database db;
     final Regions regions = Regions.defaults();
     final InstanceService instances;
+    final DiskService disks;
     final SnapshotService snapshots;
     final CustomImageService images;
     final TagService tags;
@@ -55,6 +57,7 @@ final class DomainFixture implements AutoCloseable {
         db = Database.open(url, null, null);
         domain = SwasDomain.create(new SwasDomain.Settings(regions, quotas, delayMillis));
         instances = domain.instances();
+        disks = domain.disks();
         snapshots = domain.snapshots();
         images = domain.images();
         tags = domain.tags();

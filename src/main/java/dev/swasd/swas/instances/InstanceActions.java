@@ -4,30 +4,43 @@ import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRequests.CreateInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListDisksRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancePlansModificationRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesTrafficPackagesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListInstanceStatusRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.RenewInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ResetDiskRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetSystemRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StopInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StopInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.UpdateDiskAttributeRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.UpdateInstanceAttributeRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.UpgradeInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenResponses.CreateInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListDisksResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancePlansModificationResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesTrafficPackagesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesTrafficPackagesResponse.InstanceTrafficPackageUsage;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstanceStatusResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstanceStatusResponse.InstanceStatus;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse.Instance;
 import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.RenewInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ResetDiskResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ResetSystemResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StartInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StartInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StopInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StopInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.UpdateDiskAttributeResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.UpdateInstanceAttributeResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.UpgradeInstanceResponse;
 import dev.swasd.store.DiskRecord;
 import dev.swasd.store.InstanceRecord;
 import dev.swasd.store.TagRecord;
@@ -39,19 +52,27 @@ import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import dev.swasd.swas.tags.TagFilters;
+import dev.swasd.swas.regions.Plan;
 import dev.swasd.swas.regions.RegionActions;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Servers and their disks: CreateInstances, ListInstances, power, ResetSystem, ListDisks. */
+/**
+ * Servers and their disks: CreateInstances, ListInstances, power, ResetSystem, plans and billing
+ * (UpgradeInstance, RenewInstance, ListInstancePlansModification, ListInstancesTrafficPackages),
+ * ListDisks, ResetDisk and UpdateDiskAttribute.
+ */
 public final class InstanceActions implements SwasOpenApi, ResourceModule {
     private final InstanceService instances;
+    private final DiskService disks;
     private final TagRepository tags;
 
-    public InstanceActions(InstanceService instances, TagRepository tags) {
+    public InstanceActions(InstanceService instances, DiskService disks, TagRepository tags) {
         this.instances = instances;
+        this.disks = disks;
         this.tags = tags;
     }
 
@@ -89,11 +110,11 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
         }
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<Instance> page = paging.slice(all).stream()
-                .map(rec -> instance(instances.view(call.tx(), call.now(), rec))).toList();
+                .map(rec -> instance(instances.view(call.tx(), call.now(), rec), call.now())).toList();
         return new ListInstancesResponse(page, paging.number(), paging.size(), all.size());
     }
 
-    private static Instance instance(InstanceService.InstanceView v) {
+    private static Instance instance(InstanceService.InstanceView v, long now) {
         InstanceRecord r = v.record();
         return Instance.builder()
                 .instanceId(r.instanceId())
@@ -139,11 +160,11 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                         .diskType(Shapes.diskType(d.diskType()))
                         .category(d.category())
                         .size(d.sizeGib())
-                        .status("In_use")
+                        .status(d.status(now))
                         .device(d.device())
                         .diskChargeType("PrePaid")
                         .regionId(d.regionId())
-                        .remark("")
+                        .remark(d.remark())
                         .creationTime(Shapes.time(d.createdAt()))
                         .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
                         .diskTags(List.of())
@@ -239,11 +260,11 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                 .diskType(Shapes.diskType(d.diskType()))
                 .category(d.category())
                 .size(d.sizeGib())
-                .status("In_use")
+                .status(d.status(call.now()))
                 .device(d.device())
                 .diskChargeType("PrePaid")
                 .regionId(d.regionId())
-                .remark("")
+                .remark(d.remark())
                 .creationTime(Shapes.time(d.createdAt()))
                 .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
                 .instanceId(d.instanceId())
@@ -251,6 +272,62 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                 .tags(Shapes.tags(diskTags.getOrDefault(d.diskId(), List.of()), ListDisksResponse.Disk.Tag::new))
                 .build()).toList();
         return new ListDisksResponse(page, paging.number(), paging.size(), all.size());
+    }
+
+    @Override
+    public ResetDiskResponse resetDisk(Call call, ResetDiskRequest r) {
+        disks.reset(call.tx(), call.now(), caller(call, r.regionId()), r.diskId(), r.snapshotId());
+        return new ResetDiskResponse();
+    }
+
+    @Override
+    public UpdateDiskAttributeResponse updateDiskAttribute(Call call, UpdateDiskAttributeRequest r) {
+        disks.setRemark(call.tx(), caller(call, r.regionId()), r.diskId(), r.remark());
+        return new UpdateDiskAttributeResponse();
+    }
+
+    @Override
+    public UpgradeInstanceResponse upgradeInstance(Call call, UpgradeInstanceRequest r) {
+        instances.upgrade(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.planId());
+        return new UpgradeInstanceResponse();
+    }
+
+    @Override
+    public RenewInstanceResponse renewInstance(Call call, RenewInstanceRequest r) {
+        instances.renew(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.period());
+        return new RenewInstanceResponse();
+    }
+
+    @Override
+    public ListInstancePlansModificationResponse listInstancePlansModification(Call call,
+            ListInstancePlansModificationRequest r) {
+        List<Plan> targets = instances.upgradeTargets(call.tx(), caller(call, r.regionId()), r.instanceId());
+        return new ListInstancePlansModificationResponse(targets.stream().map(p ->
+                ListInstancePlansModificationResponse.Plan.builder()
+                        .planId(p.planId())
+                        .core(p.core())
+                        .memory(RegionActions.wholeOrFraction(p.memory()))
+                        .diskSize(p.diskSize())
+                        .diskType(p.diskType())
+                        .bandwidth(p.bandwidth())
+                        .flow(p.flow())
+                        .originPrice(new BigDecimal(p.originPrice()))
+                        .currency(p.currency())
+                        .supportPlatform(RegionActions.jsonArrayText(p.supportPlatform()))
+                        .build()).toList());
+    }
+
+    @Override
+    public ListInstancesTrafficPackagesResponse listInstancesTrafficPackages(Call call,
+            ListInstancesTrafficPackagesRequest r) {
+        return new ListInstancesTrafficPackagesResponse(instances.traffic(call.tx(), caller(call, r.regionId()),
+                r.instanceIds()).stream().map(u -> InstanceTrafficPackageUsage.builder()
+                        .instanceId(u.instanceId())
+                        .trafficPackageTotal(u.total())
+                        .trafficUsed(u.used())
+                        .trafficPackageRemaining(u.remaining())
+                        .trafficOverflow(u.overflow())
+                        .build()).toList());
     }
 
     private static Caller caller(Call call, String regionId) {

@@ -18,6 +18,7 @@ import dev.swasd.store.InstanceRecord;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
+import dev.swasd.store.Transition;
 import dev.swasd.store.Tx;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,8 @@ public final class InstanceService {
             (tx, c, id) -> ROWS.find(tx, c.accountId(), c.regionId(), id).isPresent(), InstanceRepository.TRANSITIONS);
     /** A server's disks. */
     public static final ResourceType DISK = new ResourceType("disk", new IdFormat.Prefixed("d-", 20),
-            (tx, c, id) -> ROWS.disk(tx, c.accountId(), c.regionId(), id).isPresent(), null);
+            (tx, c, id) -> ROWS.disk(tx, c.accountId(), c.regionId(), id).isPresent(),
+            InstanceRepository.DISK_TRANSITIONS);
     private static final Set<Long> PERIODS = Set.of(1L, 3L, 6L, 12L, 24L, 36L);
 
     private final Regions regions;
@@ -123,14 +125,15 @@ public final class InstanceService {
             String id = INSTANCE.newId();
             instances.insert(tx, new InstanceRecord(id, caller.accountId(), caller.regionId(),
                     image.imageName().replace(' ', '-') + "-" + id.substring(0, 4), plan.planId(), image.imageId(),
-                    lifecycle.toward(InstanceStatus.Pending.name(), InstanceStatus.Running.name(), now), "PrePaid", now, expires, publicIp(id), innerIp(id), null, 0));
+                    lifecycle.toward(InstanceStatus.Pending.name(), InstanceStatus.Running.name(), now), "PrePaid", now, expires, publicIp(id), innerIp(id), null, 0,
+                    null, 0));
             instances.insertDisk(tx, new DiskRecord(DISK.newId(), caller.accountId(), caller.regionId(), id,
                     "System disk of " + id.substring(0, 8), "system", plan.diskType(), plan.diskSize(), "/dev/xvda",
-                    now, null));
+                    now, null, Transition.settled(DiskStatus.In_use.name()), ""));
             if (dataDisk > 0) {
                 instances.insertDisk(tx, new DiskRecord(DISK.newId(), caller.accountId(), caller.regionId(), id,
                         "Data disk of " + id.substring(0, 8), "data", plan.diskType(), (int) dataDisk, "/dev/xvdb",
-                        now, null));
+                        now, null, Transition.settled(DiskStatus.In_use.name()), ""));
             }
             created.created(tx, now, caller, id);
             ids.add(id);
@@ -167,7 +170,8 @@ public final class InstanceService {
         for (InstanceRecord r : targets) {
             String status = r.status(now);
             boolean allowed = switch (action) {
-                case START -> InstanceStatus.is(status, InstanceStatus.Stopped);
+                case START -> InstanceStatus.is(status, InstanceStatus.Stopped)
+                        && !DiskStatus.anyBusy(instances.disksOf(tx, r.instanceId()), now);
                 case STOP, REBOOT -> InstanceStatus.is(status, InstanceStatus.Running);
             };
             if (!allowed) {
@@ -211,9 +215,7 @@ public final class InstanceService {
             if (name.length() < 2 || name.length() > 128) {
                 throw SwasErrors.invalidParam("InstanceName", "it must be 2 to 128 characters.");
             }
-            save(tx, new InstanceRecord(r.instanceId(), r.accountId(), r.regionId(), name, r.planId(), r.imageId(),
-                    r.state(), r.chargeType(), r.createdAt(), r.expiredAt(),
-                    r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version()));
+            save(tx, r.withName(name));
         }
     }
 
@@ -225,7 +227,8 @@ public final class InstanceService {
         checkPassword("LoginCredentials.Password", password);
         InstanceRecord r = require(tx, caller, instanceId);
         String status = r.status(now);
-        if (!InstanceStatus.is(status, InstanceStatus.Running) && !InstanceStatus.is(status, InstanceStatus.Stopped)) {
+        if (!InstanceStatus.is(status, InstanceStatus.Running) && !InstanceStatus.is(status, InstanceStatus.Stopped)
+                || DiskStatus.anyBusy(instances.disksOf(tx, r.instanceId()), now)) {
             throw SwasErrors.incorrectInstanceStatus();
         }
         String target = imageId == null ? r.imageId() : imageId;
@@ -256,10 +259,107 @@ public final class InstanceService {
             throw SwasErrors.imageNotUsable("Outside the Chinese mainland a server cannot switch between Linux and "
                     + "Windows.");
         }
-        InstanceRecord withImage = new InstanceRecord(r.instanceId(), r.accountId(), r.regionId(), r.instanceName(),
-                r.planId(), image.imageId(), r.state(), r.chargeType(),
-                r.createdAt(), r.expiredAt(), r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version());
-        save(tx, transition(withImage, now, InstanceStatus.Resetting, InstanceStatus.Running));
+        save(tx, transition(r.withImage(image.imageId(), now), now, InstanceStatus.Resetting, InstanceStatus.Running));
+    }
+
+    /**
+     * UpgradeInstance: moves a Running or Stopped server to a larger plan (see {@link #isUpgrade}) that
+     * supports its platform. The server passes through Upgrading to Running, as the upgrade restarts it;
+     * its system disk takes the plan's size and category, a data disk stays as it is.
+     */
+    public void upgrade(Tx tx, long now, Caller caller, String instanceId, String planId) {
+        InstanceRecord r = require(tx, caller, instanceId);
+        Plan target = plans.find(planId).orElseThrow(SwasErrors::planNotFound);
+        String status = r.status(now);
+        List<DiskRecord> disks = instances.disksOf(tx, r.instanceId());
+        if (!InstanceStatus.is(status, InstanceStatus.Running) && !InstanceStatus.is(status, InstanceStatus.Stopped)
+                || DiskStatus.anyBusy(disks, now)) {
+            throw SwasErrors.incorrectInstanceStatus();
+        }
+        if (!isUpgrade(plans.find(r.planId()).orElseThrow(), target)) {
+            throw SwasErrors.planNotAnUpgrade();
+        }
+        String platform = imageUse.describe(tx, r.imageId()).platform();
+        if (!target.supportPlatform().contains(platform)) {
+            throw SwasErrors.planNotForPlatform(target.planId(), platform);
+        }
+        for (DiskRecord d : disks) {
+            if (d.diskType().equals("system")) {
+                instances.updateDisk(tx, d.withSpec(Math.max(d.sizeGib(), target.diskSize()), target.diskType()));
+            }
+        }
+        save(tx, transition(r.withPlan(target.planId()), now, InstanceStatus.Upgrading, InstanceStatus.Running));
+    }
+
+    /**
+     * Whether {@code to} is larger than {@code from}: no fewer cores, no less memory, disk or bandwidth,
+     * and more of at least one. The monthly traffic quota is not compared (it belongs to the package).
+     */
+    static boolean isUpgrade(Plan from, Plan to) {
+        boolean noneSmaller = to.core() >= from.core() && to.memory() >= from.memory()
+                && to.diskSize() >= from.diskSize() && to.bandwidth() >= from.bandwidth();
+        boolean oneLarger = to.core() > from.core() || to.memory() > from.memory()
+                || to.diskSize() > from.diskSize() || to.bandwidth() > from.bandwidth();
+        return noneSmaller && oneLarger;
+    }
+
+    /** ListInstancePlansModification: the plans UpgradeInstance accepts for the server, in catalog order. */
+    public List<Plan> upgradeTargets(Tx tx, Caller caller, String instanceId) {
+        InstanceRecord r = require(tx, caller, instanceId);
+        Plan current = plans.find(r.planId()).orElseThrow();
+        String platform = imageUse.describe(tx, r.imageId()).platform();
+        return plans.all().stream().filter(p -> isUpgrade(current, p) && p.supportPlatform().contains(platform))
+                .toList();
+    }
+
+    /** RenewInstance: ExpiredTime moves on by {@code period} months (UTC calendar), in any server state. */
+    public void renew(Tx tx, long now, Caller caller, String instanceId, long period) {
+        if (!PERIODS.contains(period)) {
+            throw SwasErrors.invalidPeriod();
+        }
+        InstanceRecord r = require(tx, caller, instanceId);
+        long expires = Instant.ofEpochMilli(r.expiredAt()).atZone(ZoneOffset.UTC).plusMonths(period).toInstant()
+                .toEpochMilli();
+        save(tx, r.withExpiry(expires));
+    }
+
+    /**
+     * A server's monthly traffic package, in bytes: {@code total} is the plan's quota, {@code used} the part
+     * of it used, {@code remaining} the rest ({@code total = used + remaining}), {@code overflow} the traffic
+     * beyond the quota.
+     */
+    public record TrafficUsage(String instanceId, long total, long used, long remaining, long overflow) {
+    }
+
+    /** Bytes in one GiB, the unit of a plan's Flow. */
+    static final long GIB = 1L << 30;
+
+    /**
+     * ListInstancesTrafficPackages: the package of each listed server of the caller, in the order asked;
+     * an id that is not one of the caller's servers in the region is left out.
+     */
+    public List<TrafficUsage> traffic(Tx tx, Caller caller, List<String> instanceIds) {
+        regions.require(caller.regionId());
+        List<TrafficUsage> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(instanceIds)) {
+            instances.find(tx, caller.accountId(), caller.regionId(), id).ifPresent(r -> {
+                long quota = plans.find(r.planId()).orElseThrow().flow() * GIB;
+                long used = Math.min(r.trafficUsed(), quota);
+                out.add(new TrafficUsage(r.instanceId(), quota, used, quota - used, r.trafficUsed() - used));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Sets the outbound traffic a server used this month, in bytes: nothing meters traffic, so it stays 0
+     * unless set here (by a control API or a test). ListInstancesTrafficPackages reports it.
+     */
+    public void setTrafficUsed(Tx tx, Caller caller, String instanceId, long bytes) {
+        if (bytes < 0) {
+            throw SwasErrors.invalidParam("TrafficUsed", "it must be 0 or more bytes.");
+        }
+        save(tx, require(tx, caller, instanceId).withTrafficUsed(bytes));
     }
 
     public List<DiskRecord> disks(Tx tx, Caller caller) {

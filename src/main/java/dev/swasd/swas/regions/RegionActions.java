@@ -83,7 +83,7 @@ public final class RegionActions implements SwasOpenApi {
     }
 
     /** SupportPlatform is JSON array text inside a string, as the service sends it. */
-    private static String jsonArrayText(List<String> items) {
+    public static String jsonArrayText(List<String> items) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
         items.forEach(a::add);
         return a.toString();

@@ -6,11 +6,13 @@ import dev.swasd.api.swasopen.SwasOpenRequests.CreateSnapshotRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DeleteSnapshotRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DeleteSnapshotsRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListSnapshotsRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.UpdateSnapshotAttributeRequest;
 import dev.swasd.api.swasopen.SwasOpenResponses.CreateSnapshotResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DeleteSnapshotResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DeleteSnapshotsResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListSnapshotsResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListSnapshotsResponse.Snapshot;
+import dev.swasd.api.swasopen.SwasOpenResponses.UpdateSnapshotAttributeResponse;
 import dev.swasd.store.SnapshotRecord;
 import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
@@ -25,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Snapshots of a server's disks: CreateSnapshot, ListSnapshots, DeleteSnapshot(s). */
+/** Snapshots of a server's disks: CreateSnapshot, ListSnapshots, UpdateSnapshotAttribute, DeleteSnapshot(s). */
 public final class SnapshotActions implements SwasOpenApi, ResourceModule {
     private final SnapshotService snapshots;
     private final TagRepository tags;
@@ -74,13 +76,19 @@ public final class SnapshotActions implements SwasOpenApi, ResourceModule {
                     .instanceId(s.sourceDiskType().equals("system") ? s.instanceId() : "")
                     .sourceDiskId(s.diskId())
                     .sourceDiskType(Shapes.diskType(s.sourceDiskType()))
-                    .remark("")
+                    .remark(s.remark())
                     .rollbackTime("")
                     .resourceGroupId(Shapes.orEmpty(s.resourceGroupId()))
                     .tags(Shapes.tags(byId.getOrDefault(s.snapshotId(), List.of()), Snapshot.Tag::new))
                     .build());
         }
         return new ListSnapshotsResponse(paging.number(), paging.size(), page, all.size());
+    }
+
+    @Override
+    public UpdateSnapshotAttributeResponse updateSnapshotAttribute(Call call, UpdateSnapshotAttributeRequest r) {
+        snapshots.setRemark(call.tx(), caller(call, r.regionId()), r.snapshotId(), r.remark());
+        return new UpdateSnapshotAttributeResponse();
     }
 
     @Override

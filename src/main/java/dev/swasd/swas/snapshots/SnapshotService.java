@@ -5,6 +5,7 @@ import dev.swasd.swas.IdFormat;
 import dev.swasd.swas.Lifecycle;
 import dev.swasd.swas.Quotas;
 import dev.swasd.swas.Regions;
+import dev.swasd.swas.Remarks;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.SwasErrors;
 import dev.swasd.swas.tags.TagRules;
@@ -77,7 +78,7 @@ public final class SnapshotService {
         String id = SNAPSHOT.newId();
         snapshots.insert(tx, new SnapshotRecord(id, caller.accountId(), caller.regionId(), disk.instanceId(),
                 disk.diskId(), disk.diskType(), disk.sizeGib(), name,
-                lifecycle.toward(PROGRESSING, ACCOMPLISHED, now), now, resourceGroupId));
+                lifecycle.toward(PROGRESSING, ACCOMPLISHED, now), now, resourceGroupId, ""));
         for (Map<String, String> t : tagList) {
             tags.put(tx, new TagRecord(caller.accountId(), "snapshot", id, t.get("Key"), t.getOrDefault("Value", "")));
         }
@@ -92,6 +93,15 @@ public final class SnapshotService {
     public SnapshotRecord require(Tx tx, Caller caller, String snapshotId) {
         return snapshots.find(tx, caller.accountId(), caller.regionId(), snapshotId)
                 .orElseThrow(SwasErrors::snapshotNotFound);
+    }
+
+    /** UpdateSnapshotAttribute: the snapshot's remark, shown by ListSnapshots; without one nothing changes. */
+    public void setRemark(Tx tx, Caller caller, String snapshotId, String remark) {
+        regions.require(caller.regionId());
+        SnapshotRecord s = require(tx, caller, snapshotId);
+        if (remark != null) {
+            snapshots.updateRemark(tx, s.snapshotId(), Remarks.checked(remark));
+        }
     }
 
     /**
