@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code swasd admin export / import}: a state made through the API survives SQLite → PostgreSQL
  * → SQLite (SQLite → SQLite → SQLite without PostgreSQL) unchanged, and bad input is one line.
  */
+@Slow
 class AdminCommandTest {
     private static final String R = "cn-hangzhou";
     private static final ObjectMapper JSON = new ObjectMapper();
