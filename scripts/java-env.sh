@@ -34,3 +34,9 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Maven 3.8 (its Guava) uses sun.misc.Unsafe, which JDK 24 and newer warn about on every build; the
+# option that allows it quietly is unknown to older JDKs, so it is added only for a JDK that knows it.
+if (( $(java_major "$JAVA_HOME") >= 24 )) && [[ " ${MAVEN_OPTS:-} " != *" --sun-misc-unsafe-memory-access="* ]]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+fi

@@ -2,7 +2,7 @@
 """Generates src/main/resources/catalog/swas-open-ram.json from the action table of
 shared/spec/ram.md, section 8 ("swas-open actions"). Run once when ram.md changes:
 
-    python3 scripts/ram-bindings-from-spec.py ../shared/spec/ram.md > src/main/resources/catalog/swas-open-ram.json
+    python3 scripts/ram-bindings-from-spec.py PATH/TO/shared/spec/ram.md > src/main/resources/catalog/swas-open-ram.json
 
 The table is copied as published (including its quirks, e.g. StartInstances' prefix-less
 `{#InstanceId}`), except for the few CORRECTIONS below, each with its reason; docs/ram.md lists them.
@@ -174,4 +174,6 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/spec/ram.md")
+    if len(sys.argv) != 2:
+        sys.exit("usage: scripts/ram-bindings-from-spec.py PATH/TO/shared/spec/ram.md")
+    main(sys.argv[1])

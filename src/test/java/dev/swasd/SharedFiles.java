@@ -1,28 +1,28 @@
 package dev.swasd;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** Finds the shared/ folder (spec and vectors) that sits beside the repository. */
+/**
+ * The repository's copies of the shared reference files the tests read (spec/ and vectors/, with
+ * their sub-paths): src/test/resources/shared, found on the test class path. Nothing outside the
+ * repository is read.
+ */
 public final class SharedFiles {
     private SharedFiles() {
     }
 
     public static Path root() {
-        String configured = System.getProperty("swasd.shared");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Path.of(configured);
+        URL marker = SharedFiles.class.getResource("/shared/vectors/index.json");
+        if (marker == null || !"file".equals(marker.getProtocol())) {
+            throw new IllegalStateException("shared/vectors/index.json is not a file on the test class path "
+                    + "(src/test/resources/shared)");
         }
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            if (Files.isDirectory(p.resolve("shared/vectors"))) {
-                return p.resolve("shared");
-            }
-            if (Files.isDirectory(p.resolveSibling("shared").resolve("vectors"))) {
-                return p.resolveSibling("shared");
-            }
-            p = p.getParent();
+        try {
+            return Path.of(marker.toURI()).getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("cannot find shared/ (set -Dswasd.shared=DIR)");
     }
 }

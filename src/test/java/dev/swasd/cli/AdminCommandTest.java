@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
 import dev.swasd.swas.Quotas;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,12 +28,34 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code swasd admin export / import}: a state made through the API survives SQLite → PostgreSQL
  * → SQLite (SQLite → SQLite → SQLite without PostgreSQL) unchanged, and bad input is one line.
  */
+@Slow
 class AdminCommandTest {
     private static final String R = "cn-hangzhou";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
+
+    /** {@link Main#run} with what it prints kept off the console; printed after all if it fails. */
+    private static int run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream to = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(to);
+        System.setErr(to);
+        int exit;
+        try {
+            exit = Main.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        if (exit != 0) {
+            err.print(captured.toString(StandardCharsets.UTF_8));
+        }
+        return exit;
+    }
 
     private static String sqlite(Path data) {
         return "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath();
@@ -109,7 +135,7 @@ class AdminCommandTest {
         List<String> ids = makeState(a);
 
         Path fileA = tmp.resolve("a.json");
-        assertThat(Main.run("admin", "export", fileA.toString(), "--data", a.toString())).isZero();
+        assertThat(run("admin", "export", fileA.toString(), "--data", a.toString())).isZero();
         assertThat(Files.getPosixFilePermissions(fileA)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         JsonNode docA = exported(fileA);
         JsonNode tables = docA.path("tables");
@@ -134,13 +160,13 @@ class AdminCommandTest {
         Path b = withKeyOf(a, tmp.resolve("b"));
         String middle = TestDatabases.postgres() ? TestDatabases.fresh(b, "b") : sqlite(b);
         Path fileB = tmp.resolve("b.json");
-        assertThat(Main.run("admin", "import", fileA.toString(), "--data", b.toString(), "--db", middle)).isZero();
-        assertThat(Main.run("admin", "export", fileB.toString(), "--data", b.toString(), "--db", middle)).isZero();
+        assertThat(run("admin", "import", fileA.toString(), "--data", b.toString(), "--db", middle)).isZero();
+        assertThat(run("admin", "export", fileB.toString(), "--data", b.toString(), "--db", middle)).isZero();
 
         Path c = withKeyOf(a, tmp.resolve("c"));
         Path fileC = tmp.resolve("c.json");
-        assertThat(Main.run("admin", "import", fileB.toString(), "--data", c.toString())).isZero();
-        assertThat(Main.run("admin", "export", fileC.toString(), "--data", c.toString())).isZero();
+        assertThat(run("admin", "import", fileB.toString(), "--data", c.toString())).isZero();
+        assertThat(run("admin", "export", fileC.toString(), "--data", c.toString())).isZero();
 
         assertThat(content(exported(fileB))).isEqualTo(content(docA));
         assertThat(content(exported(fileC))).isEqualTo(content(docA));
@@ -179,7 +205,7 @@ class AdminCommandTest {
             // the account and its root key: enough state to export
         }
         Path file = tmp.resolve("a.json");
-        assertThat(Main.run("admin", "export", file.toString(), "--data", a.toString())).isZero();
+        assertThat(run("admin", "export", file.toString(), "--data", a.toString())).isZero();
 
         expectFailure(1, "import failed: the target database is not empty (table accounts has 1 row)", Map.of(),
                 "admin", "import", file.toString(), "--data", a.toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * no failed request, and the last line is the JSON object README promises. The figures themselves
  * are not asserted; they belong to docs/performance.md, not to a test.
  */
+@Slow
 class BenchCommandTest {
     @Test
     void aShortRunReportsEveryScenario() throws Exception {

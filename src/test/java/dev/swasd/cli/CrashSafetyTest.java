@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.tea.TeaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledged writes: every server with its disks, every image with its snapshot, every stored
  * ClientToken response naming rows that exist.
  */
+@Slow
 class CrashSafetyTest {
     private static final String R = "cn-hangzhou";
     private static final String PLAN = "swas.s2.c2m2s40b3t08";

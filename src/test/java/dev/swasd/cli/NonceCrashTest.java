@@ -3,6 +3,7 @@ package dev.swasd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swasd.RawHttp;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.cli.bench.RequestSigner;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill lands while signed requests stream in from several connections, so batches of claims are
  * being logged when it does.
  */
+@Slow
 class NonceCrashTest {
     private static final String KEY_ID = "LTAINonceCrashKey01";
     private static final String SECRET = "NonceCrashSecret0001abcdefgh";

@@ -3,6 +3,7 @@ package dev.swasd.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deadlock surfaced), no shared image is ever deleted, no quota is overrun, and no share change
  * answered 200 is lost.
  */
+@Slow
 class ConcurrencyTest {
     private static final String R = "cn-hangzhou";
     private static final int CLIENTS = 32;

@@ -3,6 +3,7 @@ package dev.swasd.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.protocol.SignatureV1;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two swasd nodes on one database (SQLite file, or PostgreSQL in the suite's second run) are one
  * service: resources, spent nonces, ClientTokens and state transitions are shared.
  */
+@Slow
 class MultiNodeTest {
     private static final String R = "cn-hangzhou";
     @TempDir

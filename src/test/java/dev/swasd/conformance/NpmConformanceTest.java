@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import dev.swasd.server.TestServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * swasd in ACS3 (default) and V1 signing: conformance/npm/conformance.mjs asserts each case and
  * reports them as JSON; this test starts the server, runs it and checks every case.
  */
+@Slow
 class NpmConformanceTest {
     private static final Path HARNESS = Path.of("conformance/npm").toAbsolutePath();
     private static TestServer server;

@@ -1,5 +1,6 @@
 package dev.swasd.conformance;
 
+import dev.swasd.Slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and V1, with every documented error code that can arise; and the Terraform server resource's plan
  * change as its transport sends it. A short state delay makes the transitional states visible.
  */
+@Slow
 class PlanAndDiskConformanceTest {
     private static final String R = "cn-hangzhou";
     private static final String PLAN = "swas.s2.c2m2s40b3t08";

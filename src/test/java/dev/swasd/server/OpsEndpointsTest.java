@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.swas.Quotas;
@@ -85,6 +86,7 @@ class OpsEndpointsTest {
     }
 
     @Test
+    @Slow // waits up to 15 s for the sampled backlog gauge
     void metricsCountRequestsByActionAndCode() throws Exception {
         TeaClient c = TeaClient.swas(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3");
         c.call("ListRegions");

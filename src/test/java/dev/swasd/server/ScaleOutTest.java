@@ -3,6 +3,7 @@ package dev.swasd.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.swas.Quotas;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * writers of one account racing on both: every write succeeds, quotas hold across nodes, and a
  * ClientToken used on one node replays on the other.
  */
+@Slow
 class ScaleOutTest {
     private static final String R = "cn-hangzhou";
     private static final String PLAN = "swas.s2.c2m2s40b3t08";

@@ -3,19 +3,50 @@ package dev.swasd.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.swasd.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** What --durability sets on each backend's sessions (docs/durability.md). */
 class DurabilityTest {
     @TempDir
     Path dir;
+
+    /**
+     * The suite's throw-away PostgreSQL cluster runs with fsync=off, so every strict open warns that
+     * fsync is off: that expected warning stays off the console; anything else Database logs is
+     * printed after the test.
+     */
+    private final Logger databaseLog = (Logger) LoggerFactory.getLogger(Database.class);
+    private final ListAppender<ILoggingEvent> databaseEvents = new ListAppender<>();
+    private boolean databaseLogAdditive;
+
+    @BeforeEach
+    void captureDatabaseLog() {
+        databaseEvents.start();
+        databaseLog.addAppender(databaseEvents);
+        databaseLogAdditive = databaseLog.isAdditive();
+        databaseLog.setAdditive(false);
+    }
+
+    @AfterEach
+    void releaseDatabaseLog() {
+        databaseLog.setAdditive(databaseLogAdditive);
+        databaseLog.detachAppender(databaseEvents);
+        databaseEvents.list.stream().filter(e -> !e.getFormattedMessage().contains("server runs with fsync=off"))
+                .forEach(e -> System.err.println(e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()));
+    }
 
     private static String setting(Database db, String sql) {
         return db.withConnection(c -> {

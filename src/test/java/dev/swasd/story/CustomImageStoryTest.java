@@ -3,6 +3,7 @@ package dev.swasd.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
+import dev.swasd.Slow;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
 import dev.swasd.swas.Quotas;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The custom-image story of issue 4 end to end through the official Java client, in both signing
  * modes, with real state delays so that the client polls as it would against the cloud.
  */
+@Slow
 class CustomImageStoryTest {
     private static final String R = "cn-hangzhou";
     private static final String OTHER_ACCOUNT = "2000000000000002";

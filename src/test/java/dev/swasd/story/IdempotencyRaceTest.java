@@ -2,6 +2,7 @@ package dev.swasd.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swasd.Slow;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
 import dev.swasd.swas.Quotas;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Identical requests with one ClientToken, racing: exactly one resource, every caller told its id. */
+@Slow
 class IdempotencyRaceTest {
     private static final String R = "cn-hangzhou";
     private static TestServer server;

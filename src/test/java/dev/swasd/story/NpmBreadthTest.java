@@ -1,5 +1,6 @@
 package dev.swasd.story;
 
+import dev.swasd.Slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swasd.conformance.NodeHarness;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code @alicloud/swas-open20200601} (conformance/npm/breadth.mjs), in ACS3 and V1 signing: every
  * action as a user calls it, and the documented error codes.
  */
+@Slow
 class NpmBreadthTest {
     private static TestServer server;
 

@@ -2,6 +2,7 @@ package dev.swasd.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swasd.Slow;
 import dev.swasd.conformance.NodeHarness;
 import dev.swasd.server.TestServer;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * The RAM story through the official npm clients {@code @alicloud/ram20150501} and
  * {@code @alicloud/swas-open20200601} (conformance/npm/ram.mjs), in ACS3 and V1 signing.
  */
+@Slow
 class NpmRamTest {
     private static TestServer server;
 

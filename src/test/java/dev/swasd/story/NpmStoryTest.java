@@ -2,6 +2,7 @@ package dev.swasd.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swasd.Slow;
 import dev.swasd.conformance.NodeHarness;
 import dev.swasd.server.TestServer;
 import dev.swasd.swas.Quotas;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * The custom-image story through the official npm client {@code @alicloud/swas-open20200601}
  * (conformance/npm/story.mjs), in ACS3 and V1 signing, against a real swasd with state delays.
  */
+@Slow
 class NpmStoryTest {
     private static TestServer server;
 

@@ -15,6 +15,7 @@ import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
 import java.util.Base64;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * then calls SWAS through tea-openapi in both signing modes and can do exactly what the policy
  * allows, and gets 403 Forbidden.RAM with AccessDeniedDetail otherwise.
  */
+@Slow
 class RamSdkStoryTest {
     static final String POLICY = """
             {"Version": "1", "Statement": [

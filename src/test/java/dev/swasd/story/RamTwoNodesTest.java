@@ -3,6 +3,7 @@ package dev.swasd.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
+import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
 import dev.swasd.server.TestServer;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * made through node A governs A's next request at once, and B's requests that arrive more than
  * the documented bound (1 s, docs/ram.md "Cache") after it.
  */
+@Slow
 class RamTwoNodesTest {
     /** ServerConfig.DEFAULT_RAM_REFRESH. */
     static final long BOUND_MS = dev.swasd.server.ServerConfig.DEFAULT_RAM_REFRESH.toMillis();

@@ -13,6 +13,7 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.Slow;
 import dev.swasd.server.TestServer;
 import dev.swasd.swas.Quotas;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DeleteCustomImages and its neighbours through sdk-core's CommonRequest, V1 and V3. */
+@Slow
 class SdkCoreDeleteCustomImagesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestServer server;

@@ -1,5 +1,6 @@
 package dev.swasd.terraform;
 
+import dev.swasd.Slow;
 import static dev.swasd.terraform.TerraformTransport.token;
 import static dev.swasd.terraform.TerraformTransport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * waits for, updates and destroys, and what each data source reads, with a state delay so that
  * every wait really polls. A value the provider compares exactly is compared exactly here.
  */
+@Slow
 class TerraformLifecycleTest {
     private static final String R = "cn-hangzhou";
     private static final String PLAN = "swas.s2.c2m2s40b3t08";
