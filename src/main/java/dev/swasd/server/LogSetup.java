@@ -21,7 +21,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * about 450 ms of every start, more than anything else before the server could listen (without
  * the start-up cache; 210 ms in code). A {@code -Dlogback.configurationFile=FILE}, or a
  * {@code logback-test.xml} on the class path (as in this project's tests), still wins: this
- * configurator then steps aside and Logback reads that file as usual.
+ * configurator then steps aside and Logback reads that file as usual. So does a {@code logback.xml}
+ * on the class path: the fat jar has none, and an application or test suite that embeds swasd
+ * (dev.swasd.embedded) keeps its own logging.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -30,7 +32,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null
-                || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+                || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null
+                || LogSetup.class.getClassLoader().getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context, Level.toLevel(System.getenv("SWASD_LOG_LEVEL"), Level.INFO));
