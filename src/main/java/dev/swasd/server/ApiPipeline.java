@@ -37,6 +37,8 @@ public final class ApiPipeline {
     private final Authorization authorization;
     private final IdentityChanges identityChanges;
     private final RequestMetrics metrics;
+    /** Faults injected through the control API; null when it is off. */
+    private volatile Faults faults;
 
     /** Without RAM users: only the root identity is allowed. */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
@@ -70,6 +72,11 @@ public final class ApiPipeline {
         this.metrics = metrics;
     }
 
+    /** Lets the control API's faults answer this pipeline's requests (see Faults). */
+    void injectFaults(Faults faults) {
+        this.faults = faults;
+    }
+
     public RenderedResponse handle(ApiRequest request, String requestId) {
         long started = System.nanoTime();
         String action = actionName(request);
@@ -84,6 +91,10 @@ public final class ApiPipeline {
             try {
                 OperationDef op = resolve(request, action);
                 product = op.product();
+                Faults injected = faults;
+                if (injected != null) {
+                    injected.apply(op.action());
+                }
                 ValidatedParams params = ParameterValidator.validate(op, request.params());
                 actions.checkParameters(op, params);
                 long now = clock.millis();
