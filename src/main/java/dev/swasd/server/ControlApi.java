@@ -355,7 +355,12 @@ public final class ControlApi {
         if (by == null || !by.isTextual() || by.asText().isBlank()) {
             throw new IllegalArgumentException("\"by\" must be a duration such as \"2h\", \"90m\", \"1d\" or \"PT2H\"");
         }
-        String text = by.asText().trim();
+        return parseDuration(by.asText());
+    }
+
+    /** {@code 500ms}, {@code 2s}, {@code 90m}, {@code 2h}, {@code 1d}, combined ({@code 1h30m}), or ISO-8601 ({@code PT2H}); not negative. */
+    public static Duration parseDuration(String value) {
+        String text = value.trim();
         if (text.startsWith("P") || text.startsWith("p")) {
             try {
                 Duration d = Duration.parse(text);
@@ -381,7 +386,7 @@ public final class ControlApi {
             });
             at = m.end();
         }
-        if (at != text.length()) {
+        if (text.isEmpty() || at != text.length()) {
             throw new IllegalArgumentException("\"by\" must be a duration such as \"2h\", \"90m\", \"1d\" or \"PT2H\", got \""
                     + text + "\"");
         }
