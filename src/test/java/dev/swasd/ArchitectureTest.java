@@ -17,6 +17,8 @@ class ArchitectureTest {
     @Test
     void packagesDependOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("junit").definedBy("dev.swasd.junit..")
+                .layer("embedded").definedBy("dev.swasd.embedded..")
                 .layer("cli").definedBy("dev.swasd.cli..")
                 .layer("server").definedBy("dev.swasd.server..")
                 .layer("protocol").definedBy("dev.swasd.protocol..")
@@ -27,14 +29,16 @@ class ArchitectureTest {
                 .layer("store").definedBy("dev.swasd.store..")
                 .layer("catalog").definedBy("dev.swasd.catalog..")
                 .layer("errors").definedBy("dev.swasd.errors..")
+                .whereLayer("junit").mayNotBeAccessedByAnyLayer()
+                .whereLayer("embedded").mayOnlyBeAccessedByLayers("junit")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("protocol").mayOnlyBeAccessedByLayers("server", "cli", "api")
+                .whereLayer("server").mayOnlyBeAccessedByLayers("cli", "embedded")
+                .whereLayer("protocol").mayOnlyBeAccessedByLayers("server", "cli", "api", "embedded")
                 .whereLayer("ram").mayOnlyBeAccessedByLayers("server", "cli")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("swas", "ramapi", "server")
                 .whereLayer("swas").mayOnlyBeAccessedByLayers("server")
                 .whereLayer("ramapi").mayOnlyBeAccessedByLayers("server", "cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "ramapi", "server", "cli", "api")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("swas", "ramapi", "server", "cli", "api", "embedded")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("protocol", "ram", "server")
                 .whereLayer("errors").mayOnlyBeAccessedByLayers("protocol", "server", "swas", "ramapi", "cli", "api")
                 .check(CLASSES);

@@ -2,6 +2,7 @@ package dev.swasd.cli;
 
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ServerConfig;
+import dev.swasd.server.StateClock;
 import dev.swasd.server.Swasd;
 import dev.swasd.store.Database;
 import java.net.BindException;
@@ -83,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String ramRefresh;
 
+    @Option(names = "--control-api", defaultValue = "${env:SWASD_CONTROL_API:-false}",
+            description = "Serve the control API for tests under /_swasd/ (reset, faults, clock, seeding; HTTP Basic "
+                    + "with the root AccessKey; docs/testing-with-swasd.md) (SWASD_CONTROL_API; default ${DEFAULT-VALUE}).")
+    boolean controlApi;
+
     @Override
     public Integer call() throws Exception {
         String problem = checkArguments();
@@ -94,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
                     System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
-                    System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT, Clock.systemUTC(),
+                    System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT,
+                    controlApi ? new StateClock(Clock.systemUTC()) : Clock.systemUTC(),
                     DurationText.parse(stateDelay), ServerConfig.quotas(quotaSettings),
                     Database.Durability.named(durability).orElseThrow(() -> new IllegalArgumentException(
                             "--durability must be normal or strict, got '" + durability + "'")),
@@ -106,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Swasd server;
         try {
-            server = Swasd.start(config);
+            server = Swasd.start(config, controlApi);
         } catch (Exception e) {
             BindException bindFailure = causeOfType(e, BindException.class);
             if (bindFailure != null) {
@@ -155,6 +162,9 @@ final class ServeCommand implements Callable<Integer> {
                     + data.resolve("root-credentials.json") + "):");
             System.out.println("  AccessKeyId=" + server.rootAccessKeyId() + "  AccessKeySecret="
                     + server.generatedRootSecret());
+        }
+        if (controlApi) {
+            System.out.println("swasd: control API on http://" + endpoint + "/_swasd/ (HTTP Basic with the root AccessKey)");
         }
         System.out.println("swasd: SDK config: endpoint=\"" + endpoint + "\" protocol=\"http\" regionId=\"cn-hangzhou\""
                 + " accessKeyId=\"" + server.rootAccessKeyId() + "\"");

@@ -39,6 +39,8 @@ public final class ApiPipeline {
     private final IdentityChanges identityChanges;
     private final RequestMetrics metrics;
     private final String defaultRegion;
+    /** Faults injected through the control API; null when it is off. */
+    private volatile Faults faults;
 
     /** Without RAM users: only the root identity is allowed. */
     ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
@@ -62,6 +64,11 @@ public final class ApiPipeline {
         this.metrics = metrics;
     }
 
+    /** Lets the control API's faults answer this pipeline's requests (see Faults). */
+    void injectFaults(Faults faults) {
+        this.faults = faults;
+    }
+
     public RenderedResponse handle(ApiRequest request, String requestId) {
         long started = System.nanoTime();
         String action = actionName(request);
@@ -76,6 +83,10 @@ public final class ApiPipeline {
             try {
                 OperationDef op = resolve(request, action);
                 product = op.product();
+                Faults injected = faults;
+                if (injected != null) {
+                    injected.apply(op.action());
+                }
                 ValidatedParams params = ParameterValidator.validate(op,
                         RegionDefaults.apply(op, request.params(), request.host(), defaultRegion));
                 actions.checkParameters(op, params);

@@ -55,6 +55,7 @@ public final class HttpFrontend {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ApiHandler handler;
 
     /**
      * Runs, ahead of time and on the caller's thread, the slowest class initializer of the HTTP
@@ -95,10 +96,16 @@ public final class HttpFrontend {
         connector.setHost(bind);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new ApiHandler(new RequestDecoder(limits), limits, pipeline, ops)));
+        handler = new ApiHandler(new RequestDecoder(limits), limits, pipeline, ops);
+        server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler(new EnvelopeErrorHandler());
         server.setStopTimeout(15_000);
         server.setStopAtShutdown(false);
+    }
+
+    /** Serves the control API under /_swasd/ (before start); without it those paths are unknown like any other. */
+    void control(ControlApi control) {
+        handler.control = control;
     }
 
     void start() throws Exception {
@@ -120,6 +127,7 @@ public final class HttpFrontend {
         private final RequestLimits limits;
         private final ApiPipeline pipeline;
         private final Ops ops;
+        private volatile ControlApi control;
 
         ApiHandler(RequestDecoder decoder, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
             super(InvocationType.BLOCKING);
@@ -150,6 +158,11 @@ public final class HttpFrontend {
                 write(response, callback, 200, Metrics.CONTENT_TYPE, ops.metrics().get().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
+            ControlApi controls = control;
+            if (controls != null && path.startsWith(ControlApi.PREFIX)) {
+                control(controls, request, response, callback);
+                return true;
+            }
             String requestId = RequestIds.next();
             String host = request.getHeaders().get(HttpHeader.HOST);
             RenderedResponse out;
@@ -166,6 +179,21 @@ public final class HttpFrontend {
                 writeParts(request, response, callback, out);
             }
             return true;
+        }
+
+        /** A control API request (ControlApi): never through the signed pipeline. */
+        private void control(ControlApi controls, Request request, Response response, Callback callback)
+                throws IOException {
+            byte[] body = NO_BODY;
+            if (request.getLength() != 0) {
+                try (InputStream in = Request.asInputStream(request)) {
+                    body = in.readNBytes(limits.maxBodyBytes());
+                }
+            }
+            ControlApi.Answer answer = controls.handle(request.getMethod(), request.getHttpURI().getPath(),
+                    request.getHeaders().get(HttpHeader.AUTHORIZATION), body);
+            answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+            write(response, callback, answer.status(), ResponseRenderer.JSON_TYPE, answer.body());
         }
 
         /**

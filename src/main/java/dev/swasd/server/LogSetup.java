@@ -20,7 +20,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * parser found through the service loader of a large jar, reflection on every element) is the
  * longest step before the server can listen (docs/performance.md). A {@code -Dlogback.configurationFile=FILE}, or a
  * {@code logback-test.xml} on the class path (as in this project's tests), still wins: this
- * configurator then steps aside and Logback reads that file as usual.
+ * configurator then steps aside and Logback reads that file as usual. So does a {@code logback.xml}
+ * on the class path: the fat jar has none, and an application or test suite that embeds swasd
+ * (dev.swasd.embedded) keeps its own logging.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -29,7 +31,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null
-                || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+                || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null
+                || LogSetup.class.getClassLoader().getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context, Level.toLevel(System.getenv("SWASD_LOG_LEVEL"), Level.INFO));

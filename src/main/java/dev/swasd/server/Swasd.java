@@ -41,6 +41,8 @@ public final class Swasd implements AutoCloseable {
     private final Bootstrap.RootKey rootKey;
     private final ServerConfig config;
     private final Metrics metrics;
+    /** The control API, when this node serves it; else null. */
+    private ControlApi control;
 
     private final ActionRegistry actions;
 
@@ -58,6 +60,18 @@ public final class Swasd implements AutoCloseable {
 
     /** Opens the store (creating and migrating it), makes sure of the root key, and starts serving. */
     public static Swasd start(ServerConfig config) throws Exception {
+        return start(config, false);
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, serving also the control API under /_swasd/ when
+     * {@code controlApi} (ControlApi: embedded mode and {@code serve --control-api}); the
+     * config's clock must then be a {@link StateClock}, which the control API moves.
+     */
+    public static Swasd start(ServerConfig config, boolean controlApi) throws Exception {
+        if (controlApi && !(config.clock() instanceof StateClock)) {
+            throw new IllegalArgumentException("the control API needs a StateClock");
+        }
         Files.createDirectories(config.dataDir());
         if (!Files.isWritable(config.dataDir())) {
             throw new StartupException("the data directory " + config.dataDir() + " is not writable");
@@ -98,7 +112,8 @@ public final class Swasd implements AutoCloseable {
             Bootstrap.RootKey rootKey = Bootstrap.ensureRoot(identities, cipher, config, config.clock().millis());
 
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
-            Authenticator authenticator = new Authenticator(credentials, credentials, config.clock());
+            // signatures and nonces keep to the wall clock when the control API moves the state clock
+            Authenticator authenticator = new Authenticator(credentials, credentials, StateClock.wallOf(config.clock()));
             PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), config.ramRefresh(),
                     System::nanoTime);
             RequestMetrics requests = metrics.requests(catalog);
@@ -111,6 +126,15 @@ public final class Swasd implements AutoCloseable {
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
                     new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));
             metrics.trackTransitions(swas.resourceTypes().transitionTables());
+            ControlApi control = null;
+            if (controlApi) {
+                Faults faults = new Faults();
+                pipeline.injectFaults(faults);
+                control = new ControlApi(config.accountId(), new dev.swasd.store.ResourceTables(db), faults,
+                        (StateClock) config.clock(), new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables()), identities, cipher,
+                        credentials);
+                http.control(control);
+            }
             metrics.sampleBacklog(db, config.clock());
             http.start();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
@@ -122,7 +146,9 @@ public final class Swasd implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
             housekeeping.scheduleWithFixedDelay(() -> metrics.sampleBacklog(db, config.clock()), BACKLOG_SAMPLE_SECONDS,
                     BACKLOG_SAMPLE_SECONDS, TimeUnit.SECONDS);
-            return new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
+            Swasd node = new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
+            node.control = control;
+            return node;
         } catch (Exception e) {
             if (nonces != null) {
                 nonces.close();
@@ -157,7 +183,7 @@ public final class Swasd implements AutoCloseable {
 
     private static void purgeNonces(NonceRepository nonces, ServerConfig config) {
         try {
-            nonces.purgeBefore(config.clock().millis() - Authenticator.SKEW.toMillis());
+            nonces.purgeBefore(StateClock.wallOf(config.clock()).millis() - Authenticator.SKEW.toMillis());
         } catch (RuntimeException e) {
             LOG.warn("could not purge expired nonces: {}", e.getMessage());
         }
@@ -183,6 +209,11 @@ public final class Swasd implements AutoCloseable {
 
     public String rootAccessKeyId() {
         return rootKey.accessKeyId();
+    }
+
+    /** The control API, or null when this node does not serve it. */
+    public ControlApi control() {
+        return control;
     }
 
     /** The generated root secret on the start that made it; null on every other start. */

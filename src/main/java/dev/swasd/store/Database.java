@@ -129,7 +129,9 @@ public final class Database implements AutoCloseable {
         MigrationVersion version;
         try {
             // portable migrations, and the few that must differ per engine
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration",
+            // through SLF4J always: without a provider (a test class path that embeds swasd) Flyway
+            // would pick java.util.logging and print every migration
+            Flyway flyway = Flyway.configure().loggers("slf4j").dataSource(pool).locations("classpath:db/migration",
                     "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql")).load();
             flyway.migrate();
             version = newestKnownMigration(flyway);

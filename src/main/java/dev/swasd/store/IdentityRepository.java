@@ -30,6 +30,18 @@ public final class IdentityRepository {
         });
     }
 
+    /** Whether the account {@code accountId} exists. */
+    public boolean accountExists(String accountId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts WHERE account_id = ?")) {
+                ps.setString(1, accountId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     public Optional<AccessKeyRecord> findKey(String accessKeyId) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
