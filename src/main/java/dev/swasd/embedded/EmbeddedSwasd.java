@@ -313,7 +313,10 @@ public final class EmbeddedSwasd implements AutoCloseable {
             return this;
         }
 
-        /** What {@link EmbeddedSwasd#regionId()} answers, for client configuration (default {@value #DEFAULT_REGION_ID}). */
+        /**
+         * What {@link EmbeddedSwasd#regionId()} answers, for client configuration, and the server's
+         * {@code --default-region}: the region of a request that names none (default {@value #DEFAULT_REGION_ID}).
+         */
         public Builder regionId(String id) {
             this.regionId = Objects.requireNonNull(id, "regionId");
             return this;
@@ -359,7 +362,8 @@ public final class EmbeddedSwasd implements AutoCloseable {
                 ServerConfig config = new ServerConfig("127.0.0.1", port, dir, databaseUrl, databaseUser,
                         databasePassword, accountId, keyId, secret, regionsFile, null, RequestLimits.DEFAULT,
                         new StateClock(Clock.systemUTC()), stateDelay, ServerConfig.quotas(quotas),
-                        dev.swasd.store.Database.Durability.NORMAL, ServerConfig.ramLimits(ramLimits), ramRefresh);
+                        dev.swasd.store.Database.Durability.NORMAL, ServerConfig.ramLimits(ramLimits), ramRefresh,
+                        regionId);
                 return new EmbeddedSwasd(Swasd.start(config, true), dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {
                 if (temporary && dir != null) {

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.swasd.api.ecs.EcsApi;
 import dev.swasd.api.ecs.EcsRoutes;
 import dev.swasd.api.ram.RamApi;
@@ -7,6 +8,8 @@ import dev.swasd.api.ram.RamRoutes;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRoutes;
 import dev.swasd.catalog.Catalog;
+import dev.swasd.errors.ApiException;
+import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.ram.PolicyCache;
 import dev.swasd.ramapi.RamDomain;
 import dev.swasd.protocol.Authenticator;
@@ -14,6 +17,7 @@ import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
 import dev.swasd.store.SecretCipher;
+import dev.swasd.swas.Caller;
 import dev.swasd.swas.Regions;
 import dev.swasd.swas.SwasDomain;
 import java.nio.file.Files;
@@ -133,6 +137,7 @@ public final class Swasd implements AutoCloseable {
                 control = new ControlApi(config.accountId(), new dev.swasd.store.ResourceTables(db), faults,
                         (StateClock) config.clock(), new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables()), identities, cipher,
                         credentials);
+                control.registerSeeder("traffic", trafficSeeder(db, swas, config.accountId()));
                 http.control(control);
             }
             metrics.sampleBacklog(db, config.clock());
@@ -170,6 +175,32 @@ public final class Swasd implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code POST /_swasd/seed/traffic} {@code {"instanceId", "bytes", "regionId"?, "accountId"?}}: the
+     * outbound traffic a server used this month, which nothing meters here (ListInstancesTrafficPackages).
+     */
+    private static ControlApi.Seeder trafficSeeder(Database db, SwasDomain swas, String defaultAccount) {
+        return request -> {
+            String account = request.path("accountId").asText(defaultAccount);
+            String region = request.path("regionId").asText(ServerConfig.DEFAULT_REGION);
+            String instanceId = request.path("instanceId").asText("");
+            JsonNode bytes = request.path("bytes");
+            if (instanceId.isEmpty() || !bytes.canConvertToLong()) {
+                throw new IllegalArgumentException("traffic takes {\"instanceId\": \"…\", \"bytes\": N}");
+            }
+            try {
+                db.write(tx -> {
+                    swas.instances().setTrafficUsed(tx, new Caller(account, region), instanceId, bytes.asLong());
+                    return null;
+                });
+            } catch (ApiException e) {
+                throw new IllegalArgumentException(e.code() + ": " + e.getMessage());
+            }
+            return ResponseRenderer.json().createObjectNode().put("accountId", account).put("regionId", region)
+                    .put("instanceId", instanceId).put("bytes", bytes.asLong());
+        };
     }
 
     private static ActionRegistry registerActions(SwasDomain swas, RamDomain ram) {

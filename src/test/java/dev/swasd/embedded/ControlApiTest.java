@@ -359,4 +359,26 @@ class ControlApiTest {
         assertThat(answer.get("statusCode")).isEqualTo(200);
         assertThat(Instant.parse(sts.get("expiration").asText())).isAfter(Instant.now().plusSeconds(800));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seededTrafficIsWhatTheTrafficPackagesReport() throws Exception {
+        String server = createInstance(root);
+        HttpResponse<String> seeded = control("POST", "seed/traffic",
+                "{\"instanceId\": \"" + server + "\", \"bytes\": 1073741824}");
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(201);
+        Map<String, Object> usage = ((List<Map<String, Object>>) root.call("ListInstancesTrafficPackages", "RegionId", R,
+                "InstanceIds", "[\"" + server + "\"]").get("InstanceTrafficPackageUsages")).getFirst();
+        assertThat(((Number) usage.get("TrafficUsed")).longValue()).isEqualTo(1073741824L);
+        assertThat(((Number) usage.get("TrafficPackageTotal")).longValue())
+                .isEqualTo(((Number) usage.get("TrafficUsed")).longValue()
+                        + ((Number) usage.get("TrafficPackageRemaining")).longValue());
+
+        assertThat(control("POST", "seed/traffic", "{\"instanceId\": \"nope\", \"bytes\": 1}").statusCode())
+                .as("an unknown server").isEqualTo(400);
+        assertThat(control("POST", "seed/traffic", "{\"instanceId\": \"" + server + "\", \"bytes\": -1}")
+                .statusCode()).as("negative bytes").isEqualTo(400);
+        assertThat(control("POST", "seed/traffic", "{}").statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(control("GET", "seed", null).body()).toString()).contains("traffic");
+    }
 }
