@@ -35,6 +35,8 @@ public final class Swasd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Swasd.class);
     /** How often the transition backlog gauges are counted afresh. */
     private static final long BACKLOG_SAMPLE_SECONDS = 5;
+    /** How long close waits for a housekeeping task in flight to finish. */
+    private static final long HOUSEKEEPING_STOP_SECONDS = 5;
     /** Compiled policy documents kept per node. */
     private static final int POLICY_CACHE_ENTRIES = 4096;
 
@@ -257,6 +259,8 @@ public final class Swasd implements AutoCloseable {
         housekeeping.shutdownNow();
         try {
             http.stop();
+            // a scheduled task still running would otherwise meet a closed pool and log its failure
+            housekeeping.awaitTermination(HOUSEKEEPING_STOP_SECONDS, TimeUnit.SECONDS);
         } finally {
             nonces.close();
             db.close();
