@@ -92,6 +92,12 @@ public final class SwasErrors {
         return new ApiException(400, "InvalidParameter", "The specified parameter \"" + name + "\" is not valid: " + why);
     }
 
+    /** Our code in the service's pattern for a data disk size CreateDisk cannot make (docs/decisions.md). */
+    public static ApiException invalidDiskSize(long gib) {
+        return new ApiException(400, "InvalidDiskSize.ValueNotSupported",
+                "The specified parameter DiskSize is invalid: a data disk is 20 to 16384 GB, got " + gib + ".");
+    }
+
     public static ApiException quotaExceeded(String what, String detail) {
         return new ApiException(400, "QuotaExceeded." + what, detail);
     }

@@ -332,6 +332,7 @@ class ResponseConformanceTest {
         r.call("swas-open", "ListFirewallRules", "RegionId", R, "InstanceId", a, "PageSize", "10");
         r.call("swas-open", "DeleteFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
         r.call("swas-open", "DeleteFirewallRules", "RegionId", R, "InstanceId", a, "RuleIds", more);
+        r.call("swas-open", "CreateDisk", "RegionId", R, "InstanceId", b, "DiskSize", "40");
         JsonNode disks = r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a, "DiskType", "system");
         String disk = first(disks, "Disks", "DiskId");
         String s1 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",

@@ -279,4 +279,42 @@ class PlanAndDiskRulesTest {
         code(fails(() -> f.run(tx -> f.snapshots.setRemark(tx, f.caller, "s-missing", "x"))), 404,
                 "InvalidSnapshotId.NotFound");
     }
+
+    private String createDisk(String id, long gib) {
+        return f.tx(tx -> {
+            InstanceRecord server = f.instances.require(tx, f.caller, id);
+            return f.disks.create(tx, f.now, f.caller, server, f.instances.diskCategory(server), gib);
+        });
+    }
+
+    @Test
+    void createDiskAddsADataDiskThatIsCreatingThenInUse() {
+        String id = running();
+        String diskId = createDisk(id, 40);
+        DiskRecord d = disk(diskId);
+        assertThat(d.diskId()).matches("d-[a-z0-9]{20}");
+        assertThat(d.diskType()).isEqualTo("data");
+        assertThat(d.sizeGib()).isEqualTo(40);
+        assertThat(d.instanceId()).isEqualTo(id);
+        assertThat(d.device()).isEqualTo("/dev/xvdb");
+        assertThat(d.status(f.now)).isEqualTo("Creating");
+        f.now += DELAY;
+        assertThat(disk(diskId).status(f.now)).isEqualTo("In_use");
+        assertThat(disk(createDisk(id, 20)).device()).as("the next device").isEqualTo("/dev/xvdc");
+        assertThat(disk(createDisk(stopped(), 16384)).sizeGib()).as("a Stopped server takes one too").isEqualTo(16384);
+    }
+
+    @Test
+    void createDiskRefusesWhatItCannotMake() {
+        String id = running();
+        DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(id, 19)), 400, "InvalidDiskSize.ValueNotSupported");
+        String pending = f.server();
+        DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(pending, 40)), 403, "IncorrectInstanceStatus");
+        DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(UNKNOWN_SERVER, 40)), 404,
+                "InvalidInstanceId.NotFound");
+        for (int i = 0; i < 16; i++) {
+            createDisk(id, 20);
+        }
+        DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(id, 20)), 400, "QuotaExceeded.Disk");
+    }
 }

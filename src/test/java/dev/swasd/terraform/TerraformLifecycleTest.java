@@ -103,6 +103,10 @@ class TerraformLifecycleTest {
         tf.post("RebootInstance", "InstanceId", id, "RegionId", R, "ClientToken", token("RebootInstance"));
         waitInstance(id, "Running");
 
+        // plan change: UpgradeInstance without a ClientToken (the provider sets it on the wrong map), wait Running
+        tf.post("UpgradeInstance", "InstanceId", id, "PlanId", "swas.s2.c2m4s60b5t12", "RegionId", R);
+        assertThat(waitInstance(id, "Running")).containsEntry("PlanId", "swas.s2.c2m4s60b5t12");
+
         String other = list(tf.post("ListImages", "ImageType", "system"), "Images").stream()
                 .filter(i -> "Linux".equals(i.get("Platform")) && !i.get("ImageId").equals(read.get("ImageId")))
                 .map(i -> (String) i.get("ImageId")).findFirst().orElseThrow();
@@ -179,6 +183,29 @@ class TerraformLifecycleTest {
         tf.post("DeleteSnapshot", "SnapshotId", snapshot, "RegionId", R, "ClientToken", token("DeleteSnapshot"));
         assertThat(list(tf.post("ListSnapshots", "RegionId", R, "SnapshotIds", "[\"" + snapshot + "\"]"),
                 "Snapshots")).isEmpty();
+    }
+
+    @Test
+    void diskResourceCreatesReadsByRepeatListAndUpdatesItsRemark() {
+        String id = createInstance(image("Linux", "system"), "tf-disk");
+        String diskId = (String) tf.post("CreateDisk", "RegionId", R, "ClientToken", token("CreateDisk"), "DiskSize",
+                40, "InstanceId", id).get("DiskId");
+        assertThat(diskId).startsWith("d-");
+        // Update runs after Create: the remark
+        tf.post("UpdateDiskAttribute", "DiskId", diskId, "RegionId", R, "ClientToken", token("UpdateDiskAttribute"),
+                "Remark", "tf data disk");
+        // the read sends DiskIds as a Go slice (DiskIds.1) and takes Disks[0] with no id check
+        List<Map<String, Object>> read = list(tf.post("ListDisks", "DiskIds", List.of(diskId), "RegionId", R),
+                "Disks");
+        assertThat(read).hasSize(1);
+        assertThat(read.getFirst()).containsEntry("DiskId", diskId).containsEntry("InstanceId", id)
+                .containsEntry("RegionId", R).containsEntry("Remark", "tf data disk")
+                .containsEntry("DiskType", "Data").containsKeys("CreationTime", "DiskName");
+        assertThat(((Number) read.getFirst().get("Size")).longValue()).isEqualTo(40);
+        waitFor("disk in use", () -> list(tf.post("ListDisks", "DiskIds", List.of(diskId), "RegionId", R), "Disks")
+                .getFirst(), d -> "In_use".equals(d.get("Status")), WAIT_SECONDS);
+        TeaException tooSmall = tf.postError("CreateDisk", "RegionId", R, "DiskSize", 10, "InstanceId", id);
+        assertThat(tooSmall.getCode()).isEqualTo("InvalidDiskSize.ValueNotSupported");
     }
 
     @Test

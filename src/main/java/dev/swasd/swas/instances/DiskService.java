@@ -12,9 +12,18 @@ import dev.swasd.swas.Regions;
 import dev.swasd.swas.Remarks;
 import dev.swasd.swas.SwasErrors;
 import dev.swasd.swas.snapshots.SnapshotService;
+import java.util.List;
 
-/** A server's disks: rolling one back to a snapshot (ResetDisk) and its remark (UpdateDiskAttribute). */
+/**
+ * A server's disks: adding a data disk (CreateDisk), rolling one back to a snapshot (ResetDisk) and
+ * its remark (UpdateDiskAttribute).
+ */
 public final class DiskService {
+    /** The smallest data disk CreateDisk makes, in GiB (docs/decisions.md); the catalog caps it at 16,384. */
+    static final int MIN_DATA_DISK_GIB = 20;
+    /** Data disks one server may have (docs/decisions.md). */
+    static final int DATA_DISKS_PER_SERVER = 16;
+
     private final Regions regions;
     private final Lifecycle lifecycle;
     private final InstanceRepository instances;
@@ -63,6 +72,33 @@ public final class DiskService {
         }
         instances.updateDisk(tx, disk.withState(lifecycle.toward(DiskStatus.ReIniting.name(),
                 DiskStatus.In_use.name(), now)));
+    }
+
+    /**
+     * CreateDisk: a data disk of {@code sizeGib} on the server, of the plan's disk category, Creating
+     * until the state delay passes, then In_use. The server must be Running or Stopped.
+     */
+    public String create(Tx tx, long now, Caller caller, InstanceRecord server, String category, long sizeGib) {
+        if (sizeGib < MIN_DATA_DISK_GIB) {
+            throw SwasErrors.invalidDiskSize(sizeGib);
+        }
+        String status = server.status(now);
+        if (!InstanceStatus.is(status, InstanceStatus.Running) && !InstanceStatus.is(status, InstanceStatus.Stopped)) {
+            throw SwasErrors.incorrectInstanceStatus();
+        }
+        List<DiskRecord> existing = instances.disksOf(tx, server.instanceId());
+        long data = existing.stream().filter(d -> d.diskType().equals("data")).count();
+        if (data >= DATA_DISKS_PER_SERVER) {
+            throw SwasErrors.quotaExceeded("Disk", "A server may have at most " + DATA_DISKS_PER_SERVER
+                    + " data disks; " + server.instanceId() + " has " + data + ".");
+        }
+        String id = InstanceService.DISK.newId();
+        // /dev/xvda is the system disk; data disks follow in order
+        String device = "/dev/xvd" + (char) ('a' + existing.size());
+        instances.insertDisk(tx, new DiskRecord(id, caller.accountId(), caller.regionId(), server.instanceId(),
+                "Data disk of " + server.instanceId().substring(0, 8), "data", category, (int) sizeGib, device, now,
+                null, lifecycle.toward(DiskStatus.Creating.name(), DiskStatus.In_use.name(), now), ""));
+        return id;
     }
 
     /** UpdateDiskAttribute: the disk's remark, shown by ListDisks and ListInstances. */

@@ -11,6 +11,7 @@ import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RenewInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.CreateDiskRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetDiskRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetSystemRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartInstanceRequest;
@@ -32,6 +33,7 @@ import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse.Instance;
 import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RenewInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.CreateDiskResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ResetDiskResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ResetSystemResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StartInstanceResponse;
@@ -272,6 +274,14 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                 .tags(Shapes.tags(diskTags.getOrDefault(d.diskId(), List.of()), ListDisksResponse.Disk.Tag::new))
                 .build()).toList();
         return new ListDisksResponse(page, paging.number(), paging.size(), all.size());
+    }
+
+    @Override
+    public CreateDiskResponse createDisk(Call call, CreateDiskRequest r) {
+        Caller caller = caller(call, r.regionId());
+        InstanceRecord server = instances.require(call.tx(), caller, r.instanceId());
+        return new CreateDiskResponse(disks.create(call.tx(), call.now(), caller, server,
+                instances.diskCategory(server), r.diskSize()));
     }
 
     @Override

@@ -153,6 +153,11 @@ public final class InstanceService {
         return instances.list(tx, caller.accountId(), caller.regionId());
     }
 
+    /** The disk category of the server's plan: what a data disk made for it is. */
+    public String diskCategory(InstanceRecord server) {
+        return plans.find(server.planId()).orElseThrow().diskType();
+    }
+
     public InstanceRecord require(Tx tx, Caller caller, String instanceId) {
         regions.require(caller.regionId());
         return instances.find(tx, caller.accountId(), caller.regionId(), instanceId)
