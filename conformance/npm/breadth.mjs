@@ -131,10 +131,85 @@ async function firewall(mode, c) {
   });
 }
 
+
+async function plansAndDisks(mode, c) {
+  let server;
+  let disk;
+  let snapshot;
+  const instance = async () => (await c.listInstances(new swas.ListInstancesRequest({
+    regionId: REGION, instanceIds: JSON.stringify([server]),
+  }))).body.instances[0];
+  await step(mode, 'UpgradeInstance', async () => {
+    server = await newServer(c);
+    await c.upgradeInstance(new swas.UpgradeInstanceRequest({ regionId: REGION, instanceId: server, planId: 'swas.s2.c2m4s60b5t12' }));
+    const i = await instance();
+    expect(i.planId === 'swas.s2.c2m4s60b5t12' && i.status === 'Running', `upgraded and Running, got ${i.planId} ${i.status}`);
+    return i.planId;
+  });
+  await step(mode, 'InvalidPlanIdUpgrade', () => fails(c.upgradeInstance(new swas.UpgradeInstanceRequest({
+    regionId: REGION, instanceId: server, planId: PLAN_ID,
+  })), 400, 'InvalidPlanIdUpgrade.ValueNotSupported'));
+  await step(mode, 'InvalidPlanIdNotFound', () => fails(c.upgradeInstance(new swas.UpgradeInstanceRequest({
+    regionId: REGION, instanceId: server, planId: 'swas.s9.nope',
+  })), 404, 'InvalidPlanId.NotFound'));
+  await step(mode, 'RenewInstance', async () => {
+    const before = Date.parse((await instance()).expiredTime);
+    await c.renewInstance(new swas.RenewInstanceRequest({ regionId: REGION, instanceId: server, period: 3 }));
+    const after = Date.parse((await instance()).expiredTime);
+    const days = (after - before) / 86400000;
+    expect(days >= 89 && days <= 92, `ExpiredTime moved about 3 months, got ${days} days`);
+    return `${days} days`;
+  });
+  await step(mode, 'InvalidPeriod', () => fails(c.renewInstance(new swas.RenewInstanceRequest({
+    regionId: REGION, instanceId: server, period: 2,
+  })), 400, 'InvalidPeriod.ValueNotSupported'));
+  await step(mode, 'ListInstancePlansModification', async () => {
+    const plans = (await c.listInstancePlansModification(new swas.ListInstancePlansModificationRequest({
+      regionId: REGION, instanceId: server,
+    }))).body.plans;
+    expect(plans.length > 0 && plans.every((p) => p.core >= 2), `larger plans listed, got ${plans.map((p) => p.planId)}`);
+    return `${plans.length} plans`;
+  });
+  await step(mode, 'ListInstancesTrafficPackages', async () => {
+    const u = (await c.listInstancesTrafficPackages(new swas.ListInstancesTrafficPackagesRequest({
+      regionId: REGION, instanceIds: JSON.stringify([server]),
+    }))).body.instanceTrafficPackageUsages[0];
+    expect(u.trafficPackageTotal === u.trafficUsed + u.trafficPackageRemaining && u.trafficPackageTotal > 0,
+      `total = used + remaining, got ${JSON.stringify(u)}`);
+    return `${u.trafficPackageTotal} bytes`;
+  });
+  await step(mode, 'UpdateDiskAndSnapshotAttribute', async () => {
+    disk = (await c.listDisks(new swas.ListDisksRequest({ regionId: REGION, instanceId: server, diskType: 'system' }))).body.disks[0].diskId;
+    await c.updateDiskAttribute(new swas.UpdateDiskAttributeRequest({ regionId: REGION, diskId: disk, remark: 'root disk' }));
+    const d = (await c.listDisks(new swas.ListDisksRequest({ regionId: REGION, diskIds: JSON.stringify([disk]) }))).body.disks[0];
+    expect(d.remark === 'root disk' && d.diskType === 'System', `remark and DiskType, got ${d.remark} ${d.diskType}`);
+    snapshot = (await c.createSnapshot(new swas.CreateSnapshotRequest({ regionId: REGION, diskId: disk, snapshotName: 'breadth-snap' }))).body.snapshotId;
+    await c.updateSnapshotAttribute(new swas.UpdateSnapshotAttributeRequest({ regionId: REGION, snapshotId: snapshot, remark: 'before the upgrade test' }));
+    const sn = (await c.listSnapshots(new swas.ListSnapshotsRequest({ regionId: REGION, snapshotIds: JSON.stringify([snapshot]) }))).body.snapshots[0];
+    expect(sn.remark === 'before the upgrade test' && sn.status === 'accomplished', `remark and status, got ${sn.remark} ${sn.status}`);
+  });
+  await step(mode, 'ResetDiskNeedsAStoppedServer', () => fails(c.resetDisk(new swas.ResetDiskRequest({
+    regionId: REGION, diskId: disk, snapshotId: snapshot,
+  })), 403, 'IncorrectInstanceStatus.ResetDisk'));
+  await step(mode, 'ResetDisk', async () => {
+    await c.stopInstance(new swas.StopInstanceRequest({ regionId: REGION, instanceId: server }));
+    await c.resetDisk(new swas.ResetDiskRequest({ regionId: REGION, diskId: disk, snapshotId: snapshot }));
+    const i = await instance();
+    expect(i.status === 'Stopped', `the server stays Stopped, got ${i.status}`);
+  });
+  await step(mode, 'ResetDiskUnknownDisk', () => fails(c.resetDisk(new swas.ResetDiskRequest({
+    regionId: REGION, diskId: 'd-doesnotexist0000000', snapshotId: snapshot,
+  })), 404, 'InvalidDiskId.NotFound'));
+  await step(mode, 'ResetDiskUnknownSnapshot', () => fails(c.resetDisk(new swas.ResetDiskRequest({
+    regionId: REGION, diskId: disk, snapshotId: 's-doesnotexist0000000',
+  })), 404, 'InvalidSnapshotId.NotFound'));
+}
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
     await firewall(mode, c);
+    await plansAndDisks(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

@@ -37,7 +37,12 @@ class NpmBreadthTest {
             assertThat(cases).contains(mode + " CreateFirewallRule", mode + " CreateFirewallRules",
                     mode + " ModifyFirewallRule", mode + " DisableAndEnableFirewallRule",
                     mode + " DeleteFirewallRuleAndRules", mode + " FirewallRuleAlreadyExist", mode + " InvalidPort",
-                    mode + " InvalidProtocol", mode + " FirewallUnknownInstance");
+                    mode + " InvalidProtocol", mode + " FirewallUnknownInstance", mode + " UpgradeInstance",
+                    mode + " InvalidPlanIdUpgrade", mode + " InvalidPlanIdNotFound", mode + " RenewInstance",
+                    mode + " InvalidPeriod", mode + " ListInstancePlansModification",
+                    mode + " ListInstancesTrafficPackages", mode + " UpdateDiskAndSnapshotAttribute",
+                    mode + " ResetDiskNeedsAStoppedServer", mode + " ResetDisk", mode + " ResetDiskUnknownDisk",
+                    mode + " ResetDiskUnknownSnapshot");
         }
     }
 }
