@@ -36,6 +36,12 @@ class NpmBreadthTest {
                     mode + " ModifyFirewallRule", mode + " DisableAndEnableFirewallRule",
                     mode + " DeleteFirewallRuleAndRules", mode + " FirewallRuleAlreadyExist", mode + " InvalidPort",
                     mode + " InvalidProtocol", mode + " FirewallUnknownInstance");
+            assertThat(cases).contains(mode + " CreateKeyPair", mode + " ImportKeyPair", mode + " ListKeyPairs",
+                    mode + " AttachKeyPair", mode + " AttachKeyPairReplaces", mode + " KeypairAlreadyAttachedInstance",
+                    mode + " DetachKeyPair", mode + " KeyPairAlreadyExist", mode + " InvalidPublicKeyBody",
+                    mode + " InvalidKeyPairName", mode + " KeyPairNotFound", mode + " CreateInstanceKeyPair",
+                    mode + " UploadAndDescribeInstanceKeyPair", mode + " DeleteInstanceKeyPair",
+                    mode + " WindowsInstance", mode + " DeleteKeyPairs", mode + " QuotaExceedKeyPair");
         }
     }
 }
