@@ -168,6 +168,19 @@ class KeyPairConformanceTest {
         assertThat(pairs(c)).extracting(p -> p.get("KeyPairName")).doesNotContain(own, laptop);
     }
 
+    @org.junit.jupiter.api.Test
+    void aRetryWithItsClientTokenGetsTheSamePrivateKeyAndMakesNoSecondPair() throws Exception {
+        Client c = client(TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3");
+        Map<String, Object> first = call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken",
+                "create-retried-1");
+        Map<String, Object> again = call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken",
+                "create-retried-1");
+        assertThat(again.get("PrivateKeyBody")).isEqualTo(first.get("PrivateKeyBody"));
+        assertThat(pairs(c)).extracting(p -> p.get("KeyPairName")).containsOnlyOnce("retried");
+        fails(c, 400, "KeyPair.AlreadyExist", null, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried");
+        call(c, "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", "retried");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"v3", "v1"})
     void everyErrorCodeOfTheFamily(String signing) throws Exception {
