@@ -13,6 +13,19 @@ import sys
 
 ARN_PREFIX = "acs:swas-open:{#regionId}:{#accountId}:"
 
+
+
+def ALL_RESOURCES(level):
+    """An action documented as "<level>, * all resources", where ram.md section 8 infers a KeyPair ARN."""
+    why = "shared/spec/swas-breadth.md section 5: " + level + ", * all resources (no resource-level permission)"
+    return [
+        ("resourceType", None, why),
+        ("authorization", "all-resources", why),
+        ("arnTemplates", ["*"], why),
+        ("basis", "documented", "section 5: the row was read on the action's page"),
+    ]
+
+
 # action -> (field, value, reason). Applied after parsing; every one is an inferred decision.
 CORRECTIONS = {
     "AddCustomImageShareAccount": [
@@ -71,6 +84,22 @@ CORRECTIONS = {
     "UpdateSnapshotAttribute": [
         ("resourceRequired", True, "swas-breadth.md section 5: *Snapshot snapshot/{#SnapshotId}, documented"),
         ("basis", "documented", "swas-breadth.md section 5"),
+    ],
+    # Key pairs: shared/spec/swas-breadth.md section 5 (newer editions of the pages) publishes the
+    # account key pair actions as "* all resources" (no KeyPair resource type) and
+    # UploadInstanceKeyPair as create, *Instance instance/{#InstanceId}; ram.md section 8 has them inferred.
+    **{action: ALL_RESOURCES(level) for action, level in [
+        ("CreateKeyPair", "create"), ("ImportKeyPair", "create"), ("AttachKeyPair", "update"),
+        ("DetachKeyPair", "update"), ("DeleteKeyPairs", "delete")]},
+    "ListKeyPairs": [
+        ("basis", "documented", "shared/spec/swas-breadth.md section 5: get, * all resources, as ram.md infers"),
+    ],
+    "UploadInstanceKeyPair": [
+        ("accessLevel", "create", "shared/spec/swas-breadth.md section 5: create (ram.md section 8 infers update)"),
+        ("resourceRequired", True, "section 5: *Instance, required"),
+        ("arnTemplates", [ARN_PREFIX + "instance/{#InstanceId}"],
+         "section 5: instance/{#InstanceId} (ram.md section 8 infers the prefix-less {#InstanceId})"),
+        ("basis", "documented", "section 5: the row was read on the UploadInstanceKeyPair page"),
     ],
     "ListRegions": [
         ("authorization", "none",

@@ -205,11 +205,133 @@ async function plansAndDisks(mode, c) {
   })), 404, 'InvalidSnapshotId.NotFound'));
 }
 
+const ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2 user@example';
+const ED25519_MD5 = 'e9:0f:0c:ea:f8:98:b1:9a:43:68:c6:5e:51:f8:42:77';
+const NO_SERVER = 'ffffffffffffffffffffffffffffffff';
+
+// Account key pairs and the per-server actions: a user's script from create/import to clean-up.
+async function keyPairs(mode, c) {
+  const made = `${mode}-made`;
+  const laptop = `${mode}-laptop`;
+  const own = `${mode}-own`;
+  let server;
+  let windows;
+  const pairs = async (keyPairName) => (await c.listKeyPairs(new swas.ListKeyPairsRequest({
+    regionId: REGION, keyPairName, pageSize: 50,
+  }))).body;
+  const pair = async (name) => (await pairs(name)).keyPairs[0];
+  await step(mode, 'CreateKeyPair', async () => {
+    server = await newServer(c);
+    const r = await c.createKeyPair(new swas.CreateKeyPairRequest({ regionId: REGION, keyPairName: made }));
+    expect(r.body.keyPairName === made, `KeyPairName ${made}`);
+    expect(r.body.privateKeyBody.startsWith('-----BEGIN PRIVATE KEY-----\n'), 'a PEM PKCS#8 private key');
+    return r.body.privateKeyBody.split('\n')[0];
+  });
+  await step(mode, 'ImportKeyPair', async () => {
+    const r = await c.importKeyPair(new swas.ImportKeyPairRequest({ regionId: REGION, keyPairName: laptop, publicKeyBody: ED25519 }));
+    expect(r.body.keyPairName === laptop, `KeyPairName ${laptop}`);
+  });
+  await step(mode, 'ListKeyPairs', async () => {
+    const all = await pairs();
+    const names = all.keyPairs.map((p) => p.keyPairName);
+    expect(names.includes(made) && names.includes(laptop) && all.totalCount === names.length, `both listed, got ${names}`);
+    const p = await pair(laptop);
+    expect(p.publicKey === ED25519.split(' ').slice(0, 2).join(' '), `the public key without its comment, got ${p.publicKey}`);
+    expect(/^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/.test(p.creationTime), `CreationTime like 2024-05-06T02:28Z, got ${p.creationTime}`);
+    expect(Array.isArray(p.instanceIds) && p.instanceIds.length === 0, 'no servers yet');
+    return `${names.length} pairs (GET)`;
+  });
+  await step(mode, 'AttachKeyPair', async () => {
+    const r = (await c.attachKeyPair(new swas.AttachKeyPairRequest({
+      regionId: REGION, keyPairName: laptop, instanceIds: [server, NO_SERVER],
+    }))).body;
+    expect(r.totalCount === 2 && r.failCount === 1, `TotalCount 2, FailCount 1, got ${r.totalCount} ${r.failCount}`);
+    const ok = r.results.find((x) => x.instanceId === server);
+    const bad = r.results.find((x) => x.instanceId === NO_SERVER);
+    expect(ok.success === 'true' && ok.code === '200', `success for the server, got ${JSON.stringify(ok)}`);
+    expect(bad.success === 'false' && bad.code === 'InvalidInstanceId.NotFound', `a failed result, got ${JSON.stringify(bad)}`);
+    expect(JSON.stringify((await pair(laptop)).instanceIds) === JSON.stringify([server]), 'listed on the server');
+  });
+  await step(mode, 'AttachKeyPairReplaces', async () => {
+    await c.attachKeyPair(new swas.AttachKeyPairRequest({ regionId: REGION, keyPairName: made, instanceIds: [server] }));
+    expect((await pair(laptop)).instanceIds.length === 0, 'the first pair left the server');
+    expect(JSON.stringify((await pair(made)).instanceIds) === JSON.stringify([server]), 'the second pair holds it');
+  });
+  await step(mode, 'KeypairAlreadyAttachedInstance', () => fails(c.deleteKeyPairs(new swas.DeleteKeyPairsRequest({
+    regionId: REGION, keyPairNames: [laptop, made],
+  })), 400, 'InvalidParameter.KeypairAlreadyAttachedInstance'));
+  await step(mode, 'DetachKeyPair', async () => {
+    const r = (await c.detachKeyPair(new swas.DetachKeyPairRequest({ regionId: REGION, keyPairName: made, instanceIds: [server] }))).body;
+    expect(r.totalCount === 1 && r.failCount === 0 && r.results[0].success === 'true', `detached, got ${JSON.stringify(r)}`);
+  });
+  await step(mode, 'KeyPairAlreadyExist', () => fails(c.importKeyPair(new swas.ImportKeyPairRequest({
+    regionId: REGION, keyPairName: laptop, publicKeyBody: ED25519,
+  })), 400, 'KeyPair.AlreadyExist'));
+  await step(mode, 'InvalidPublicKeyBody', () => fails(c.importKeyPair(new swas.ImportKeyPairRequest({
+    regionId: REGION, keyPairName: `${mode}-bad`, publicKeyBody: 'ssh-dss AAAAB3NzaC1kc3M=',
+  })), 400, 'InvalidPublicKeyBody.Malformed'));
+  await step(mode, 'InvalidKeyPairName', () => fails(c.createKeyPair(new swas.CreateKeyPairRequest({
+    regionId: REGION, keyPairName: `1${mode}`,
+  })), 400, 'InvalidKeyPairName.Malformed'));
+  await step(mode, 'KeyPairNotFound', () => fails(c.attachKeyPair(new swas.AttachKeyPairRequest({
+    regionId: REGION, keyPairName: `${mode}-nope`, instanceIds: [server],
+  })), 404, 'InvalidKeyPairName.NotFound'));
+  await step(mode, 'CreateInstanceKeyPair', async () => {
+    const r = (await c.createInstanceKeyPair(new swas.CreateInstanceKeyPairRequest({
+      regionId: REGION, instanceId: server, keyPairName: own,
+    }))).body;
+    expect(r.keyPairName === own && /^([0-9a-f]{2}:){15}[0-9a-f]{2}$/.test(r.fingerprint), `name and MD5 fingerprint, got ${r.fingerprint}`);
+    expect(r.privateKey.startsWith('-----BEGIN PRIVATE KEY-----'), 'a private key');
+    expect(JSON.stringify((await pair(own)).instanceIds) === JSON.stringify([server]), 'an account pair on the server');
+    return r.fingerprint;
+  });
+  await step(mode, 'UploadAndDescribeInstanceKeyPair', async () => {
+    await c.uploadInstanceKeyPair(new swas.UploadInstanceKeyPairRequest({
+      regionId: REGION, instanceId: server, keyPairName: laptop, publicKey: ED25519,
+    }));
+    const d = (await c.describeInstanceKeyPair(new swas.DescribeInstanceKeyPairRequest({ regionId: REGION, instanceId: server }))).body;
+    expect(d.keyPairName === laptop && d.fingerprint === ED25519_MD5, `laptop ${ED25519_MD5}, got ${d.keyPairName} ${d.fingerprint}`);
+    return d.fingerprint;
+  });
+  await step(mode, 'DeleteInstanceKeyPair', async () => {
+    await c.deleteInstanceKeyPair(new swas.DeleteInstanceKeyPairRequest({ regionId: REGION, instanceId: server }));
+    const d = (await c.describeInstanceKeyPair(new swas.DescribeInstanceKeyPairRequest({ regionId: REGION, instanceId: server }))).body;
+    expect(d.keyPairName === undefined && d.fingerprint === undefined, `an empty slot, got ${JSON.stringify(d)}`);
+    expect((await pair(laptop)) !== undefined, 'the account pair stays');
+  });
+  await step(mode, 'WindowsInstance', async () => {
+    const images = (await c.listImages(new swas.ListImagesRequest({ regionId: REGION, imageType: 'system' }))).body.images;
+    const image = images.find((i) => i.platform === 'Windows').imageId;
+    windows = (await c.createInstances(new swas.CreateInstancesRequest({
+      regionId: REGION, imageId: image, planId: PLAN_ID, period: 1, amount: 1,
+    }))).body.instanceIds[0];
+    return fails(c.describeInstanceKeyPair(new swas.DescribeInstanceKeyPairRequest({ regionId: REGION, instanceId: windows })),
+      403, 'DependencyViolation.WindowsInstance');
+  });
+  await step(mode, 'DeleteKeyPairs', async () => {
+    await c.deleteKeyPairs(new swas.DeleteKeyPairsRequest({ regionId: REGION, keyPairNames: [made, laptop, own] }));
+    expect((await pairs()).totalCount === 0, 'none left');
+  });
+  await step(mode, 'QuotaExceedKeyPair', async () => {
+    const names = [];
+    for (let i = 0; i < 10; i += 1) {
+      names.push(`${mode}-q${i}`);
+      await c.importKeyPair(new swas.ImportKeyPairRequest({ regionId: REGION, keyPairName: names[i], publicKeyBody: ED25519 }));
+    }
+    const detail = await fails(c.importKeyPair(new swas.ImportKeyPairRequest({
+      regionId: REGION, keyPairName: `${mode}-q10`, publicKeyBody: ED25519,
+    })), 403, 'QuotaExceed.KeyPair');
+    await c.deleteKeyPairs(new swas.DeleteKeyPairsRequest({ regionId: REGION, keyPairNames: names }));
+    return detail;
+  });
+}
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
     await firewall(mode, c);
     await plansAndDisks(mode, c);
+    await keyPairs(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

@@ -16,6 +16,7 @@ import dev.swasd.swas.firewall.FirewallActions;
 import dev.swasd.swas.images.CustomImageActions;
 import dev.swasd.swas.images.EcsImageActions;
 import dev.swasd.swas.instances.InstanceActions;
+import dev.swasd.swas.keypairs.KeyPairActions;
 import dev.swasd.swas.regions.RegionActions;
 import dev.swasd.swas.snapshots.SnapshotActions;
 import dev.swasd.swas.tags.TagActions;
@@ -58,7 +59,8 @@ public record SwasDomain(InstanceService instances, DiskService disks, SnapshotS
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
                 new EcsImageActions(images),
-                firewall));
+                firewall,
+                new KeyPairActions(regions, instances)));
         ResourceTypes types = new ResourceTypes(modules.stream().filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream()).toList());
         TagService tags = new TagService(regions, types, tagRows);

@@ -140,4 +140,40 @@ public final class SwasErrors {
     public static ApiException firewallRuleNotFound() {
         return new ApiException(404, "InvalidFirewallRuleId.NotFound", "The specified FirewallRuleId does not exist.");
     }
+
+    public static ApiException keyPairNameMalformed() {
+        return new ApiException(400, "InvalidKeyPairName.Malformed", "Specified Key Pair name is not valid.");
+    }
+
+    public static ApiException keyPairExists() {
+        return new ApiException(400, "KeyPair.AlreadyExist", "The key pair already exist.");
+    }
+
+    public static ApiException keyPairQuotaExceeded() {
+        return new ApiException(403, "QuotaExceed.KeyPair", "The key pair quota exceeds.");
+    }
+
+    public static ApiException publicKeyMalformed() {
+        return new ApiException(400, "InvalidPublicKeyBody.Malformed", "The PublicKeyBody format is not supported.");
+    }
+
+    public static ApiException keyPairNotFound() {
+        return new ApiException(404, "InvalidKeyPairName.NotFound",
+                "The specified KeyPairName does not exist in our records.");
+    }
+
+    public static ApiException keyPairAttached() {
+        return new ApiException(400, "InvalidParameter.KeypairAlreadyAttachedInstance",
+                "The specified keyPair attached to instances can not be deleted.");
+    }
+
+    public static ApiException keyPairNotAttached() {
+        return new ApiException(400, "InvalidKeyPairName.NotAttached",
+                "The specified key pair is not attached to the instance.");
+    }
+
+    public static ApiException windowsInstance() {
+        return new ApiException(403, "DependencyViolation.WindowsInstance",
+                "The instance creating is windows, cannot use ssh key pair to login");
+    }
 }

@@ -66,7 +66,7 @@ class AdminCommandTest {
         return (T) body.get(name);
     }
 
-    /** Servers, disks, snapshots, images (one shared to ECS, one to an account, one deleted), tags, tokens. */
+    /** Servers, disks, snapshots, images (one shared to ECS, one to an account, one deleted), tags, tokens, a key pair. */
     private static List<String> makeState(Path data) throws Exception {
         List<String> ids = new ArrayList<>();
         try (TestServer server = TestServer.start(data, sqlite(data), null, Duration.ZERO, Quotas.defaults())) {
@@ -96,6 +96,10 @@ class AdminCommandTest {
                     "del-1");
             c.call("TagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", servers.get(1),
                     "Tag.1.Key", "env", "Tag.1.Value", "prod");
+            // a key pair held by a server: key_pairs, and instance_key_pairs referring to both
+            c.call("ImportKeyPair", "RegionId", R, "KeyPairName", "laptop", "PublicKeyBody",
+                    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2");
+            c.call("AttachKeyPair", "RegionId", R, "KeyPairName", "laptop", "InstanceIds.1", servers.get(0));
         }
         // a server still Pending (next_at set) for the columns that are not null only in transition
         try (TestServer server = TestServer.start(data, sqlite(data), null, Duration.ofHours(1), Quotas.defaults())) {

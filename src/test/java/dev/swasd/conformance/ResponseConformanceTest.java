@@ -333,6 +333,7 @@ class ResponseConformanceTest {
         r.call("swas-open", "DeleteFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
         r.call("swas-open", "DeleteFirewallRules", "RegionId", R, "InstanceId", a, "RuleIds", more);
         r.call("swas-open", "CreateDisk", "RegionId", R, "InstanceId", b, "DiskSize", "40");
+        keyPairScenario(r, a, b);
         JsonNode disks = r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a, "DiskType", "system");
         String disk = first(disks, "Disks", "DiskId");
         String s1 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",
@@ -374,6 +375,23 @@ class ResponseConformanceTest {
         r.call("swas-open", "DeleteCustomImages", "RegionId", R, "ImageIds", "[\"" + m1 + "\"]");
         r.call("swas-open", "DeleteSnapshot", "RegionId", R, "SnapshotId", s2);
         r.call("swas-open", "DeleteSnapshots", "RegionId", R, "SnapshotIds", "[\"" + s1 + "\"]");
+    }
+
+    private static void keyPairScenario(Run r, String a, String b) {
+        r.call("swas-open", "CreateKeyPair", "RegionId", R, "KeyPairName", "made");
+        r.call("swas-open", "ImportKeyPair", "RegionId", R, "KeyPairName", "imported", "PublicKeyBody",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2 user@example");
+        r.call("swas-open", "AttachKeyPair", "RegionId", R, "KeyPairName", "imported", "InstanceIds.1", a,
+                "InstanceIds.2", "ffffffffffffffffffffffffffffffff");
+        r.call("swas-open", "ListKeyPairs", "RegionId", R, "PageSize", "10");
+        r.call("swas-open", "DetachKeyPair", "RegionId", R, "KeyPairName", "imported", "InstanceIds.1", a);
+        r.call("swas-open", "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", "made", "KeyPairNames.2", "imported");
+        r.call("swas-open", "CreateInstanceKeyPair", "RegionId", R, "InstanceId", b, "KeyPairName", "own");
+        r.call("swas-open", "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", b);
+        r.call("swas-open", "UploadInstanceKeyPair", "RegionId", R, "InstanceId", b, "KeyPairName", "uploaded",
+                "PublicKey", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2");
+        r.call("swas-open", "DeleteInstanceKeyPair", "RegionId", R, "InstanceId", b);
+        r.call("swas-open", "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", b);
     }
 
     private static void ramScenario(Run r) {

@@ -144,8 +144,21 @@ class ActionBindingsTest {
 
     @Test
     void placeholdersFallBackToThePluralParameter() {
-        assertThat(BINDINGS.resourceArns("DeleteKeyPairs", REGION, ACCOUNT, Map.of("KeyPairNames", List.of("k1", "k2"))))
-                .containsExactly(PREFIX + "keypair/k1", PREFIX + "keypair/k2");
+        assertThat(BINDINGS.resourceArns("InstallCloudAssistant", REGION, ACCOUNT,
+                Map.of("InstanceIds", List.of("i-1", "i-2"))))
+                .containsExactly(PREFIX + "instance/i-1", PREFIX + "instance/i-2");
+    }
+
+    @Test
+    void accountKeyPairActionsAreAuthorizedOnAllResources() {
+        // shared/spec/swas-breadth.md section 5: "* all resources", not keypair/{#KeyPairName}
+        for (String action : List.of("CreateKeyPair", "ImportKeyPair", "AttachKeyPair", "DetachKeyPair",
+                "DeleteKeyPairs", "ListKeyPairs")) {
+            assertThat(BINDINGS.resourceArns(action, REGION, ACCOUNT, Map.of("KeyPairName", "k1",
+                    "KeyPairNames", List.of("k1", "k2")))).as(action).containsExactly("*");
+        }
+        assertThat(BINDINGS.resourceArns("UploadInstanceKeyPair", REGION, ACCOUNT, Map.of("InstanceId", "i-1")))
+                .containsExactly(PREFIX + "instance/i-1");
     }
 
     @Test

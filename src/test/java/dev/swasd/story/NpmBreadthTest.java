@@ -43,6 +43,12 @@ class NpmBreadthTest {
                     mode + " ListInstancesTrafficPackages", mode + " UpdateDiskAndSnapshotAttribute",
                     mode + " ResetDiskNeedsAStoppedServer", mode + " ResetDisk", mode + " ResetDiskUnknownDisk",
                     mode + " ResetDiskUnknownSnapshot");
+            assertThat(cases).contains(mode + " CreateKeyPair", mode + " ImportKeyPair", mode + " ListKeyPairs",
+                    mode + " AttachKeyPair", mode + " AttachKeyPairReplaces", mode + " KeypairAlreadyAttachedInstance",
+                    mode + " DetachKeyPair", mode + " KeyPairAlreadyExist", mode + " InvalidPublicKeyBody",
+                    mode + " InvalidKeyPairName", mode + " KeyPairNotFound", mode + " CreateInstanceKeyPair",
+                    mode + " UploadAndDescribeInstanceKeyPair", mode + " DeleteInstanceKeyPair",
+                    mode + " WindowsInstance", mode + " DeleteKeyPairs", mode + " QuotaExceedKeyPair");
         }
     }
 }
