@@ -5,6 +5,7 @@ import dev.swasd.ram.PolicyCache;
 import dev.swasd.ramapi.RamDomain;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.store.Database;
+import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
 import dev.swasd.store.SecretCipher;
@@ -58,7 +59,11 @@ public final class Swasd implements AutoCloseable {
 
     /** Opens the store (creating and migrating it), makes sure of the root key, and starts serving. */
     public static Swasd start(ServerConfig config) throws Exception {
-        Files.createDirectories(config.dataDir());
+        String unsafe = PrivateFiles.othersCanWrite(config.dataDir());
+        if (unsafe != null) {
+            throw new StartupException(unsafe);
+        }
+        PrivateFiles.createDirectories(config.dataDir());
         if (!Files.isWritable(config.dataDir())) {
             throw new StartupException("the data directory " + config.dataDir() + " is not writable");
         }

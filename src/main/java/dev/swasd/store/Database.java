@@ -2,6 +2,7 @@ package dev.swasd.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,6 +125,9 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl, String user, String password, Options options) {
         Dialect dialect = dialectOf(jdbcUrl);
+        if (dialect == Dialect.SQLITE) {
+            createPrivately(sqliteFile(jdbcUrl));
+        }
         HikariDataSource pool = openPool(poolConfig(jdbcUrl, user, password, options, dialect), jdbcUrl);
         MigrationVersion version;
         try {
@@ -177,6 +181,29 @@ public final class Database implements AutoCloseable {
             db.warnWhenServerDoesNotSync();
         }
         return db;
+    }
+
+    /**
+     * A new SQLite file is made here, empty and 0600 (its directory 0700 when missing), before the
+     * driver opens it: SQLite would create it with the umask's mode, and it gives the
+     * {@code -wal} and {@code -shm} files it makes the database file's mode.
+     */
+    private static void createPrivately(String file) {
+        if (file.startsWith(":") || file.startsWith("file:") || file.isEmpty()) {
+            return; // :memory: and URIs, which name no plain file
+        }
+        Path path = Path.of(file);
+        if (Files.exists(path)) {
+            return;
+        }
+        try {
+            if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+                PrivateFiles.createDirectories(path.getParent());
+            }
+            PrivateFiles.createFileIfMissing(path);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the database file " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Where spent nonces are logged (NonceRepository). */
