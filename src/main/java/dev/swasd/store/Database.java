@@ -71,6 +71,13 @@ public final class Database implements AutoCloseable {
     /** How long a SQLite statement waits for a lock another connection holds. */
     static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
 
+    /**
+     * How long a request waits for a connection before it is answered 503 ServiceUnavailable
+     * (docs/decisions.md): a database that cannot be reached is told within this, not after
+     * Hikari's default 30 s, and the pool reconnects by itself once it is back.
+     */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     /** Reads, auto-commit statements and maintenance (migrations, export); READ COMMITTED on PostgreSQL. */
     private final HikariDataSource pool;
     /**
@@ -262,7 +269,7 @@ public final class Database implements AutoCloseable {
         if (options.meterRegistry() != null) {
             config.setMetricRegistry(options.meterRegistry());
         }
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         return config;
     }
 
