@@ -75,6 +75,8 @@ class DatabaseOutageTest {
                         Reply r = HostileClient.exchange(node.port(), client.v3(action, Map.of("RegionId", "cn-hangzhou",
                                 "ImageId", "m-x", "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1")), 30_000);
                         Duration took = Duration.ofNanos(System.nanoTime() - started);
+                        System.out.println("DatabaseOutageTest: " + action + " with the database cut: " + r.status()
+                                + " after " + took.toMillis() + " ms");
                         unavailable(r);
                         assertThat(took).as(action).isLessThan(Duration.ofSeconds(8));
                     }
@@ -87,7 +89,11 @@ class DatabaseOutageTest {
                     assertThat(e.getFormattedMessage()).contains("unavailable: the database cannot be reached");
                 });
                 relay.restore();
-                assertThat(recovers(node, client, list)).as("the node serves again once the database is back").isTrue();
+                long restored = System.nanoTime();
+                boolean recovered = recovers(node, client, list);
+                System.out.println("DatabaseOutageTest: served again " + (System.nanoTime() - restored) / 1_000_000
+                        + " ms after the database came back");
+                assertThat(recovered).as("the node serves again once the database is back").isTrue();
             }
         }
     }
