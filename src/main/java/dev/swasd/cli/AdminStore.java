@@ -5,6 +5,7 @@ import dev.swasd.errors.ApiException;
 import dev.swasd.server.RamAdapters;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.store.Database;
+import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.SecretCipher;
 import dev.swasd.store.StoreException;
@@ -56,7 +57,11 @@ final class AdminStore {
      * created if this is a fresh database (bootstrapping before the first serve).
      */
     <T> T write(Function<Session, T> work) throws IOException {
-        Files.createDirectories(data);
+        String unsafe = PrivateFiles.othersCanWrite(data);
+        if (unsafe != null) {
+            throw new StoreException(unsafe, null);
+        }
+        PrivateFiles.createDirectories(data);
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(System.getenv("SWASD_MASTER_KEY"), data);
         String url = db != null ? db : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath();
         try (Database database = Database.open(url, System.getenv("SWASD_DB_USER"),

@@ -2,6 +2,7 @@ package dev.swasd.cli;
 
 import dev.swasd.server.ServerConfig;
 import dev.swasd.store.Database;
+import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.SecretCipher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,13 +45,17 @@ final class DatabaseOptions {
 
     /** Opens (and migrates) the database; {@code mustExist} refuses to make a new SQLite file. */
     Database open(boolean mustExist) throws IOException {
+        String unsafe = PrivateFiles.othersCanWrite(data);
+        if (unsafe != null) {
+            throw new IOException(unsafe);
+        }
         Path file = sqliteFile();
         if (file != null) {
             if (mustExist && !Files.exists(file)) {
                 throw new IOException("no database at " + file);
             }
             if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+                PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
             }
         }
         return Database.open(url(), System.getenv("SWASD_DB_USER"), System.getenv("SWASD_DB_PASSWORD"));

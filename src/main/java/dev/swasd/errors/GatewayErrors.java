@@ -87,9 +87,30 @@ public final class GatewayErrors {
         return new ApiException(400, "UnsupportedHTTPMethod", "HTTP method " + method + " is not supported; use GET or POST.");
     }
 
+    /** The wording of the service's own pages (seed DeleteCustomImages: "500 InternalError An error occurred ..."). */
     public static ApiException internalError() {
-        return new ApiException(500, "InternalError",
-                "The request processing has failed due to some unknown error, exception or failure.");
+        return new ApiException(500, "InternalError", "An error occurred while processing your request.");
+    }
+
+    /** A failure that passes by itself: the database cannot be reached or has no room (spec/protocol.md 7.3). */
+    public static ApiException serviceUnavailable() {
+        return new ApiException(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+    }
+
+    /** Our own code for a body that stopped arriving before its declared length (docs/decisions.md). */
+    public static ApiException bodyTimeout(long seconds) {
+        return new ApiException(408, "RequestTimeout",
+                "The request body did not arrive: nothing was received for " + seconds + " seconds.");
+    }
+
+    /** Our own code for a body that ended (the connection closed) before its declared length. */
+    public static ApiException bodyIncomplete() {
+        return new ApiException(400, "InvalidRequest", "The request body ended before its declared length.");
+    }
+
+    /** Our own code for an HTTP version other than 1.0 and 1.1 (HTTP/0.9, HTTP/2 without upgrade ...). */
+    public static ApiException unsupportedHttpVersion() {
+        return new ApiException(505, "UnsupportedHTTPVersion", "The HTTP version is not supported; use HTTP/1.1.");
     }
 
     /** Our own code for the request-size limits, which the gateway documents no code for. */

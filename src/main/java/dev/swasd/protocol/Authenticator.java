@@ -79,7 +79,8 @@ public final class Authenticator {
         }
         for (String name : V1_REQUIRED) {
             String value = params.get(name);
-            if (value == null || value.isEmpty()) {
+            // a nonce of spaces is no nonce: every client's random nonces would meet it
+            if (value == null || value.isEmpty() || (name.equals("SignatureNonce") && value.isBlank())) {
                 throw GatewayErrors.missingParameter(name);
             }
         }
@@ -107,7 +108,9 @@ public final class Authenticator {
     private Pending v3(ApiRequest request, String header) {
         SignatureV3.Authorization auth = SignatureV3.parse(header);
         for (String required : V3_REQUIRED_SIGNED) {
-            if (!auth.signedHeaders().contains(required) || request.header(required) == null) {
+            String value = request.header(required);
+            if (!auth.signedHeaders().contains(required) || value == null
+                    || (required.equals("x-acs-signature-nonce") && value.isBlank())) {
                 throw GatewayErrors.incompleteSignature("The header " + required + " must be sent and signed.");
             }
         }

@@ -223,6 +223,7 @@ public final class ParameterValidator {
     }
 
     private static String string(String wireName, ParamDef p, String text) {
+        checkCharacters(wireName, text);
         int length = text.codePointCount(0, text.length());
         if (p.maxLength() != null && length > p.maxLength()) {
             throw GatewayErrors.invalidParameter(wireName, "it is longer than " + p.maxLength() + " characters.");
@@ -240,12 +241,11 @@ public final class ParameterValidator {
     }
 
     private static Long integer(String wireName, ParamDef p, String text) {
-        long value;
-        try {
-            value = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
+        Long parsed = asciiInteger(text);
+        if (parsed == null) {
             throw GatewayErrors.invalidParameter(wireName, "it must be an integer.");
         }
+        long value = parsed;
         if (p.max() != null && value > p.max()) {
             throw GatewayErrors.invalidParameter(wireName, "it must not be greater than " + p.max() + ".");
         }
@@ -314,6 +314,7 @@ public final class ParameterValidator {
             if (item.isEmpty()) {
                 throw GatewayErrors.invalidParameter(p.name(), "it holds an empty item.");
             }
+            checkCharacters(p.name(), item);
             out.add(p.itemType() == ParamKind.INTEGER ? integer(p.name(), p, item) : item);
         }
         return List.copyOf(out);
@@ -411,31 +412,66 @@ public final class ParameterValidator {
     }
 
     private static int index(String key, String text) {
-        try {
-            int i = Integer.parseInt(text);
-            if (i >= 1 && i <= MAX_INDEX) {
-                return i;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through to the error
+        Long i = asciiInteger(text);
+        if (i != null && i >= 1 && i <= MAX_INDEX) {
+            return i.intValue();
         }
         throw GatewayErrors.invalidParameter(key, "the list index must be a number from 1 to " + MAX_INDEX + ".");
     }
 
     private static String field(String wireName, ParamDef.FieldDef f, String value) {
+        checkCharacters(wireName, value);
         if (f.maxLength() != null && value.codePointCount(0, value.length()) > f.maxLength()) {
             throw GatewayErrors.invalidParameter(wireName, "it is longer than " + f.maxLength() + " characters.");
         }
         if (!value.isEmpty() && !f.enumValues().isEmpty() && !f.enumValues().contains(value)) {
             throw GatewayErrors.invalidParameter(wireName, "it must be one of " + String.join(", ", f.enumValues()) + ".");
         }
-        if (f.kind() == ParamKind.INTEGER && !value.isEmpty()) {
-            try {
-                Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw GatewayErrors.invalidParameter(wireName, "it must be an integer.");
-            }
+        if (f.kind() == ParamKind.INTEGER && !value.isEmpty() && asciiInteger(value) == null) {
+            throw GatewayErrors.invalidParameter(wireName, "it must be an integer.");
         }
         return value;
+    }
+
+    /**
+     * An integer written in ASCII digits only, with an optional leading minus: no sign {@code +},
+     * no space, no other script's digits ({@code ٥}), at most 18 digits; null otherwise.
+     * {@link Long#parseLong} alone accepts {@code +5} and any Unicode digit.
+     */
+    static Long asciiInteger(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 18) {
+            return null;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(text);
+    }
+
+    /**
+     * Refuses characters no XML document can carry (controls but tab, line feed and carriage
+     * return; U+FFFE, U+FFFF; an unpaired surrogate) and DEL: a value holding one could not be
+     * answered in {@code Format=XML}, and no name, tag or description of the service needs one.
+     */
+    static void checkCharacters(String wireName, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || c == '\uFFFE'
+                    || c == '\uFFFF';
+            if (Character.isHighSurrogate(c)) {
+                bad = i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i));
+            } else if (Character.isLowSurrogate(c)) {
+                bad = true;
+            }
+            if (bad) {
+                throw GatewayErrors.invalidParameter(wireName, "it contains a control or non-character (U+"
+                        + String.format("%04X", (int) c) + ").");
+            }
+        }
     }
 }

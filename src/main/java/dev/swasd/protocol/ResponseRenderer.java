@@ -130,6 +130,12 @@ public final class ResponseRenderer {
         }
     }
 
+    /** A character XML 1.0 allows (a surrogate only as half of a pair, handled by the caller). */
+    private static boolean xmlChar(char c) {
+        return c >= 0x20 ? !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF'
+                : c == '\t' || c == '\n' || c == '\r';
+    }
+
     private static void leaf(StringBuilder sb, String name, String text) {
         sb.append('<').append(name).append('>');
         for (int i = 0; i < text.length(); i++) {
@@ -140,7 +146,19 @@ public final class ResponseRenderer {
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&apos;");
-                default -> sb.append(c);
+                // kept as sent: a raw CR would reach the client as LF (XML's end-of-line handling)
+                case '\r' -> sb.append("&#13;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        sb.append(c).append(text.charAt(++i));
+                    } else if (xmlChar(c)) {
+                        sb.append(c);
+                    } else {
+                        // no XML document can hold it, even escaped; the validator refuses such
+                        // parameters, so this is text from elsewhere (a stored value, a message)
+                        sb.append('\uFFFD');
+                    }
+                }
             }
         }
         sb.append("</").append(name).append('>');

@@ -17,6 +17,7 @@ import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ResponseTemplate;
 import dev.swasd.protocol.ValidatedParams;
+import dev.swasd.store.Outage;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -123,10 +124,17 @@ public final class ApiPipeline {
             failure = e.error();
             deniedDetail = e.detail();
         } catch (RuntimeException e) {
-            // a bug or a database failure: the client sees only InternalError and the RequestId,
-            // the log keeps the cause under the same RequestId
-            LOG.error("request_id={} action={} failed", requestId, action, e);
-            failure = GatewayErrors.internalError().error();
+            String outage = Outage.reason(e);
+            if (outage != null) {
+                // the database is down or full: a temporary failure, one line in the log
+                LOG.warn("request_id={} action={} unavailable: {}", requestId, AccessLog.field(action), outage);
+                failure = GatewayErrors.serviceUnavailable().error();
+            } else {
+                // a bug: the client sees only InternalError and the RequestId, the log keeps the
+                // cause under the same RequestId
+                LOG.error("request_id={} action={} failed", requestId, AccessLog.field(action), e);
+                failure = GatewayErrors.internalError().error();
+            }
         }
         if (failure != null) {
             response = ResponseRenderer.error(failure, requestId, request.host(), product, deniedDetail,

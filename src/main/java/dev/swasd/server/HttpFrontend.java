@@ -3,6 +3,7 @@ package dev.swasd.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.errors.ApiError;
 import dev.swasd.errors.ApiException;
+import dev.swasd.errors.GatewayErrors;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.RequestDecoder;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -95,6 +97,8 @@ public final class HttpFrontend {
         connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(bind);
         connector.setPort(port);
+        // how long a connection may send nothing; a body that stops arriving is answered then
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         handler = new ApiHandler(new RequestDecoder(limits), limits, pipeline, ops);
         server.setHandler(new GracefulHandler(handler));
@@ -164,7 +168,7 @@ public final class HttpFrontend {
                 return true;
             }
             String requestId = RequestIds.next();
-            String host = request.getHeaders().get(HttpHeader.HOST);
+            String host = hostId(request);
             RenderedResponse out;
             if (!"/".equals(path) && !path.isEmpty()) {
                 out = envelope(new ApiError(404, "InvalidAction.NotFound",
@@ -210,17 +214,38 @@ public final class HttpFrontend {
             write(response, new Releasing(buffer, callback), out.status(), out.contentType(), buffer.getByteBuffer());
         }
 
-        private RenderedResponse process(Request request, String requestId, String host) throws IOException {
+        private RenderedResponse process(Request request, String requestId, String host) {
             byte[] body = NO_BODY;
+            if (request.getLength() > limits.maxBodyBytes()) {
+                // refused on its declared length, before a byte of it is read (or a 100 Continue sent)
+                ApiError error = GatewayErrors.tooLarge("The request body is larger than " + limits.maxBodyBytes()
+                        + " bytes.").error();
+                refused(requestId, error);
+                return envelope(error, requestId, host, false);
+            }
             // a GET (or an empty POST) says so in its headers; reading it anyway costs a 16 KiB buffer
             if (request.getLength() != 0) {
                 try (InputStream in = Request.asInputStream(request)) {
                     body = in.readNBytes(limits.maxBodyBytes() + 1);
+                } catch (IOException e) {
+                    // the body stopped arriving (idle timeout) or the connection closed under it:
+                    // an answer in the envelope and one access-log line, not a stack trace
+                    ApiError error = (hasCause(e, TimeoutException.class)
+                            ? GatewayErrors.bodyTimeout(limits.idleTimeout().toSeconds())
+                            : GatewayErrors.bodyIncomplete()).error();
+                    refused(requestId, error);
+                    return envelope(error, requestId, host, false);
                 }
             }
             List<Map.Entry<String, String>> headers = new ArrayList<>();
+            boolean hasHost = false;
             for (HttpField f : request.getHeaders()) {
                 headers.add(Map.entry(f.getName(), f.getValue()));
+                hasHost |= f.getHeader() == HttpHeader.HOST;
+            }
+            if (!hasHost) {
+                // HTTP/1.0 may leave Host out; the envelope's HostId is then the address called
+                headers.add(Map.entry("Host", host));
             }
             ApiRequest decoded;
             try {
@@ -243,8 +268,38 @@ public final class HttpFrontend {
         }
 
         private static RenderedResponse envelope(ApiError error, String requestId, String host, boolean xml) {
-            return ResponseRenderer.error(error, requestId, host == null ? "" : host, "swas-open", null, xml);
+            return ResponseRenderer.error(error, requestId, host, "swas-open", null, xml);
         }
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A host name, IPv4 or bracketed IPv6 address, with an optional port: what a Host header may hold. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z0-9._~-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+
+    /**
+     * The envelope's HostId: the Host the client called, or, when it sent none (HTTP/1.0) or
+     * something that is not a host, the address and port it connected to; never empty.
+     */
+    static String hostId(Request request) {
+        String header = request.getHeaders().get(HttpHeader.HOST);
+        if (header != null && HOST.matcher(header).matches()) {
+            return header;
+        }
+        String local = Request.getLocalAddr(request);
+        if (local == null || local.isEmpty()) {
+            return "localhost";
+        }
+        return (local.indexOf(':') >= 0 && !local.startsWith("[") ? "[" + local + "]" : local) + ":"
+                + Request.getLocalPort(request);
     }
 
     private static void write(Response response, Callback callback, int status, String contentType, byte[] body) {
@@ -284,18 +339,32 @@ public final class HttpFrontend {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-            String code = switch (status) {
-                case 413, 414, 431 -> "RequestTooLarge";
-                case 500 -> "InternalError";
-                case 503 -> "ServiceUnavailable";
-                default -> status >= 500 ? "InternalError" : "InvalidRequest";
+            ApiError error = switch (status) {
+                case 413, 414, 431 -> new ApiError(status, "RequestTooLarge", plain(request,
+                        "The request line or headers are too large."));
+                case 505 -> GatewayErrors.unsupportedHttpVersion().error();
+                case 503 -> GatewayErrors.serviceUnavailable().error();
+                case 408 -> GatewayErrors.bodyTimeout(request.getConnectionMetaData().getConnector().getIdleTimeout()
+                        / 1000).error();
+                default -> status >= 500 ? GatewayErrors.internalError().error()
+                        : new ApiError(status, "InvalidRequest", plain(request,
+                                "The HTTP request was refused (status " + status + ")."));
             };
-            Object reason = request.getAttribute(ERROR_MESSAGE);
-            String message = reason == null ? "The HTTP request was refused (status " + status + ")." : reason.toString();
-            RenderedResponse out = ResponseRenderer.error(new ApiError(status, code, message), RequestIds.next(),
-                    String.valueOf(request.getHeaders().get(HttpHeader.HOST)), "swas-open", null, false);
+            RenderedResponse out = ResponseRenderer.error(error, RequestIds.next(), hostId(request), "swas-open", null,
+                    false);
             HttpFrontend.write(response, callback, status, out.contentType(), out.body());
             return true;
+        }
+
+        /**
+         * Jetty's reason for a refusal when it is a short plain phrase ("Bad Content-Length",
+         * "Duplicate Host Header"); anything longer or naming Java types (an exception's text)
+         * gives way to {@code fallback}, so no Java text reaches a client.
+         */
+        private static String plain(Request request, String fallback) {
+            Object reason = request.getAttribute(ERROR_MESSAGE);
+            String text = reason == null ? "" : reason.toString();
+            return text.matches("[A-Za-z0-9 ,'/-]{1,80}") ? text + "." : fallback;
         }
     }
 }

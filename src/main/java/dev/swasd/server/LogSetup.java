@@ -26,7 +26,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} %msg%n";
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} %" + LogLines.MESSAGE_WORD
+            + "%n%" + LogLines.THROWABLE_WORD;
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -41,6 +42,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     /** swasd's appenders and levels on {@code context}, {@code level} for the root and the access log. */
     static void apply(LoggerContext context, Level level) {
+        LogLines.register(context);
 
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

@@ -14,6 +14,7 @@ import dev.swasd.ram.PolicyCache;
 import dev.swasd.ramapi.RamDomain;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.store.Database;
+import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
 import dev.swasd.store.SecretCipher;
@@ -78,7 +79,11 @@ public final class Swasd implements AutoCloseable {
         if (controlApi && !(config.clock() instanceof StateClock)) {
             throw new IllegalArgumentException("the control API needs a StateClock");
         }
-        Files.createDirectories(config.dataDir());
+        String unsafe = PrivateFiles.othersCanWrite(config.dataDir());
+        if (unsafe != null) {
+            throw new StartupException(unsafe);
+        }
+        PrivateFiles.createDirectories(config.dataDir());
         if (!Files.isWritable(config.dataDir())) {
             throw new StartupException("the data directory " + config.dataDir() + " is not writable");
         }

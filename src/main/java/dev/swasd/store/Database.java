@@ -2,6 +2,7 @@ package dev.swasd.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,6 +72,13 @@ public final class Database implements AutoCloseable {
     /** How long a SQLite statement waits for a lock another connection holds. */
     static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
 
+    /**
+     * How long a request waits for a connection before it is answered 503 ServiceUnavailable
+     * (docs/decisions.md): a database that cannot be reached is told within this, not after
+     * Hikari's default 30 s, and the pool reconnects by itself once it is back.
+     */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     /** Reads, auto-commit statements and maintenance (migrations, export); READ COMMITTED on PostgreSQL. */
     private final HikariDataSource pool;
     /**
@@ -125,6 +133,9 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl, String user, String password, Options options) {
         Dialect dialect = dialectOf(jdbcUrl);
+        if (dialect == Dialect.SQLITE) {
+            createPrivately(sqliteFile(jdbcUrl));
+        }
         HikariDataSource pool = openPool(poolConfig(jdbcUrl, user, password, options, dialect), jdbcUrl);
         MigrationVersion version;
         try {
@@ -180,6 +191,29 @@ public final class Database implements AutoCloseable {
             db.warnWhenServerDoesNotSync();
         }
         return db;
+    }
+
+    /**
+     * A new SQLite file is made here, empty and 0600 (its directory 0700 when missing), before the
+     * driver opens it: SQLite would create it with the umask's mode, and it gives the
+     * {@code -wal} and {@code -shm} files it makes the database file's mode.
+     */
+    private static void createPrivately(String file) {
+        if (file.startsWith(":") || file.startsWith("file:") || file.isEmpty()) {
+            return; // :memory: and URIs, which name no plain file
+        }
+        Path path = Path.of(file);
+        if (Files.exists(path)) {
+            return;
+        }
+        try {
+            if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+                PrivateFiles.createDirectories(path.getParent());
+            }
+            PrivateFiles.createFileIfMissing(path);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the database file " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Where spent nonces are logged (NonceRepository). */
@@ -238,7 +272,7 @@ public final class Database implements AutoCloseable {
         if (options.meterRegistry() != null) {
             config.setMetricRegistry(options.meterRegistry());
         }
-        config.setConnectionTimeout(30_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         return config;
     }
 

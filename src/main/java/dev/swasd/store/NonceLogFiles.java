@@ -80,8 +80,7 @@ final class NonceLogFiles implements NonceLog {
         String name = absolute.getFileName() + "-nonces";
         Path lockPath = dir.resolve(name + ".lock");
         try {
-            FileChannel lock = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel lock = PrivateFiles.openOrCreate(lockPath);
             return new NonceLogFiles(dir, name, sync, lock, IN_JVM.computeIfAbsent(lockPath, p -> new ReentrantLock()));
         } catch (IOException e) {
             throw new StoreException("cannot open the nonce log " + lockPath + ": " + e.getMessage(), e);
@@ -154,7 +153,7 @@ final class NonceLogFiles implements NonceLog {
         if (created && !create) {
             return null;
         }
-        t = new Tail(FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+        t = new Tail(PrivateFiles.openOrCreate(p));
         tails.put(epoch, t);
         if (created && sync) {
             syncDirectory(); // the new file's name survives a power loss with its first batch

@@ -41,7 +41,15 @@ final class ServeProcess implements AutoCloseable {
     }
 
     static ServeProcess start(Map<String, String> env, String... args) throws IOException {
+        return start(null, env, args);
+    }
+
+    /** With the process's umask set first (e.g. {@code 000}), as a careless service manager would. */
+    static ServeProcess start(String umask, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");

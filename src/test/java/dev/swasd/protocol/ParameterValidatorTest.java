@@ -148,4 +148,33 @@ class ParameterValidatorTest {
                 "{\"Key\":\"k\"}").error().message()).contains("JSON array of objects");
         assertThat(bad("DeleteCustomImages", "RegionId", "r", "ImageIds.1", "").error().message()).contains("empty");
     }
+
+    @Test
+    void integersAreAsciiDigitsWithAnOptionalMinus() {
+        assertThat(ParameterValidator.asciiInteger("5")).isEqualTo(5L);
+        assertThat(ParameterValidator.asciiInteger("-12")).isEqualTo(-12L);
+        assertThat(ParameterValidator.asciiInteger("999999999999999999")).isEqualTo(999_999_999_999_999_999L);
+        for (String notOne : List.of("", "-", "+5", " 5", "5 ", "\u0665", "\uff15", "0x5", "1e3", "1.0", "--1",
+                "9999999999999999999")) {
+            assertThat(ParameterValidator.asciiInteger(notOne)).as("[%s]", notOne).isNull();
+        }
+        ApiException index = bad("TagResources", "RegionId", "cn-hangzhou", "ResourceType", "instance",
+                "ResourceId.+1", "i-a", "Tag.1.Key", "k");
+        assertThat(index.error().message()).contains("ResourceId.+1");
+    }
+
+    @Test
+    void charactersNoXmlCanHoldAreRefusedEverywhere() {
+        for (String value : List.of("a\u0001b", "\u0000", "x\u007f", "\uFFFE", "\uD800", "a\uDC00")) {
+            ApiException tag = bad("TagResources", "RegionId", "cn-hangzhou", "ResourceType", "instance",
+                    "ResourceId.1", "i-a", "Tag.1.Key", "k", "Tag.1.Value", value);
+            assertThat(tag.error().code()).isEqualTo("InvalidParameter");
+            assertThat(tag.error().message()).contains("Tag.1.Value");
+            assertThat(bad("ListCustomImages", "RegionId", "cn-hangzhou", "ImageIds", "[\"m-" + value + "\"]")
+                    .error().message()).contains("ImageIds");
+        }
+        // tab, line feed, carriage return and any paired surrogate are text
+        ok("TagResources", "RegionId", "cn-hangzhou", "ResourceType", "instance", "ResourceId.1", "i-a",
+                "Tag.1.Key", "k", "Tag.1.Value", "a\tb\nc\r\uD83D\uDE00");
+    }
 }

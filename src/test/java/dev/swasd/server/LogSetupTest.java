@@ -46,4 +46,28 @@ class LogSetupTest {
             context.stop();
         }
     }
+
+    /** The pattern swasd serves with writes every record on its line: LogLines is registered on the context. */
+    @Test
+    void swasdsOwnPatternKeepsEveryRecordOnItsLine() {
+        LoggerContext context = new LoggerContext();
+        LogSetup.apply(context, Level.INFO);
+        try {
+            Logger logger = context.getLogger("probe");
+            ConsoleAppender<?> stderr = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+            @SuppressWarnings("unchecked")
+            var encoder = (ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent>) stderr.getEncoder();
+            var event = new ch.qos.logback.classic.spi.LoggingEvent(Logger.class.getName(), logger, Level.WARN,
+                    "action={}", new IllegalStateException("x\r\ny"), new Object[] {"A\n2026-01-01T00:00:00.000Z INFO  forged"});
+            String text = new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8);
+            String[] lines = text.split("\n");
+            assertThat(lines[0]).contains("action=A\\n2026-01-01T00:00:00.000Z INFO  forged");
+            for (int i = 1; i < lines.length; i++) {
+                assertThat(lines[i]).as(text).startsWith("\t");
+            }
+            assertThat(lines.length).isGreaterThan(2);
+        } finally {
+            context.stop();
+        }
+    }
 }

@@ -77,6 +77,8 @@ class PipelineFailureTest {
             assertThat(response.status()).isEqualTo(500);
             var body = new ObjectMapper().readTree(response.body());
             assertThat(body.path("Code").asText()).isEqualTo("InternalError");
+            // the wording of the service's own pages (seed DeleteCustomImages.txt)
+            assertThat(body.path("Message").asText()).isEqualTo("An error occurred while processing your request.");
             assertThat(body.path("RequestId").asText()).isEqualTo("REQ-123");
             assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain("disk on fire");
             assertThat(appender.list).anySatisfy(e -> {

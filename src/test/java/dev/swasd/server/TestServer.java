@@ -87,9 +87,21 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
             dev.swasd.ramapi.RamLimits ramLimits) {
+        return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, ramLimits, RequestLimits.DEFAULT,
+                Clock.systemUTC());
+    }
+
+    /** With other request limits (a short idle timeout) and a clock of the test's (a nonce window passing). */
+    public static TestServer start(Path dataDir, String dbUrl, RequestLimits limits, Clock clock) {
+        return start(dataDir, dbUrl, null, Duration.ZERO, Quotas.defaults(), dev.swasd.ramapi.RamLimits.defaults(),
+                limits, clock);
+    }
+
+    private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
+            dev.swasd.ramapi.RamLimits ramLimits, RequestLimits limits, Clock clock) {
         String url = dbUrl != null ? dbUrl : TestDatabases.fresh(dataDir, "swasd");
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, url, null, null, ACCOUNT_ID, ROOT_KEY_ID,
-                ROOT_SECRET, regionsFile, null, RequestLimits.DEFAULT, Clock.systemUTC(), stateDelay, quotas,
+                ROOT_SECRET, regionsFile, null, limits, clock, stateDelay, quotas,
                 ramLimits, ServerConfig.DEFAULT_RAM_REFRESH);
         try {
             return new TestServer(Swasd.start(config), dataDir);

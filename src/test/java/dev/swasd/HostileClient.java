@@ -1,0 +1,158 @@
+package dev.swasd;
+
+import dev.swasd.protocol.Hashing;
+import dev.swasd.protocol.Pct;
+import dev.swasd.protocol.SignatureV1;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Signed requests with every part a test may want to choose (the date, the nonce, the parameters
+ * as raw wire text), V3 in headers and V1 in the query, and a raw socket exchange that also works
+ * when the server closes the connection after answering. Loopback only.
+ */
+public final class HostileClient {
+    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final String SIGNED = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;"
+            + "x-acs-version";
+
+    private final String host;
+    private final String keyId;
+    private final String secret;
+    private final java.time.Clock clock;
+
+    public HostileClient(String host, String keyId, String secret) {
+        this(host, keyId, secret, java.time.Clock.systemUTC());
+    }
+
+    /** Signing "now" by {@code clock} (the server's, when a test moves it). */
+    public HostileClient(String host, String keyId, String secret, java.time.Clock clock) {
+        this.host = host;
+        this.keyId = keyId;
+        this.secret = secret;
+        this.clock = clock;
+    }
+
+    public static String nonce() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A V3 request (POST, parameters in the query) signed at {@code when} with {@code nonce}. */
+    public byte[] v3(String action, String version, Map<String, String> params, Instant when, String nonce) {
+        String date = DATE.format(when);
+        String query = query(params);
+        String canonical = "POST\n/\n" + query + "\n"
+                + "host:" + host + "\n"
+                + "x-acs-action:" + action + "\n"
+                + "x-acs-content-sha256:" + EMPTY_SHA256 + "\n"
+                + "x-acs-date:" + date + "\n"
+                + "x-acs-signature-nonce:" + nonce.trim() + "\n"
+                + "x-acs-version:" + version + "\n"
+                + "\n" + SIGNED + "\n" + EMPTY_SHA256;
+        String stringToSign = "ACS3-HMAC-SHA256\n" + Hashing.SHA256.hexDigest(canonical.getBytes(StandardCharsets.UTF_8));
+        String signature = Hashing.SHA256.hexHmac(secret, stringToSign);
+        String request = "POST /?" + query + " HTTP/1.1\r\n"
+                + "host: " + host + "\r\n"
+                + "x-acs-action: " + action + "\r\n"
+                + "x-acs-version: " + version + "\r\n"
+                + "x-acs-date: " + date + "\r\n"
+                + "x-acs-signature-nonce: " + nonce + "\r\n"
+                + "x-acs-content-sha256: " + EMPTY_SHA256 + "\r\n"
+                + "authorization: ACS3-HMAC-SHA256 Credential=" + keyId + ",SignedHeaders=" + SIGNED
+                + ",Signature=" + signature + "\r\n"
+                + "content-length: 0\r\n\r\n";
+        return request.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] v3(String action, Map<String, String> params) {
+        return v3(action, "2020-06-01", params, clock.instant(), nonce());
+    }
+
+    /** A V1 request (GET, everything in the query) signed now with {@code nonce}. */
+    public byte[] v1(String action, String version, Map<String, String> params, String nonce) {
+        Map<String, String> all = new TreeMap<>(params);
+        all.put("Action", action);
+        all.put("Version", version);
+        all.put("AccessKeyId", keyId);
+        all.put("SignatureMethod", "HMAC-SHA1");
+        all.put("SignatureVersion", "1.0");
+        all.put("SignatureNonce", nonce);
+        all.put("Timestamp", DATE.format(clock.instant()));
+        all.put("Signature", SignatureV1.sign(secret, SignatureV1.stringToSign("GET", all, false)));
+        return ("GET /?" + query(all) + " HTTP/1.1\r\nhost: " + host + "\r\nconnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String query(Map<String, String> params) {
+        StringBuilder query = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
+            if (!query.isEmpty()) {
+                query.append('&');
+            }
+            query.append(Pct.encode(e.getKey())).append('=').append(Pct.encode(e.getValue()));
+        }
+        return query.toString();
+    }
+
+    /** A response: status line's code, the head as text, and the body. */
+    public record Reply(int status, String head, String body) {
+        public String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Sends {@code request} on a new connection to 127.0.0.1:{@code port} and reads the first
+     * response (by its Content-Length, or to the close); fails after {@code timeoutMillis}.
+     */
+    public static Reply exchange(int port, byte[] request, int timeoutMillis) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(timeoutMillis);
+            OutputStream out = s.getOutputStream();
+            out.write(request);
+            out.flush();
+            return read(s.getInputStream());
+        }
+    }
+
+    /** Reads one response from {@code in}. */
+    public static Reply read(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        try {
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new IOException("no response head within the timeout; got: " + head, e);
+        }
+        if (head.length() < 12 || !head.toString().startsWith("HTTP/")) {
+            throw new IOException("not an HTTP response: " + head);
+        }
+        Reply partial = new Reply(Integer.parseInt(head.substring(9, 12)), head.toString(), "");
+        String length = partial.header("content-length");
+        byte[] body = length != null ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+        return new Reply(partial.status(), partial.head(), new String(body, StandardCharsets.UTF_8));
+    }
+}
