@@ -12,6 +12,7 @@ import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
 import dev.swasd.swas.firewall.FirewallActions;
+import dev.swasd.swas.firewall.templates.FirewallTemplateActions;
 import dev.swasd.swas.images.CustomImageActions;
 import dev.swasd.swas.images.EcsImageActions;
 import dev.swasd.swas.instances.InstanceActions;
@@ -56,7 +57,8 @@ public record SwasDomain(InstanceService instances, SnapshotService snapshots, C
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
                 new EcsImageActions(images),
-                firewall));
+                firewall,
+                new FirewallTemplateActions(regions, lifecycle, firewall)));
         ResourceTypes types = new ResourceTypes(modules.stream().filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream()).toList());
         TagService tags = new TagService(regions, types, tagRows);

@@ -105,4 +105,18 @@ public final class SwasErrors {
     public static ApiException firewallRuleNotFound() {
         return new ApiException(404, "InvalidFirewallRuleId.NotFound", "The specified FirewallRuleId does not exist.");
     }
+
+    public static ApiException firewallTemplateNotFound() {
+        return new ApiException(404, "InvalidFirewallTemplateId.NotFound",
+                "The specified FirewallTemplateId does not exist.");
+    }
+
+    public static ApiException firewallTemplateRuleNotFound() {
+        return new ApiException(404, "InvalidFirewallTemplateRuleId.NotFound",
+                "The specified FirewallTemplateRuleId does not exist.");
+    }
+
+    public static ApiException firewallTemplateTaskNotFound() {
+        return new ApiException(404, "InvalidTaskId.NotFound", "The specified TaskId does not exist.");
+    }
 }
