@@ -71,8 +71,10 @@ public final class HttpFrontend {
      * @param readiness what {@code /readyz} reports
      * @param metrics   the Prometheus text {@code /metrics} serves
      * @param requests  where requests refused before the pipeline (undecodable) are counted
+     * @param consoles  the pages console URLs lead to ({@code /console-session/<token>})
      */
-    record Ops(Supplier<Database.Readiness> readiness, Supplier<String> metrics, RequestMetrics requests) {
+    record Ops(Supplier<Database.Readiness> readiness, Supplier<String> metrics, RequestMetrics requests,
+            ConsolePages consoles) {
     }
 
     HttpFrontend(String bind, int port, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
@@ -148,6 +150,12 @@ public final class HttpFrontend {
             }
             if ("/metrics".equals(path)) {
                 write(response, callback, 200, Metrics.CONTENT_TYPE, ops.metrics().get().getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            if (ConsolePages.handles(path) && ops.consoles() != null) {
+                ConsolePages.Page page = ops.consoles().render(path);
+                write(response, callback, page.status(), "text/plain;charset=utf-8",
+                        page.text().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             String requestId = RequestIds.next();

@@ -119,4 +119,8 @@ public final class SwasErrors {
     public static ApiException firewallTemplateTaskNotFound() {
         return new ApiException(404, "InvalidTaskId.NotFound", "The specified TaskId does not exist.");
     }
+
+    public static ApiException invalidVncPassword() {
+        return new ApiException(400, "InvalidPassword.ValueNotSupported", "The specified parameter Password is invalid.");
+    }
 }

@@ -47,6 +47,7 @@ public final class InstanceService {
     private final TagRepository tags;
     private final ImageUse imageUse;
     private Created created = (tx, now, caller, instanceId) -> { };
+    private Created passwordSet = (tx, now, caller, instanceId) -> { };
 
     public InstanceService(Regions regions, Plans plans, PublicImages publicImages, Quotas quotas, Lifecycle lifecycle,
             InstanceRepository instances, ImageRepository images, TagRepository tags) {
@@ -67,6 +68,14 @@ public final class InstanceService {
     /** Sets the one hook CreateInstances calls per new server; set once, while the domain is wired. */
     public void whenCreated(Created hook) {
         this.created = hook;
+    }
+
+    /**
+     * Sets the one hook told, in the same transaction, that a server's login password was set
+     * (UpdateInstanceAttribute or ResetSystem with a password); set once, while the domain is wired.
+     */
+    public void whenPasswordSet(Created hook) {
+        this.passwordSet = hook;
     }
 
     public record CreateInstances(String imageId, String planId, long period, long amount, boolean autoRenew,
@@ -215,6 +224,9 @@ public final class InstanceService {
                     r.state(), r.chargeType(), r.createdAt(), r.expiredAt(),
                     r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version()));
         }
+        if (password != null) {
+            passwordSet.created(tx, now, caller, instanceId);
+        }
     }
 
     /**
@@ -260,6 +272,9 @@ public final class InstanceService {
                 r.planId(), image.imageId(), r.state(), r.chargeType(),
                 r.createdAt(), r.expiredAt(), r.publicIp(), r.innerIp(), r.resourceGroupId(), r.version());
         save(tx, transition(withImage, now, InstanceStatus.Resetting, InstanceStatus.Running));
+        if (password != null) {
+            passwordSet.created(tx, now, caller, instanceId);
+        }
     }
 
     public List<DiskRecord> disks(Tx tx, Caller caller) {
