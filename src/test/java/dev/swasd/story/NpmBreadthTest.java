@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The swas-open actions beyond the custom-image story through the official npm client
  * {@code @alicloud/swas-open20200601} (conformance/npm/breadth.mjs), in ACS3 and V1 signing: every
- * action as a user calls it, and the documented error codes.
+ * action as a user calls it, and the documented error codes — firewall rules, firewall templates,
+ * console access and passwords (the VNC URL fetched from swasd itself).
  */
 class NpmBreadthTest {
     private static TestServer server;
@@ -36,6 +37,17 @@ class NpmBreadthTest {
                     mode + " ModifyFirewallRule", mode + " DisableAndEnableFirewallRule",
                     mode + " DeleteFirewallRuleAndRules", mode + " FirewallRuleAlreadyExist", mode + " InvalidPort",
                     mode + " InvalidProtocol", mode + " FirewallUnknownInstance");
+            assertThat(cases).contains(mode + " CreateFirewallTemplate", mode + " CreateFirewallTemplateRules",
+                    mode + " ModifyFirewallTemplate", mode + " DescribeFirewallTemplates",
+                    mode + " ApplyFirewallTemplate", mode + " DescribeFirewallTemplateApplyResults",
+                    mode + " DescribeFirewallTemplateRulesApplyResult", mode + " TemplateRuleAlreadyExist",
+                    mode + " TemplateInvalidPort", mode + " ApplyTooManyServers", mode + " UnknownFirewallTemplate",
+                    mode + " UnknownFirewallTemplateRule", mode + " UnknownApplyTask",
+                    mode + " DeleteFirewallTemplateRulesAndTemplates");
+            assertThat(cases).contains(mode + " DescribeInstancePasswordsSetting", mode + " ModifyInstanceVncPassword",
+                    mode + " InvalidVncPassword", mode + " DescribeInstanceVncUrl", mode + " LoginInstance",
+                    mode + " StartTerminalSession", mode + " ConsoleNeedsRunningServer",
+                    mode + " ConsoleUnknownInstance");
         }
     }
 }
