@@ -22,9 +22,14 @@ final class ConsolePages {
     private final Clock clock;
     private final ConsoleTokens tokens = new ConsoleTokens();
 
+    /** Makes the database's console key if no node has yet, so that issuing a URL (a read) finds it. */
     ConsolePages(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        db.write(tx -> {
+            tokens.ensureKey(tx);
+            return null;
+        });
     }
 
     static boolean handles(String path) {

@@ -1,7 +1,8 @@
 -- Firewall templates (swas.firewall.templates) and console access (swas.console), mapped by
--- store.Table. The same tables on both engines; the file is per engine only because the console
--- key (console_keys, the HMAC key of console-session tokens, shared by every node over one
--- database) is drawn from the engine's random source, which each spells its own way.
+-- store.Table. Portable SQL: the same migration runs on SQLite and PostgreSQL. console_keys holds
+-- the HMAC key of console-session tokens, shared by every node over one database; it is made by
+-- the first node that starts (ConsoleTokens.ensureKey), not here, so that a migrated database
+-- stays empty for `swasd admin import`.
 --
 -- A template's rules are unique by protocol, port and source (FirewallRuleAlreadyExist). An apply
 -- task (aft-) moves Running -> Success | Failed | PartFailed over the state delay (status,
@@ -79,4 +80,3 @@ CREATE TABLE console_keys (
     key_id INTEGER     PRIMARY KEY,
     secret VARCHAR(64) NOT NULL
 );
-INSERT INTO console_keys (key_id, secret) VALUES (1, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
