@@ -132,9 +132,11 @@ public final class ConsoleActions implements SwasOpenApi {
         return websocket ? (tls ? "wss://" : "ws://") : (tls ? "https://" : "http://");
     }
 
+    /** The request's Host header; {@code localhost} when there is none (an HTTP/1.0 request, or no HTTP at all). */
     private static String host(Call call) {
         String e = call.endpoint();
-        return e == null ? "localhost" : e.substring(e.indexOf("://") + 3);
+        String host = e == null ? "" : e.substring(e.indexOf("://") + 3);
+        return host.isEmpty() ? "localhost" : host;
     }
 
     private void mark(Tx tx, long now, String instanceId, boolean password, boolean vnc) {
