@@ -50,7 +50,7 @@ CREATE INDEX firewall_template_tasks_pending ON firewall_template_tasks (next_at
 CREATE TABLE firewall_template_task_servers (
     result_id    VARCHAR(48)  PRIMARY KEY,
     task_id      VARCHAR(32)  NOT NULL REFERENCES firewall_template_tasks (task_id),
-    instance_id  VARCHAR(256) NOT NULL,
+    instance_id  TEXT         NOT NULL,
     status       VARCHAR(16)  NOT NULL,
     seq          INTEGER      NOT NULL
 );

@@ -168,6 +168,13 @@ class FirewallTemplateRulesTest {
                 .regionId(REGION).firewallTemplateId(id).firewallTemplateRule(List.of(
                         new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "22", null, null, "0.0.0.0/0")))
                 .build()))), 403, "FirewallRuleAlreadyExist");
+        // a rule named twice takes its last values
+        call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder().regionId(REGION)
+                .firewallTemplateId(id).firewallTemplateRule(List.of(
+                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "5433", null, null, null),
+                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "5432", null, null, null)))
+                .build()));
+        assertThat(describe(id).firewallTemplateRules()).extracting(r -> r.port()).containsExactly("22", "5432");
         code(fails(() -> call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder()
                 .regionId(REGION).firewallTemplateId(id).firewallTemplateRule(List.of(
                         new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "99999", null, null, null)))
@@ -216,12 +223,12 @@ class FirewallTemplateRulesTest {
         call(c -> fw.disableFirewallRule(c, DisableFirewallRuleRequest.builder().regionId(REGION).instanceId(s1)
                 .ruleId(ssh.ruleId()).build()));
         String id = template("fleet", rule("TCP", "22", null, "ssh from template"), rule("UDP", "53", null, "dns"));
-        String task = apply(id, s1, s2, "0".repeat(32));
+        String task = apply(id, s1, s2, "0".repeat(32), s1, "x".repeat(300));
         assertThat(task).matches("aft-[a-z0-9]{17}");
 
         var running = task(task);
         assertThat(running.status()).isEqualTo("Running");
-        assertThat(running.totalCount()).isEqualTo("3");
+        assertThat(running.totalCount()).as("a server named twice counts once").isEqualTo("4");
         assertThat(running.failedCount()).isEqualTo("0");
         assertThat(running.firewallTemplateId()).isEqualTo(id);
         assertThat(running.createTime()).matches("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} CST \\d{4}");
@@ -231,9 +238,10 @@ class FirewallTemplateRulesTest {
         f.now += DELAY;
         var done = task(task);
         assertThat(done.status()).isEqualTo("PartFailed");
-        assertThat(done.failedCount()).isEqualTo("1");
+        assertThat(done.failedCount()).isEqualTo("2");
         assertThat(done.instanceApplyResults()).extracting(r -> r.instanceId() + " " + r.status())
-                .containsExactly(s1 + " Success", s2 + " Success", "0".repeat(32) + " Failed");
+                .containsExactly(s1 + " Success", s2 + " Success", "0".repeat(32) + " Failed",
+                        "x".repeat(300) + " Failed");
         assertThat(ruleResults(id, task, s1)).extracting(r -> r.port() + " " + r.success()).containsExactly("22 true",
                 "53 true");
         assertThat(ruleResults(id, task, "0".repeat(32))).allSatisfy(r -> {

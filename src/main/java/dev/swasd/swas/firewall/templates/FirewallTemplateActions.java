@@ -213,7 +213,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
         String description = r.description() == null ? t.description() : description(r.description());
         Map<String, TemplateRule> byId = new LinkedHashMap<>();
         rulesOf(call.tx(), t.templateId()).forEach(x -> byId.put(x.ruleId(), x));
-        List<TemplateRule> changed = new ArrayList<>();
+        Map<String, TemplateRule> changed = new LinkedHashMap<>();
         if (r.firewallTemplateRule() != null) {
             for (ModifyFirewallTemplateRequest.FirewallTemplateRule m : r.firewallTemplateRule()) {
                 if (m.firewallTemplateRuleId() == null || m.firewallTemplateRuleId().isBlank()) {
@@ -230,7 +230,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
                 TemplateRule now = new TemplateRule(old.ruleId(), old.templateId(), s.protocol(), s.port(),
                         s.sourceOrAnywhere(), s.remark(), old.seq(), old.createdAt());
                 byId.put(now.ruleId(), now);
-                changed.add(now);
+                changed.put(now.ruleId(), now);
             }
         }
         List<TemplateRule> after = List.copyOf(byId.values());
@@ -246,10 +246,10 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
             throw new ConcurrentChange("firewall template " + t.templateId());
         }
         // the unique index holds at every statement: move the changed rules aside first
-        for (TemplateRule x : changed) {
+        for (TemplateRule x : changed.values()) {
             rules.delete(call.tx(), x.ruleId());
         }
-        changed.forEach(x -> rules.insert(call.tx(), x));
+        changed.values().forEach(x -> rules.insert(call.tx(), x));
         return new ModifyFirewallTemplateResponse();
     }
 
