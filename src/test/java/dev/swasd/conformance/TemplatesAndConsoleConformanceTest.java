@@ -165,6 +165,20 @@ class TemplatesAndConsoleConformanceTest {
         assertThat(expired.body()).contains("expired");
     }
 
+    /** Through the regional endpoint name (swasd reached as through a proxy, so the Host header is that name). */
+    @Test
+    void urlsTakeTheHostTheClientCalledAndTheGatewayChecksTheRegion() {
+        TeaClient hangzhou = new TeaClient("swas.cn-hangzhou.aliyuncs.com", "http://" + server.endpoint(),
+                TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3", "2020-06-01");
+        String vnc = URLDecoder.decode((String) hangzhou.call("DescribeInstanceVncUrl", "RegionId", R, "InstanceId",
+                fleet.get(0)).get("VncUrl"), StandardCharsets.UTF_8);
+        assertThat(vnc).startsWith("ws://swas.cn-hangzhou.aliyuncs.com/console-session/");
+        TeaClient shanghai = new TeaClient("swas.cn-shanghai.aliyuncs.com", "http://" + server.endpoint(),
+                TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3", "2020-06-01");
+        expect(shanghai.error("ModifyInstanceVncPassword", "RegionId", R, "InstanceId", fleet.get(0), "VncPassword",
+                "abc123"), 400, "RegionIdNotMatchHost", "The parameter regionId does not match the endpoint host.");
+    }
+
     @Test
     void passwordsSettingFollowsTheSettersOverTheWire() {
         String id = fleet.get(1);
