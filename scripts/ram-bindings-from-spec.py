@@ -101,6 +101,65 @@ CORRECTIONS = {
          "section 5: instance/{#InstanceId} (ram.md section 8 infers the prefix-less {#InstanceId})"),
         ("basis", "documented", "section 5: the row was read on the UploadInstanceKeyPair page"),
     ],
+    # Firewall templates and console access: shared/spec/swas-breadth.md section 5 read these rows on
+    # newer editions of the pages; ram.md section 8 still has them inferred.
+    "CreateFirewallTemplate": [
+        ("authorization", "all-resources", "shared/spec/swas-breadth.md section 5 (a newer edition of the page): create, * all resources (ram.md: FirewallTemplate firewalltemplate/*)"),
+        ("arnTemplates", ["*"], "as above"),
+        ("resourceType", None, "as above"),
+        ("basis", "documented", "as above"),
+    ],
+    "ApplyFirewallTemplate": [
+        ("arnTemplates", [ARN_PREFIX + "firewalltemplate/{#FirewallTemplateId}", ARN_PREFIX + "instance/{#InstanceId}"],
+         "shared/spec/swas-breadth.md section 5 (a newer edition of the page): update, *FirewallTemplate and *Instance (one ARN per server of InstanceIds); ram.md has the template only"),
+        ("resourceRequired", True, "as above"),
+        ("basis", "documented", "as above"),
+    ],
+    "DeleteFirewallTemplateRules": [
+        ("accessLevel", "delete", "shared/spec/swas-breadth.md section 5 (a newer edition of the page): delete, *FirewallTemplate (ram.md: update)"),
+        ("resourceRequired", True, "as above"),
+        ("basis", "documented", "as above"),
+    ],
+    "DeleteFirewallTemplates": [
+        ("resourceRequired", True, "shared/spec/swas-breadth.md section 5 (a newer edition of the page): delete, *FirewallTemplate firewalltemplate/{#FirewallTemplateId}"),
+        ("basis", "documented", "as above"),
+    ],
+    "ModifyFirewallTemplate": [
+        ("resourceRequired", True, "shared/spec/swas-breadth.md section 5 (a newer edition of the page): update, *FirewallTemplate firewalltemplate/{#FirewallTemplateId}"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeFirewallTemplateApplyResults": [
+        ("accessLevel", "list", "shared/spec/swas-breadth.md section 5 (a newer edition of the page): list, * all resources (ram.md: get)"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeFirewallTemplateRulesApplyResult": [
+        ("accessLevel", "list", "shared/spec/swas-breadth.md section 5 (a newer edition of the page): list, *FirewallTemplate and *Instance (ram.md: get, all resources)"),
+        ("authorization", "resource", "as above"),
+        ("arnTemplates", [ARN_PREFIX + "firewalltemplate/{#FirewallTemplateId}", ARN_PREFIX + "instance/{#InstanceId}"],
+         "as above"),
+        ("resourceType", "FirewallTemplate", "as above"),
+        ("resourceRequired", True, "as above"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeInstanceVncUrl": [
+        ("resourceRequired", True, "shared/spec/swas-breadth.md section 5 (a newer edition of the page): get, *Instance instance/{#InstanceId}"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeInstancePasswordsSetting": [
+        ("resourceRequired", True, "shared/spec/swas-breadth.md section 5 (a newer edition of the page): get, *Instance instance/{#InstanceId}"),
+        ("basis", "documented", "as above"),
+    ],
+    "ModifyInstanceVncPassword": [
+        ("resourceRequired", True, "shared/spec/swas-breadth.md section 5 (a newer edition of the page): update, *Instance instance/{#InstanceId}"),
+        ("basis", "documented", "as above"),
+    ],
+    "StartTerminalSession": [
+        ("accessLevel", "none", "shared/spec/swas-breadth.md section 5 (a newer edition of the page): access level none, * all resources (ram.md: update, Instance)"),
+        ("authorization", "all-resources", "as above: still authorized, on the resource '*'"),
+        ("arnTemplates", ["*"], "as above"),
+        ("resourceType", None, "as above"),
+        ("basis", "documented", "as above"),
+    ],
     "ListRegions": [
         ("authorization", "none",
          "region discovery needs no permission (project decision): the server does not authorize it, "

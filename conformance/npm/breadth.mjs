@@ -326,12 +326,175 @@ async function keyPairs(mode, c) {
   });
 }
 
+
+async function templates(mode, c) {
+  let servers;
+  let templateId;
+  let dnsRule;
+  let taskId;
+  const describe = async () => (await c.describeFirewallTemplates(new swas.DescribeFirewallTemplatesRequest({
+    regionId: REGION, firewallTemplateId: [templateId],
+  }))).body.firewallTemplates[0];
+  await step(mode, 'CreateFirewallTemplate', async () => {
+    servers = [await newServer(c), await newServer(c)];
+    const r = await c.createFirewallTemplate(new swas.CreateFirewallTemplateRequest({
+      regionId: REGION, name: `web-${mode}`, description: 'web servers',
+      firewallRule: [new swas.CreateFirewallTemplateRequestFirewallRule({ ruleProtocol: 'TCP', port: '8080', sourceCidrIp: '10.0.0.0/8', remark: 'app' })],
+    }));
+    templateId = r.body.firewallTemplateId;
+    expect(/^ft-[a-z0-9]{17}$/.test(templateId), `an ft- id, got ${templateId}`);
+    return templateId;
+  });
+  await step(mode, 'CreateFirewallTemplateRules', async () => {
+    const r = await c.createFirewallTemplateRules(new swas.CreateFirewallTemplateRulesRequest({
+      regionId: REGION, firewallTemplateId: templateId,
+      firewallRule: [new swas.CreateFirewallTemplateRulesRequestFirewallRule({ ruleProtocol: 'UDP', port: '53', remark: 'dns' })],
+    }));
+    dnsRule = r.body.firewallTemplateRules[0].firewallTemplateRuleId;
+    expect(r.body.firewallTemplateRules[0].sourceCidrIp === '0.0.0.0/0', 'the source defaults to anywhere');
+    return dnsRule;
+  });
+  await step(mode, 'ModifyFirewallTemplate', async () => {
+    await c.modifyFirewallTemplate(new swas.ModifyFirewallTemplateRequest({
+      regionId: REGION, firewallTemplateId: templateId, name: `fleet-${mode}`,
+      firewallTemplateRule: [new swas.ModifyFirewallTemplateRequestFirewallTemplateRule({ firewallTemplateRuleId: dnsRule, port: '5353' })],
+    }));
+    const t = await describe();
+    expect(t.name === `fleet-${mode}` && t.firewallTemplateRules.some((x) => x.port === '5353'), `modified, got ${JSON.stringify(t)}`);
+  });
+  await step(mode, 'DescribeFirewallTemplates', async () => {
+    const t = await describe();
+    expect(t.firewallTemplateRules.length === 2 && t.description === 'web servers', `two rules, got ${JSON.stringify(t)}`);
+    return t.firewallTemplateRules.map((x) => `${x.ruleProtocol} ${x.port}`).join(', ');
+  });
+  await step(mode, 'ApplyFirewallTemplate', async () => {
+    const r = await c.applyFirewallTemplate(new swas.ApplyFirewallTemplateRequest({
+      regionId: REGION, firewallTemplateId: templateId, instanceIds: [...servers, 'ffffffffffffffffffffffffffffffff'],
+    }));
+    taskId = r.body.taskId;
+    expect(/^aft-[a-z0-9]{17}$/.test(taskId), `an aft- id, got ${taskId}`);
+    const rules = (await c.listFirewallRules(new swas.ListFirewallRulesRequest({
+      regionId: REGION, instanceId: servers[0], pageSize: 50,
+    }))).body.firewallRules;
+    expect(rules.some((x) => x.port === '8080' && x.sourceCidrIp === '10.0.0.0/8'), 'the template rule on the server');
+    return taskId;
+  });
+  await step(mode, 'DescribeFirewallTemplateApplyResults', async () => {
+    const r = await c.describeFirewallTemplateApplyResults(new swas.DescribeFirewallTemplateApplyResultsRequest({
+      regionId: REGION, taskId: [taskId],
+    }));
+    const d = r.body.data[0];
+    expect(r.body.totalCount === '1' && d.status === 'PartFailed' && d.totalCount === '3' && d.failedCount === '1',
+      `PartFailed 1 of 3 (string counters), got ${JSON.stringify(r.body)}`);
+    expect(d.instanceApplyResults.map((x) => x.status).join() === 'Success,Success,Failed', 'per-server outcomes');
+    return `${d.status} ${d.createTime}`;
+  });
+  await step(mode, 'DescribeFirewallTemplateRulesApplyResult', async () => {
+    const ok = (await c.describeFirewallTemplateRulesApplyResult(new swas.DescribeFirewallTemplateRulesApplyResultRequest({
+      regionId: REGION, firewallTemplateId: templateId, taskId, instanceId: servers[0],
+    }))).body.data;
+    expect(ok.length === 2 && ok.every((x) => x.success === true), `two rules applied, got ${JSON.stringify(ok)}`);
+    const bad = (await c.describeFirewallTemplateRulesApplyResult(new swas.DescribeFirewallTemplateRulesApplyResultRequest({
+      regionId: REGION, firewallTemplateId: templateId, taskId, instanceId: 'ffffffffffffffffffffffffffffffff',
+    }))).body.data;
+    expect(bad.every((x) => x.success === false && x.errorCode === 'InvalidInstanceId.NotFound'), `failed rules, got ${JSON.stringify(bad)}`);
+  });
+  await step(mode, 'TemplateRuleAlreadyExist', () => fails(c.createFirewallTemplateRules(new swas.CreateFirewallTemplateRulesRequest({
+    regionId: REGION, firewallTemplateId: templateId,
+    firewallRule: [new swas.CreateFirewallTemplateRulesRequestFirewallRule({ ruleProtocol: 'TCP', port: '8080', sourceCidrIp: '10.0.0.0/8' })],
+  })), 403, 'FirewallRuleAlreadyExist'));
+  await step(mode, 'TemplateInvalidPort', () => fails(c.createFirewallTemplate(new swas.CreateFirewallTemplateRequest({
+    regionId: REGION, name: 'bad',
+    firewallRule: [new swas.CreateFirewallTemplateRequestFirewallRule({ ruleProtocol: 'TCP', port: '0' })],
+  })), 400, 'InvalidPort.ValueNotSupported'));
+  await step(mode, 'ApplyTooManyServers', () => fails(c.applyFirewallTemplate(new swas.ApplyFirewallTemplateRequest({
+    regionId: REGION, firewallTemplateId: templateId, instanceIds: Array.from({ length: 11 }, (_, i) => `${i}`.padStart(32, '0')),
+  })), 400, 'InvalidParameter'));
+  await step(mode, 'UnknownFirewallTemplate', () => fails(c.applyFirewallTemplate(new swas.ApplyFirewallTemplateRequest({
+    regionId: REGION, firewallTemplateId: 'ft-nosuchtemplate0000', instanceIds: servers,
+  })), 404, 'InvalidFirewallTemplateId.NotFound'));
+  await step(mode, 'UnknownFirewallTemplateRule', () => fails(c.deleteFirewallTemplateRules(new swas.DeleteFirewallTemplateRulesRequest({
+    regionId: REGION, firewallTemplateId: templateId, firewallTemplateRuleId: ['00000000000000000000000000000000'],
+  })), 404, 'InvalidFirewallTemplateRuleId.NotFound'));
+  await step(mode, 'UnknownApplyTask', () => fails(c.describeFirewallTemplateRulesApplyResult(new swas.DescribeFirewallTemplateRulesApplyResultRequest({
+    regionId: REGION, firewallTemplateId: templateId, taskId: 'aft-nosuchtask0000000', instanceId: servers[0],
+  })), 404, 'InvalidTaskId.NotFound'));
+  await step(mode, 'DeleteFirewallTemplateRulesAndTemplates', async () => {
+    await c.deleteFirewallTemplateRules(new swas.DeleteFirewallTemplateRulesRequest({
+      regionId: REGION, firewallTemplateId: templateId, firewallTemplateRuleId: [dnsRule],
+    }));
+    expect((await describe()).firewallTemplateRules.length === 1, 'one rule left');
+    await c.deleteFirewallTemplates(new swas.DeleteFirewallTemplatesRequest({ regionId: REGION, firewallTemplateId: [templateId] }));
+    const left = (await c.describeFirewallTemplates(new swas.DescribeFirewallTemplatesRequest({
+      regionId: REGION, firewallTemplateId: [templateId],
+    }))).body.firewallTemplates;
+    expect(left.length === 0, 'the template gone');
+    const rules = (await c.listFirewallRules(new swas.ListFirewallRulesRequest({
+      regionId: REGION, instanceId: servers[0], pageSize: 50,
+    }))).body.firewallRules;
+    expect(rules.some((x) => x.port === '5353'), 'the servers keep the applied rules');
+  });
+}
+
+async function consoleAccess(mode, c) {
+  let server;
+  const settings = async () => (await c.describeInstancePasswordsSetting(new swas.DescribeInstancePasswordsSettingRequest({
+    regionId: REGION, instanceId: server,
+  }))).body;
+  await step(mode, 'DescribeInstancePasswordsSetting', async () => {
+    server = await newServer(c);
+    const s = await settings();
+    expect(s.instancePasswordSetting === false && s.vncPasswordSetting === false, `nothing set yet, got ${JSON.stringify(s)}`);
+    await c.updateInstanceAttribute(new swas.UpdateInstanceAttributeRequest({ regionId: REGION, instanceId: server, password: 'Passw0rd!' }));
+    expect((await settings()).instancePasswordSetting === true, 'a password set by UpdateInstanceAttribute');
+  });
+  await step(mode, 'ModifyInstanceVncPassword', async () => {
+    await c.modifyInstanceVncPassword(new swas.ModifyInstanceVncPasswordRequest({ regionId: REGION, instanceId: server, vncPassword: 'abc123' }));
+    expect((await settings()).vncPasswordSetting === true, 'a VNC password set');
+  });
+  await step(mode, 'InvalidVncPassword', () => fails(c.modifyInstanceVncPassword(new swas.ModifyInstanceVncPasswordRequest({
+    regionId: REGION, instanceId: server, vncPassword: 'abc12!',
+  })), 400, 'InvalidPassword.ValueNotSupported'));
+  await step(mode, 'DescribeInstanceVncUrl', async () => {
+    const encoded = (await c.describeInstanceVncUrl(new swas.DescribeInstanceVncUrlRequest({ regionId: REGION, instanceId: server }))).body.vncUrl;
+    const url = decodeURIComponent(encoded);
+    expect(url.startsWith(`ws://${ENDPOINT}/console-session/`), `a ws:// URL on swasd's endpoint, got ${url}`);
+    const page = await fetch(url.replace(/^ws:/, 'http:'));
+    const text = await page.text();
+    expect(page.status === 200 && text.includes(server), `the page names the server, got ${page.status} ${text}`);
+    return url;
+  });
+  await step(mode, 'LoginInstance', async () => {
+    const url = (await c.loginInstance(new swas.LoginInstanceRequest({ regionId: REGION, instanceId: server, username: 'root', port: 22 }))).body.redirectUrl;
+    expect(url.startsWith(`http://${ENDPOINT}/console-session/`), `an http:// URL on swasd's endpoint, got ${url}`);
+    return url;
+  });
+  await step(mode, 'StartTerminalSession', async () => {
+    const b = (await c.startTerminalSession(new swas.StartTerminalSessionRequest({ regionId: REGION, instanceId: server }))).body;
+    expect(/^[0-9a-f-]{36}$/.test(b.sessionId) && b.securityToken && b.webSocketUrl.endsWith(b.securityToken),
+      `a session, got ${JSON.stringify(b)}`);
+    return b.sessionId;
+  });
+  await step(mode, 'ConsoleNeedsRunningServer', async () => {
+    await c.stopInstance(new swas.StopInstanceRequest({ regionId: REGION, instanceId: server }));
+    await fails(c.describeInstanceVncUrl(new swas.DescribeInstanceVncUrlRequest({ regionId: REGION, instanceId: server })),
+      403, 'IncorrectInstanceStatus');
+    return fails(c.startTerminalSession(new swas.StartTerminalSessionRequest({ regionId: REGION, instanceId: server })),
+      403, 'IncorrectInstanceStatus');
+  });
+  await step(mode, 'ConsoleUnknownInstance', () => fails(c.describeInstancePasswordsSetting(new swas.DescribeInstancePasswordsSettingRequest({
+    regionId: REGION, instanceId: 'ffffffffffffffffffffffffffffffff',
+  })), 404, 'InvalidInstanceId.NotFound'));
+}
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
     await firewall(mode, c);
     await plansAndDisks(mode, c);
     await keyPairs(mode, c);
+    await templates(mode, c);
+    await consoleAccess(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

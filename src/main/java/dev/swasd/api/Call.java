@@ -12,6 +12,7 @@ public final class Call {
     private final String userName;
     private final long now;
     private final Tx tx;
+    private final String endpoint;
     private long validUntil = Long.MAX_VALUE;
 
     /**
@@ -19,11 +20,20 @@ public final class Call {
      * @param now      epoch milliseconds, one instant for the whole request
      */
     public Call(String requestId, String accountId, String userName, long now, Tx tx) {
+        this(requestId, accountId, userName, now, tx, null);
+    }
+
+    /**
+     * @param endpoint the endpoint as the client reached it, scheme and Host header
+     *                 ({@code http://127.0.0.1:8080}); null when the call came by no HTTP request
+     */
+    public Call(String requestId, String accountId, String userName, long now, Tx tx, String endpoint) {
         this.requestId = requestId;
         this.accountId = accountId;
         this.userName = userName;
         this.now = now;
         this.tx = tx;
+        this.endpoint = endpoint;
     }
 
     public String requestId() {
@@ -49,6 +59,14 @@ public final class Call {
 
     public Tx tx() {
         return tx;
+    }
+
+    /**
+     * The endpoint as the client reached it ({@code http://} or {@code https://} and the request's
+     * Host header), for URLs that lead back to this server (console sessions); null outside HTTP.
+     */
+    public String endpoint() {
+        return endpoint;
     }
 
     /**

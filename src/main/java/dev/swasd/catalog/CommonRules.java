@@ -45,6 +45,17 @@ final class CommonRules {
             // answer their own InvalidProtocol.ValueNotSupported (spec/swas-breadth.md G1, 1.4 item 7)
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
         }
+        if (product.equals("swas-open") && p.kind() == ParamKind.REPEAT_OBJECT_LIST
+                && (p.name().equals("FirewallRule") || p.name().equals("FirewallTemplateRule"))) {
+            // firewall-template rules (FirewallRule.N.RuleProtocol ...) are checked as server rules
+            // are, with the same spellings and InvalidProtocol.ValueNotSupported
+            List<ParamDef.FieldDef> fields = new ArrayList<>();
+            for (ParamDef.FieldDef f : p.fields()) {
+                fields.add(f.name().equals("RuleProtocol") ? new ParamDef.FieldDef(f.name(), f.kind(), f.maxLength(),
+                        List.of()) : f);
+            }
+            return with(p, fields, p.maxLength(), p.maxItems(), p.enumValues());
+        }
         if (product.equals("ecs") && (p.name().equals("Status") || p.name().equals("ImageOwnerAlias"))) {
             // DescribeImages: Status takes a comma list, and a bad alias has its own documented code
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());

@@ -21,6 +21,7 @@ public record CallContext(String requestId, Principal principal, OperationDef op
 
     /** What a resource module is told of the call, inside the transaction it runs in. */
     public Call call(Tx tx) {
-        return new Call(requestId, principal.accountId(), principal.isRoot() ? null : principal.userName(), now, tx);
+        return new Call(requestId, principal.accountId(), principal.isRoot() ? null : principal.userName(), now, tx,
+                request == null ? null : (request.secureTransport() ? "https://" : "http://") + request.host());
     }
 }

@@ -74,8 +74,10 @@ public final class HttpFrontend {
      * @param readiness what {@code /readyz} reports
      * @param metrics   the Prometheus text {@code /metrics} serves
      * @param requests  where requests refused before the pipeline (undecodable) are counted
+     * @param consoles  the pages console URLs lead to ({@code /console-session/<token>})
      */
-    record Ops(Supplier<Database.Readiness> readiness, Supplier<String> metrics, RequestMetrics requests) {
+    record Ops(Supplier<Database.Readiness> readiness, Supplier<String> metrics, RequestMetrics requests,
+            ConsolePages consoles) {
     }
 
     HttpFrontend(String bind, int port, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
@@ -165,6 +167,12 @@ public final class HttpFrontend {
             ControlApi controls = control;
             if (controls != null && path.startsWith(ControlApi.PREFIX)) {
                 control(controls, request, response, callback);
+                return true;
+            }
+            if (ConsolePages.handles(path) && ops.consoles() != null) {
+                ConsolePages.Page page = ops.consoles().render(path);
+                write(response, callback, page.status(), "text/plain;charset=utf-8",
+                        page.text().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             String requestId = RequestIds.next();

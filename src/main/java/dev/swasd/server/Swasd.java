@@ -135,7 +135,7 @@ public final class Swasd implements AutoCloseable {
                     }, requests, config.defaultRegion());
 
             HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
-                    new HttpFrontend.Ops(db::readiness, metrics::scrape, requests));
+                    new HttpFrontend.Ops(db::readiness, metrics::scrape, requests, new ConsolePages(db, config.clock())));
             metrics.trackTransitions(swas.resourceTypes().transitionTables());
             ControlApi control = null;
             if (controlApi) {

@@ -12,7 +12,10 @@ import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
+import dev.swasd.swas.console.ConsoleActions;
+import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.firewall.FirewallActions;
+import dev.swasd.swas.firewall.templates.FirewallTemplateActions;
 import dev.swasd.swas.images.CustomImageActions;
 import dev.swasd.swas.images.EcsImageActions;
 import dev.swasd.swas.instances.InstanceActions;
@@ -53,6 +56,8 @@ public record SwasDomain(InstanceService instances, DiskService disks, SnapshotS
                 instanceRows, snapshotRows, imageRows, tagRows);
         FirewallActions firewall = new FirewallActions(instances, tagRows);
         instances.whenCreated(firewall::addDefaults);
+        ConsoleActions console = new ConsoleActions(instances, new ConsoleTokens());
+        instances.whenPasswordSet(console::passwordSet);
         List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
                 new InstanceActions(instances, disks, tagRows),
@@ -60,7 +65,9 @@ public record SwasDomain(InstanceService instances, DiskService disks, SnapshotS
                 new CustomImageActions(images),
                 new EcsImageActions(images),
                 firewall,
-                new KeyPairActions(regions, instances)));
+                new KeyPairActions(regions, instances),
+                new FirewallTemplateActions(regions, lifecycle, firewall),
+                console));
         ResourceTypes types = new ResourceTypes(modules.stream().filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream()).toList());
         TagService tags = new TagService(regions, types, tagRows);

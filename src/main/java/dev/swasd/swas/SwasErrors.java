@@ -176,4 +176,22 @@ public final class SwasErrors {
         return new ApiException(403, "DependencyViolation.WindowsInstance",
                 "The instance creating is windows, cannot use ssh key pair to login");
     }
+
+    public static ApiException firewallTemplateNotFound() {
+        return new ApiException(404, "InvalidFirewallTemplateId.NotFound",
+                "The specified FirewallTemplateId does not exist.");
+    }
+
+    public static ApiException firewallTemplateRuleNotFound() {
+        return new ApiException(404, "InvalidFirewallTemplateRuleId.NotFound",
+                "The specified FirewallTemplateRuleId does not exist.");
+    }
+
+    public static ApiException firewallTemplateTaskNotFound() {
+        return new ApiException(404, "InvalidTaskId.NotFound", "The specified TaskId does not exist.");
+    }
+
+    public static ApiException invalidVncPassword() {
+        return new ApiException(400, "InvalidPassword.ValueNotSupported", "The specified parameter Password is invalid.");
+    }
 }

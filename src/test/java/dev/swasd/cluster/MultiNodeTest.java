@@ -197,4 +197,26 @@ class MultiNodeTest {
             }
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConsoleUrlOrApplyTaskOfOneNodeIsTheOthersToo() throws Exception {
+        String instance = snapshotOnNewServer(client(a)).split("/")[0];
+        String vnc = java.net.URLDecoder.decode((String) client(a).call("DescribeInstanceVncUrl", "RegionId", R,
+                "InstanceId", instance).get("VncUrl"), StandardCharsets.UTF_8);
+        String onB = vnc.replaceFirst("^ws://[^/]+", "http://" + b.endpoint());
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(onB)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("node b opens node a's session").isEqualTo(200);
+        assertThat(page.body()).contains(instance);
+
+        String template = (String) client(a).call("CreateFirewallTemplate", "RegionId", R, "Name", "cluster",
+                "FirewallRule.1.RuleProtocol", "TCP", "FirewallRule.1.Port", "8443").get("FirewallTemplateId");
+        String task = (String) client(b).call("ApplyFirewallTemplate", "RegionId", R, "FirewallTemplateId", template,
+                "InstanceIds.1", instance).get("TaskId");
+        Thread.sleep(400);
+        Map<String, Object> result = ((List<Map<String, Object>>) client(a).call("DescribeFirewallTemplateApplyResults",
+                "RegionId", R, "TaskId.1", task).get("data")).getFirst();
+        assertThat(result).containsEntry("Status", "Success");
+    }
 }

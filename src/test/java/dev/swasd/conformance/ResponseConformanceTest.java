@@ -334,6 +334,28 @@ class ResponseConformanceTest {
         r.call("swas-open", "DeleteFirewallRules", "RegionId", R, "InstanceId", a, "RuleIds", more);
         r.call("swas-open", "CreateDisk", "RegionId", R, "InstanceId", b, "DiskSize", "40");
         keyPairScenario(r, a, b);
+        String ft = first(r.call("swas-open", "CreateFirewallTemplate", "RegionId", R, "Name", "web", "Description",
+                "d", "FirewallRule.1.RuleProtocol", "TCP", "FirewallRule.1.Port", "8080", "FirewallRule.1.SourceCidrIp",
+                "10.0.0.0/8", "FirewallRule.1.Remark", "app"), "FirewallTemplateId");
+        String ftRule = first(r.call("swas-open", "CreateFirewallTemplateRules", "RegionId", R, "FirewallTemplateId",
+                ft, "FirewallRule.1.RuleProtocol", "UDP", "FirewallRule.1.Port", "53"), "FirewallTemplateRules",
+                "FirewallTemplateRuleId");
+        r.call("swas-open", "ModifyFirewallTemplate", "RegionId", R, "FirewallTemplateId", ft, "Name", "web2",
+                "FirewallTemplateRule.1.FirewallTemplateRuleId", ftRule, "FirewallTemplateRule.1.Port", "5353");
+        r.call("swas-open", "DescribeFirewallTemplates", "RegionId", R);
+        String task = first(r.call("swas-open", "ApplyFirewallTemplate", "RegionId", R, "FirewallTemplateId", ft,
+                "InstanceIds.1", a), "TaskId");
+        r.call("swas-open", "DescribeFirewallTemplateApplyResults", "RegionId", R, "TaskId.1", task);
+        r.call("swas-open", "DescribeFirewallTemplateRulesApplyResult", "RegionId", R, "FirewallTemplateId", ft,
+                "TaskId", task, "InstanceId", a);
+        r.call("swas-open", "DeleteFirewallTemplateRules", "RegionId", R, "FirewallTemplateId", ft,
+                "FirewallTemplateRuleId.1", ftRule);
+        r.call("swas-open", "DeleteFirewallTemplates", "RegionId", R, "FirewallTemplateId.1", ft);
+        r.call("swas-open", "ModifyInstanceVncPassword", "RegionId", R, "InstanceId", a, "VncPassword", "abc123");
+        r.call("swas-open", "DescribeInstancePasswordsSetting", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "DescribeInstanceVncUrl", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "LoginInstance", "RegionId", R, "InstanceId", a, "Username", "root", "Port", "22");
+        r.call("swas-open", "StartTerminalSession", "RegionId", R, "InstanceId", a);
         JsonNode disks = r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a, "DiskType", "system");
         String disk = first(disks, "Disks", "DiskId");
         String s1 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",

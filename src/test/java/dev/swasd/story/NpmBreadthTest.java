@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The swas-open actions beyond the custom-image story through the official npm client
  * {@code @alicloud/swas-open20200601} (conformance/npm/breadth.mjs), in ACS3 and V1 signing: every
- * action as a user calls it, and the documented error codes.
+ * action as a user calls it, and the documented error codes — firewall rules, firewall templates,
+ * console access and passwords (the VNC URL fetched from swasd itself).
  */
 @Slow
 class NpmBreadthTest {
@@ -49,6 +50,17 @@ class NpmBreadthTest {
                     mode + " InvalidKeyPairName", mode + " KeyPairNotFound", mode + " CreateInstanceKeyPair",
                     mode + " UploadAndDescribeInstanceKeyPair", mode + " DeleteInstanceKeyPair",
                     mode + " WindowsInstance", mode + " DeleteKeyPairs", mode + " QuotaExceedKeyPair");
+            assertThat(cases).contains(mode + " CreateFirewallTemplate", mode + " CreateFirewallTemplateRules",
+                    mode + " ModifyFirewallTemplate", mode + " DescribeFirewallTemplates",
+                    mode + " ApplyFirewallTemplate", mode + " DescribeFirewallTemplateApplyResults",
+                    mode + " DescribeFirewallTemplateRulesApplyResult", mode + " TemplateRuleAlreadyExist",
+                    mode + " TemplateInvalidPort", mode + " ApplyTooManyServers", mode + " UnknownFirewallTemplate",
+                    mode + " UnknownFirewallTemplateRule", mode + " UnknownApplyTask",
+                    mode + " DeleteFirewallTemplateRulesAndTemplates");
+            assertThat(cases).contains(mode + " DescribeInstancePasswordsSetting", mode + " ModifyInstanceVncPassword",
+                    mode + " InvalidVncPassword", mode + " DescribeInstanceVncUrl", mode + " LoginInstance",
+                    mode + " StartTerminalSession", mode + " ConsoleNeedsRunningServer",
+                    mode + " ConsoleUnknownInstance");
         }
     }
 }

@@ -79,8 +79,15 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         }
     }
 
-    /** What a new rule asks for, checked and in the service's spelling. */
-    record Spec(String protocol, String port, String source, String remark) {
+    /**
+     * What a new rule asks for, checked and in the service's spelling; a null source means anywhere.
+     * Firewall templates hold their rules as these ({@link #spec}), so both check rules alike.
+     */
+    public record Spec(String protocol, String port, String source, String remark) {
+        /** The source as a rule stores it: anywhere when none was given. */
+        public String sourceOrAnywhere() {
+            return source == null ? ANYWHERE : source;
+        }
     }
 
     /** The rules every new server carries: SSH, HTTP and HTTPS from anywhere. */
@@ -260,6 +267,39 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         return added.stream().map(Rule::ruleId).toList();
     }
 
+    /**
+     * A firewall template's rules landing on one server (ApplyFirewallTemplate): a rule with the
+     * same protocol, port and source as one of the server's replaces it, enabled or not (it keeps
+     * its id and tags, takes the template rule's remark and is enabled); the others are added.
+     * All or nothing: an unknown server is InvalidInstanceId.NotFound, and more rules than
+     * {@link #RULES_PER_SERVER} is FirewallRuleLimitExceed, with nothing written.
+     */
+    public void applyTemplate(Tx tx, long now, Caller caller, String instanceId, List<Spec> specs) {
+        List<Rule> existing = rulesOf(tx, caller, instanceId);
+        List<Rule> replaced = new ArrayList<>();
+        List<Spec> added = new ArrayList<>();
+        for (Spec s : specs) {
+            Rule wanted = new Rule(null, caller.accountId(), caller.regionId(), instanceId, s.protocol(), s.port(),
+                    s.sourceOrAnywhere(), s.remark(), ACCEPT, 0, now, 0);
+            existing.stream().filter(wanted::sameTraffic).findFirst().ifPresentOrElse(
+                    old -> replaced.add(old.with(old.ruleProtocol(), old.port(), old.sourceCidrIp(), s.remark(), ACCEPT)),
+                    () -> added.add(s));
+        }
+        if (existing.size() + added.size() > RULES_PER_SERVER) {
+            throw SwasErrors.firewallRuleLimitExceeded();
+        }
+        for (Rule r : replaced) {
+            if (!rules.update(tx, r)) {
+                throw new ConcurrentChange("firewall rule " + r.ruleId());
+            }
+        }
+        long seq = existing.stream().mapToLong(Rule::seq).max().orElse(0);
+        for (Spec s : added) {
+            rules.insert(tx, new Rule(newRuleId(), caller.accountId(), caller.regionId(), instanceId, s.protocol(),
+                    s.port(), s.sourceOrAnywhere(), s.remark(), ACCEPT, ++seq, now, 0));
+        }
+    }
+
     private void delete(Tx tx, Caller caller, String instanceId, List<String> ruleIds) {
         Set<String> ids = new LinkedHashSet<>(ruleIds);
         for (String id : ids) {
@@ -300,8 +340,11 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         return r.accountId().equals(caller.accountId()) && r.regionId().equals(caller.regionId());
     }
 
-    /** Checks a rule's fields; protocol and port are required, the source defaults to anywhere later. */
-    static Spec spec(String protocol, String port, String source, String remark) {
+    /**
+     * Checks a rule's fields; protocol and port are required, the source defaults to anywhere later.
+     * The one check of a rule's fields, for server rules and firewall-template rules alike.
+     */
+    public static Spec spec(String protocol, String port, String source, String remark) {
         String p = protocol(protocol);
         return new Spec(p, port(p, port), source == null ? null : source(source), remark(remark));
     }

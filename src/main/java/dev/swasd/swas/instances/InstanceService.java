@@ -49,6 +49,7 @@ public final class InstanceService {
     private final TagRepository tags;
     private final ImageUse imageUse;
     private Created created = (tx, now, caller, instanceId) -> { };
+    private Created passwordSet = (tx, now, caller, instanceId) -> { };
 
     public InstanceService(Regions regions, Plans plans, PublicImages publicImages, Quotas quotas, Lifecycle lifecycle,
             InstanceRepository instances, ImageRepository images, TagRepository tags) {
@@ -69,6 +70,14 @@ public final class InstanceService {
     /** Sets the one hook CreateInstances calls per new server; set once, while the domain is wired. */
     public void whenCreated(Created hook) {
         this.created = hook;
+    }
+
+    /**
+     * Sets the one hook told, in the same transaction, that a server's login password was set
+     * (UpdateInstanceAttribute or ResetSystem with a password); set once, while the domain is wired.
+     */
+    public void whenPasswordSet(Created hook) {
+        this.passwordSet = hook;
     }
 
     public record CreateInstances(String imageId, String planId, long period, long amount, boolean autoRenew,
@@ -222,6 +231,9 @@ public final class InstanceService {
             }
             save(tx, r.withName(name));
         }
+        if (password != null) {
+            passwordSet.created(tx, now, caller, instanceId);
+        }
     }
 
     /**
@@ -265,6 +277,9 @@ public final class InstanceService {
                     + "Windows.");
         }
         save(tx, transition(r.withImage(image.imageId(), now), now, InstanceStatus.Resetting, InstanceStatus.Running));
+        if (password != null) {
+            passwordSet.created(tx, now, caller, instanceId);
+        }
     }
 
     /**
