@@ -1,5 +1,6 @@
 package dev.swasd;
 
+import java.time.Clock;
 import dev.swasd.protocol.Hashing;
 import dev.swasd.protocol.Pct;
 import dev.swasd.protocol.SignatureV1;
@@ -31,14 +32,14 @@ public final class HostileClient {
     private final String host;
     private final String keyId;
     private final String secret;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public HostileClient(String host, String keyId, String secret) {
-        this(host, keyId, secret, java.time.Clock.systemUTC());
+        this(host, keyId, secret, Clock.systemUTC());
     }
 
     /** Signing "now" by {@code clock} (the server's, when a test moves it). */
-    public HostileClient(String host, String keyId, String secret, java.time.Clock clock) {
+    public HostileClient(String host, String keyId, String secret, Clock clock) {
         this.host = host;
         this.keyId = keyId;
         this.secret = secret;

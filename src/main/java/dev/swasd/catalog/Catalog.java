@@ -1,5 +1,6 @@
 package dev.swasd.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class Catalog {
     }
 
     /** Every product version the catalog holds. */
-    public java.util.Collection<Product> products() {
+    public Collection<Product> products() {
         return byVersion.values();
     }
 

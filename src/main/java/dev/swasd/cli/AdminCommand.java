@@ -1,5 +1,7 @@
 package dev.swasd.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +31,9 @@ final class AdminCommand implements Callable<Integer> {
     /** One line for a failure of an admin task, never a stack trace. */
     static String oneLine(Throwable e) {
         String msg = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             msg = "no such file: " + msg;
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
+        } else if (e instanceof AccessDeniedException) {
             msg = "permission denied: " + msg;
         }
         if (msg == null || msg.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.swasd.cli;
 
+import java.util.concurrent.Callable;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,7 @@ final class AdminGroupCommand extends AdminGroupingCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user group; prints its GroupId.")
-    static final class Create implements java.util.concurrent.Callable<Integer> {
+    static final class Create implements Callable<Integer> {
         @Mixin
         AdminStore store;
 
@@ -40,7 +41,7 @@ final class AdminGroupCommand extends AdminGroupingCommand {
 
     @Command(name = "add-user", mixinStandardHelpOptions = true,
             description = "Add a RAM user to a group (the user gains the group's policies).")
-    static final class AddUser implements java.util.concurrent.Callable<Integer> {
+    static final class AddUser implements Callable<Integer> {
         @Mixin
         AdminStore store;
 

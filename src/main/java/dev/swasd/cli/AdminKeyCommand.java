@@ -1,5 +1,6 @@
 package dev.swasd.cli;
 
+import java.util.concurrent.Callable;
 import dev.swasd.ramapi.RamAccessKeys;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ final class AdminKeyCommand extends AdminGroupingCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Create an AccessKey for a RAM user (at most 2 per user).",
                 "Prints AccessKeyId and AccessKeySecret; the secret is shown only this once."})
-    static final class Create implements java.util.concurrent.Callable<Integer> {
+    static final class Create implements Callable<Integer> {
         @Mixin
         AdminStore store;
 

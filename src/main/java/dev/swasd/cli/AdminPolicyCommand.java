@@ -1,5 +1,7 @@
 package dev.swasd.cli;
 
+import java.io.IOException;
+import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +22,7 @@ final class AdminPolicyCommand extends AdminGroupingCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a custom policy (version v1) from a policy document file.")
-    static final class Create implements java.util.concurrent.Callable<Integer> {
+    static final class Create implements Callable<Integer> {
         @Mixin
         AdminStore store;
 
@@ -38,7 +40,7 @@ final class AdminPolicyCommand extends AdminGroupingCommand {
             String text;
             try {
                 text = Files.readString(document);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return AdminStore.usage("cannot read " + document + ": " + e.getMessage(), "policy create");
             }
             return AdminStore.run(store, "policy create", () -> {
@@ -55,7 +57,7 @@ final class AdminPolicyCommand extends AdminGroupingCommand {
 
     @Command(name = "attach", mixinStandardHelpOptions = true,
             description = "Attach a policy to a RAM user or a group.")
-    static final class Attach implements java.util.concurrent.Callable<Integer> {
+    static final class Attach implements Callable<Integer> {
         @Mixin
         AdminStore store;
 

@@ -1,5 +1,7 @@
 package dev.swasd.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import dev.swasd.ramapi.RamDomain;
 import dev.swasd.errors.ApiException;
 import dev.swasd.server.RamAdapters;
@@ -37,7 +39,7 @@ final class AdminStore {
 
     @Option(names = "--ram-limit", paramLabel = "NAME=VALUE",
             description = "A RAM limit, as given to serve (repeatable), e.g. users=5000.")
-    java.util.List<String> ramLimitSettings = new java.util.ArrayList<>();
+    List<String> ramLimitSettings = new ArrayList<>();
 
     /** A usage problem with the shared options, or null. */
     String problem() {

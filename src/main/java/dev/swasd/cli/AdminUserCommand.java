@@ -1,5 +1,8 @@
 package dev.swasd.cli;
 
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.concurrent.Callable;
 import dev.swasd.ramapi.Page;
 import dev.swasd.ramapi.RamUsers;
 import dev.swasd.store.RamUserRecord;
@@ -21,7 +24,7 @@ final class AdminUserCommand extends AdminGroupingCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a RAM user; prints its UserId.")
-    static final class Create implements java.util.concurrent.Callable<Integer> {
+    static final class Create implements Callable<Integer> {
         @Mixin
         AdminStore store;
 
@@ -55,7 +58,7 @@ final class AdminUserCommand extends AdminGroupingCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the account's RAM users.")
-    static final class ListUsers implements java.util.concurrent.Callable<Integer> {
+    static final class ListUsers implements Callable<Integer> {
         @Mixin
         AdminStore store;
 
@@ -75,7 +78,7 @@ final class AdminUserCommand extends AdminGroupingCommand {
                 System.out.printf("%-16s  %-24s  %-20s  %s%n", "USER_ID", "USER_NAME", "CREATED", "DISPLAY_NAME");
                 for (RamUserRecord u : users) {
                     System.out.printf("%-16s  %-24s  %-20s  %s%n", u.userId(), u.userName(),
-                            Instant.ofEpochMilli(u.createdAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            Instant.ofEpochMilli(u.createdAt()).truncatedTo(ChronoUnit.SECONDS),
                             u.displayName() == null ? "" : u.displayName());
                 }
             });
@@ -84,7 +87,7 @@ final class AdminUserCommand extends AdminGroupingCommand {
 
     /** {@code base} plus the optional values that were given, for the RAM parameter rules. */
     static Map<String, Object> present(Map<String, Object> base, Object... kv) {
-        Map<String, Object> out = new java.util.HashMap<>(base);
+        Map<String, Object> out = new HashMap<>(base);
         for (int i = 0; i < kv.length; i += 2) {
             if (kv[i + 1] != null) {
                 out.put((String) kv[i], kv[i + 1]);

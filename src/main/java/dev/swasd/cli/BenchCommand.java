@@ -1,5 +1,7 @@
 package dev.swasd.cli;
 
+import java.util.Locale;
+import java.util.Set;
 import dev.swasd.cli.bench.Bench;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Bench.Scenario convert(String value) {
             try {
-                return Bench.Scenario.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+                return Bench.Scenario.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not one of list, cycle, delete15");
             }
@@ -71,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("swasd: --endpoint needs --access-key-id and --access-key-secret (try: swasd bench --help)");
             return Main.EXIT_USAGE;
         }
-        return new Bench(seconds, images, db, connections, endpoint, keyId, secret, workDir, java.util.Set.copyOf(scenarios),
+        return new Bench(seconds, images, db, connections, endpoint, keyId, secret, workDir, Set.copyOf(scenarios),
                 System.out).run();
     }
 }

@@ -1,5 +1,6 @@
 package dev.swasd.cli;
 
+import org.slf4j.LoggerFactory;
 import dev.swasd.server.HttpFrontend;
 import java.io.PrintWriter;
 import java.util.Collections;
@@ -46,7 +47,7 @@ public final class Main implements Runnable {
         // they overlap; nothing logs before the model is built and logging is ready
         boolean serving = args.length > 0 && (args[0].equals("serve") || args[0].equals("startup-training"));
         Thread logging = Thread.ofPlatform().daemon().name("swasd-init").start(() -> {
-            org.slf4j.LoggerFactory.getILoggerFactory();
+            LoggerFactory.getILoggerFactory();
             if (serving) {
                 HttpFrontend.prepare();
             }

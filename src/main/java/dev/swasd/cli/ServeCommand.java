@@ -1,5 +1,7 @@
 package dev.swasd.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.StateClock;
@@ -70,13 +72,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Change a quota (repeatable), e.g. custom-images-per-account=100, or 'unlimited' for all. "
                     + "Names: instances-per-region, snapshots-per-instance, snapshots-per-server, snapshots-per-account, "
                     + "custom-images-per-server, custom-images-per-account, share-accounts-per-image.")
-    java.util.List<String> quotaSettings = new java.util.ArrayList<>();
+    List<String> quotaSettings = new ArrayList<>();
 
     @Option(names = "--ram-limit", paramLabel = "NAME=VALUE",
             description = "Change a RAM limit per account (repeatable), e.g. users=5000. Names: users, groups, "
                     + "groups-per-user, access-keys-per-user, policies, versions-per-policy, system-policies-per-user, "
                     + "custom-policies-per-user, system-policies-per-group, custom-policies-per-group.")
-    java.util.List<String> ramLimitSettings = new java.util.ArrayList<>();
+    List<String> ramLimitSettings = new ArrayList<>();
 
     @Option(names = "--ram-refresh", paramLabel = "DURATION", defaultValue = "${env:SWASD_RAM_REFRESH:-1s}",
             description = "The longest a RAM change made through another node or swasd admin takes to govern this "

@@ -1,5 +1,6 @@
 package dev.swasd.embedded;
 
+import dev.swasd.store.Database;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ControlApi;
 import dev.swasd.server.Faults;
@@ -362,7 +363,7 @@ public final class EmbeddedSwasd implements AutoCloseable {
                 ServerConfig config = new ServerConfig("127.0.0.1", port, dir, databaseUrl, databaseUser,
                         databasePassword, accountId, keyId, secret, regionsFile, null, RequestLimits.DEFAULT,
                         new StateClock(Clock.systemUTC()), stateDelay, ServerConfig.quotas(quotas),
-                        dev.swasd.store.Database.Durability.NORMAL, ServerConfig.ramLimits(ramLimits), ramRefresh,
+                        Database.Durability.NORMAL, ServerConfig.ramLimits(ramLimits), ramRefresh,
                         regionId);
                 return new EmbeddedSwasd(Swasd.start(config, true), dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {

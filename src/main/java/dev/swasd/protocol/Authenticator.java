@@ -1,5 +1,6 @@
 package dev.swasd.protocol;
 
+import java.util.Locale;
 import dev.swasd.errors.GatewayErrors;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +123,7 @@ public final class Authenticator {
         String stringToSign = SignatureV3.stringToSign(auth, canonical);
         boolean bodyIntact = bodyHash.equalsIgnoreCase(request.header("x-acs-content-sha256"));
         if (!bodyIntact || !Hashing.same(SignatureV3.sign(auth.hashing(), credential.secret(), stringToSign),
-                auth.signature().toLowerCase(java.util.Locale.ROOT))) {
+                auth.signature().toLowerCase(Locale.ROOT))) {
             throw GatewayErrors.signatureV3Mismatch(stringToSign);
         }
         String keyHeader = request.header("x-acs-accesskey-id");

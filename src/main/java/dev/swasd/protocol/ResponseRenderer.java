@@ -1,5 +1,6 @@
 package dev.swasd.protocol;
 
+import java.util.Arrays;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -56,8 +57,8 @@ public final class ResponseRenderer {
         byte[] bytes = whole.body();
         byte[] id = STAND_IN_ID.getBytes(StandardCharsets.UTF_8);
         int at = indexOf(bytes, id);
-        return new ResponseTemplate(whole.status(), whole.contentType(), java.util.Arrays.copyOfRange(bytes, 0, at),
-                java.util.Arrays.copyOfRange(bytes, at + id.length, bytes.length));
+        return new ResponseTemplate(whole.status(), whole.contentType(), Arrays.copyOfRange(bytes, 0, at),
+                Arrays.copyOfRange(bytes, at + id.length, bytes.length));
     }
 
     private static final String STAND_IN_ID = "00000000-0000-0000-0000-000000000000";

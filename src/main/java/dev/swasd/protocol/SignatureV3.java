@@ -1,5 +1,6 @@
 package dev.swasd.protocol;
 
+import java.util.Locale;
 import dev.swasd.errors.GatewayErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class SignatureV3 {
             size += p.name().length() + p.value().length() + 8;
         }
         for (String name : auth.signedHeaders()) {
-            String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            String value = headers.get(name.toLowerCase(Locale.ROOT));
             size += name.length() + (value == null ? 0 : value.length()) + 2;
         }
         StringBuilder out = new StringBuilder(size);
@@ -104,7 +105,7 @@ public final class SignatureV3 {
         }
         out.append('\n');
         for (String name : auth.signedHeaders()) {
-            String value = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            String value = headers.get(name.toLowerCase(Locale.ROOT));
             out.append(name).append(':').append(value == null ? "" : value.trim()).append('\n');
         }
         out.append('\n').append(auth.signedHeadersText()).append('\n').append(bodyHash);

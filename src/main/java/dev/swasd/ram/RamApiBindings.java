@@ -1,5 +1,6 @@
 package dev.swasd.ram;
 
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +101,7 @@ public final class RamApiBindings {
 
     @SafeVarargs
     private static Set<String> concat(Set<String>... sets) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         for (Set<String> s : sets) {
             out.addAll(s);
         }

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ final class AccessLog {
             sb.append(text);
             return;
         }
-        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (plainByte(c)) {
                 sb.append((char) c);

@@ -1,5 +1,7 @@
 package dev.swasd.server;
 
+import dev.swasd.protocol.ResponseTemplate;
+import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.catalog.OperationDef;
@@ -51,7 +53,7 @@ final class ActionExecutor {
     }
 
     /** A reusable read, answered from its kept result while that is still the database's. */
-    dev.swasd.protocol.ResponseTemplate reuse(CallContext ctx, ValidatedParams params, ReusableRead read) {
+    ResponseTemplate reuse(CallContext ctx, ValidatedParams params, ReusableRead read) {
         return reads.answer(ctx, params, read);
     }
 
@@ -86,7 +88,7 @@ final class ActionExecutor {
     private static void backOff(int attempt) {
         int ceiling = Math.min(MAX_PAUSE_MILLIS, 2 << Math.min(attempt, 16));
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(ceiling / 2, ceiling + 1));
+            Thread.sleep(ThreadLocalRandom.current().nextInt(ceiling / 2, ceiling + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,7 @@
 package dev.swasd.server;
 
+import dev.swasd.catalog.OperationDef;
+import dev.swasd.protocol.ValidatedParams;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,7 @@ public final class ActionRegistry {
      */
     @FunctionalInterface
     public interface ParameterRules {
-        void check(dev.swasd.catalog.OperationDef op, dev.swasd.protocol.ValidatedParams params);
+        void check(OperationDef op, ValidatedParams params);
     }
 
     public ActionRegistry addRules(String product, ParameterRules productRules) {
@@ -30,7 +32,7 @@ public final class ActionRegistry {
     }
 
     /** Runs the product's rules, if it has any. */
-    public void checkParameters(dev.swasd.catalog.OperationDef op, dev.swasd.protocol.ValidatedParams params) {
+    public void checkParameters(OperationDef op, ValidatedParams params) {
         ParameterRules r = rules.get(op.product());
         if (r != null) {
             r.check(op, params);

@@ -1,5 +1,7 @@
 package dev.swasd.server;
 
+import java.io.IOException;
+import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -330,7 +332,7 @@ public final class ControlApi {
     static Faults.Rule rule(JsonNode r) {
         for (Iterator<String> names = r.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!java.util.Set.of("action", "code", "status", "message", "times", "probability", "delayMs")
+            if (!Set.of("action", "code", "status", "message", "times", "probability", "delayMs")
                     .contains(name)) {
                 throw new IllegalArgumentException("unknown field \"" + name + "\" (fields: action, code, status, "
                         + "message, times, probability, delayMs)");
@@ -416,7 +418,7 @@ public final class ControlApi {
             return n;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("the body could not be read");
         }
     }

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.catalog.OperationDef;
@@ -42,7 +43,7 @@ final class Denials {
     }
 
     /** The condition keys RAM writes in its own case. */
-    private static final java.util.List<String> KNOWN = java.util.List.of(ConditionKeys.CURRENT_TIME,
+    private static final List<String> KNOWN = List.of(ConditionKeys.CURRENT_TIME,
             ConditionKeys.SECURE_TRANSPORT, ConditionKeys.SOURCE_IP, ConditionKeys.MFA_PRESENT, ConditionKeys.SOURCE_VPC,
             ConditionKeys.ACCESS_ID, ConditionKeys.USER_AGENT, ConditionKeys.REFERER);
 
@@ -56,7 +57,7 @@ final class Denials {
                 return k;
             }
         }
-        for (String prefix : java.util.List.of("acs:ResourceTag/", "acs:RequestTag/")) {
+        for (String prefix : List.of("acs:ResourceTag/", "acs:RequestTag/")) {
             if (folded.regionMatches(true, 0, prefix, 0, prefix.length())) {
                 return prefix + folded.substring(prefix.length());
             }

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.errors.ApiError;
 import dev.swasd.errors.ApiException;
@@ -290,7 +291,7 @@ public final class HttpFrontend {
     }
 
     /** A host name, IPv4 or bracketed IPv6 address, with an optional port: what a Host header may hold. */
-    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+    private static final Pattern HOST = Pattern.compile(
             "(?:[A-Za-z0-9._~-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
 
     /**

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.util.Comparator;
 import dev.swasd.ram.MalformedPolicyException;
 import dev.swasd.ram.PolicyParser;
 import dev.swasd.ram.SystemPolicies;
@@ -37,7 +38,7 @@ public final class RamAdapters {
             @Override
             public List<SystemPolicyInfo> all() {
                 return SystemPolicies.all().stream().map(RamAdapters::info)
-                        .sorted(java.util.Comparator.comparing(SystemPolicyInfo::name)).toList();
+                        .sorted(Comparator.comparing(SystemPolicyInfo::name)).toList();
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.util.List;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.ramapi.RamLimits;
 import dev.swasd.store.Database;
@@ -82,7 +83,7 @@ public record ServerConfig(
     }
 
     /** RAM limits from {@code --ram-limit NAME=VALUE} settings over the defaults; IllegalArgumentException names a bad one. */
-    public static RamLimits ramLimits(java.util.List<String> settings) {
+    public static RamLimits ramLimits(List<String> settings) {
         RamLimits limits = RamLimits.defaults();
         for (String s : settings) {
             limits = limits.with(s);
@@ -94,7 +95,7 @@ public record ServerConfig(
      * Quotas from {@code --quota} settings ({@code NAME=VALUE} or {@code unlimited}), applied in order
      * over the defaults; IllegalArgumentException names a bad setting.
      */
-    public static Quotas quotas(java.util.List<String> settings) {
+    public static Quotas quotas(List<String> settings) {
         Quotas quotas = Quotas.defaults();
         for (String s : settings) {
             quotas = quotas.with(s);

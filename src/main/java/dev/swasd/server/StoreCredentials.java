@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.util.concurrent.ConcurrentHashMap;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.protocol.Credential;
 import dev.swasd.protocol.CredentialLookup;
@@ -31,7 +32,7 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
      * hot path saves a query and an AES decryption per request.
      */
     static final long CACHE_MILLIS = 1000;
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<Credential> credential, long loadedAt) {
     }

@@ -1,5 +1,7 @@
 package dev.swasd.server;
 
+import dev.swasd.store.ResourceTables;
+import java.util.concurrent.CompletionException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swasd.api.ecs.EcsApi;
 import dev.swasd.api.ecs.EcsRoutes;
@@ -141,7 +143,7 @@ public final class Swasd implements AutoCloseable {
             if (controlApi) {
                 Faults faults = new Faults();
                 pipeline.injectFaults(faults);
-                control = new ControlApi(config.accountId(), new dev.swasd.store.ResourceTables(db), faults,
+                control = new ControlApi(config.accountId(), new ResourceTables(db), faults,
                         (StateClock) config.clock(), new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables()), identities, cipher,
                         credentials);
                 control.registerSeeder("traffic", trafficSeeder(db, swas, config.accountId()));
@@ -175,7 +177,7 @@ public final class Swasd implements AutoCloseable {
     private static Database awaitDatabase(CompletableFuture<Database> opening, Metrics metrics) {
         try {
             return opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             metrics.close();
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } catch (RuntimeException e) {

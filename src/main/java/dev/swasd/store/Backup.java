@@ -1,5 +1,7 @@
 package dev.swasd.store;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -163,7 +165,7 @@ public final class Backup {
                 case Long l -> g.writeNumberField(name, l);
                 case Boolean b -> g.writeBooleanField(name, b);
                 case Double d -> g.writeNumberField(name, d);
-                case java.math.BigDecimal d -> g.writeNumberField(name, d);
+                case BigDecimal d -> g.writeNumberField(name, d);
                 default -> g.writeStringField(name, v.toString());
             }
         }
@@ -302,7 +304,7 @@ public final class Backup {
         };
         if (!fits) {
             throw new Refused("value " + v + " does not fit column " + table + "." + col.name() + " ("
-                    + col.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + col.kind().name().toLowerCase(Locale.ROOT) + ")");
         }
         switch (col.kind()) {
             case INTEGER -> ps.setLong(i, v.longValue());

@@ -1,5 +1,7 @@
 package dev.swasd.store;
 
+import java.io.IOException;
+import java.time.Duration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -77,7 +79,7 @@ public final class Database implements AutoCloseable {
      * (docs/decisions.md): a database that cannot be reached is told within this, not after
      * Hikari's default 30 s, and the pool reconnects by itself once it is back.
      */
-    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
     /** Reads, auto-commit statements and maintenance (migrations, export); READ COMMITTED on PostgreSQL. */
     private final HikariDataSource pool;
@@ -211,7 +213,7 @@ public final class Database implements AutoCloseable {
                 PrivateFiles.createDirectories(path.getParent());
             }
             PrivateFiles.createFileIfMissing(path);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot create the database file " + path + ": " + e.getMessage(), e);
         }
     }

@@ -35,7 +35,7 @@ public final class IdentityRepository {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts WHERE account_id = ?")) {
                 ps.setString(1, accountId);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
             }

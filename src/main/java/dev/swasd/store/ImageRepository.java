@@ -1,5 +1,11 @@
 package dev.swasd.store;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -48,7 +54,7 @@ public final class ImageRepository {
                 .toList();
         int[] changed = tx.batch("UPDATE custom_images SET deleted_at = ?, in_share = 0, status = ?, next_status = NULL, "
                 + "next_at = NULL, version = version + 1 WHERE image_id = ? AND version = ? AND deleted_at IS NULL", rows);
-        java.util.Map<List<String>, Integer> perOwner = new java.util.LinkedHashMap<>();
+        Map<List<String>, Integer> perOwner = new LinkedHashMap<>();
         for (int k = 0; k < changed.length; k++) {
             if (changed[k] != 1) {
                 return false;
@@ -231,7 +237,7 @@ public final class ImageRepository {
 
         /** The images read (an empty page's one row carries none), with the total. */
         Page page(List<Listed> rows) {
-            return new Page(rows.stream().filter(java.util.Objects::nonNull).toList(), total);
+            return new Page(rows.stream().filter(Objects::nonNull).toList(), total);
         }
 
         private static List<TagRecord> tags(ImageRecord image, String json) throws SQLException {
@@ -256,8 +262,8 @@ public final class ImageRepository {
     }
 
     /** Accounts each image is shared with, counted for a page of images at once. */
-    public java.util.Map<String, Long> shareCounts(Tx tx, List<String> imageIds) {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
+    public Map<String, Long> shareCounts(Tx tx, List<String> imageIds) {
+        Map<String, Long> out = new HashMap<>();
         if (imageIds.isEmpty()) {
             return out;
         }
@@ -267,8 +273,8 @@ public final class ImageRepository {
     }
 
     private static String columnsOf(String alias) {
-        return java.util.Arrays.stream(COLS.split(", ")).map(c -> alias + "." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
+        return Arrays.stream(COLS.split(", ")).map(c -> alias + "." + c)
+                .collect(Collectors.joining(", "));
     }
 
     private static void in(StringBuilder where, List<Object> args, String column, List<String> values) {

@@ -1,5 +1,9 @@
 package dev.swasd.store;
 
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,9 +46,9 @@ public final class SecretCipher {
 
     private static String idOf(byte[] key) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update("swasd master key id\0".getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest(key), 0, 8);
+            return HexFormat.of().formatHex(sha.digest(key), 0, 8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -54,15 +58,15 @@ public final class SecretCipher {
      * The key from SWASD_MASTER_KEY or {@code <data>/master.key} when there is one; unlike
      * {@link #fromEnvironmentOrFile} it never makes a new key (admin commands must not).
      */
-    public static java.util.Optional<SecretCipher> existing(String base64Key, Path dataDir) throws IOException {
+    public static Optional<SecretCipher> existing(String base64Key, Path dataDir) throws IOException {
         if (base64Key != null && !base64Key.isBlank()) {
-            return java.util.Optional.of(new SecretCipher(decodeKey(base64Key, "SWASD_MASTER_KEY")));
+            return Optional.of(new SecretCipher(decodeKey(base64Key, "SWASD_MASTER_KEY")));
         }
         Path file = dataDir.resolve("master.key");
         if (Files.exists(file)) {
-            return java.util.Optional.of(new SecretCipher(decodeKey(Files.readString(file), file.toString())));
+            return Optional.of(new SecretCipher(decodeKey(Files.readString(file), file.toString())));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static byte[] decodeKey(String base64, String where) {
@@ -87,7 +91,7 @@ public final class SecretCipher {
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh) + "\n");
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         return new SecretCipher(fresh);
     }
 

@@ -1,5 +1,6 @@
 package dev.swasd.store;
 
+import java.util.Set;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * name). Tuned queries (custom images, nonces) keep their hand-written repositories.
  */
 public final class Table<R extends Record> {
-    private static final java.util.Set<Class<?>> SUPPORTED = java.util.Set.of(String.class, long.class, Long.class,
+    private static final Set<Class<?>> SUPPORTED = Set.of(String.class, long.class, Long.class,
             int.class, Integer.class, boolean.class, Boolean.class);
     private final String name;
     private final String keyColumn;

@@ -1,5 +1,7 @@
 package dev.swasd.store;
 
+import java.util.Collections;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,7 @@ public final class Tx {
     private final Connection connection;
     private final Database.Dialect dialect;
     /** This connection's kept statements, looked up on first use. */
-    private java.util.Map<String, PreparedStatement> statements;
+    private Map<String, PreparedStatement> statements;
 
     Tx(Connection connection, Database.Dialect dialect) {
         this.connection = connection;
@@ -125,6 +127,6 @@ public final class Tx {
 
     /** {@code ?, ?, ?} for an IN list of {@code n} values. */
     public static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

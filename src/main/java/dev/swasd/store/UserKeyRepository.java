@@ -1,5 +1,7 @@
 package dev.swasd.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +41,7 @@ public final class UserKeyRepository {
                 oldName);
     }
 
-    private static AccessKeyRecord row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static AccessKeyRecord row(ResultSet rs) throws SQLException {
         long expires = rs.getLong(7);
         Long expiresAt = rs.wasNull() ? null : expires;
         return new AccessKeyRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import java.util.Locale;
 import dev.swasd.store.TagRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,7 +82,7 @@ public final class Shapes {
      * (docs/decisions.md); rows keep the SDK enum's spelling.
      */
     public static String snapshotStatus(String stored) {
-        return stored.toLowerCase(java.util.Locale.ROOT);
+        return stored.toLowerCase(Locale.ROOT);
     }
 
     /** An absent optional text, written as the service writes it: empty. */

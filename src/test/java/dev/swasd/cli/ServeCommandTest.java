@@ -1,5 +1,6 @@
 package dev.swasd.cli;
 
+import java.net.InetAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,7 +169,7 @@ class ServeCommandTest {
 
     @Test
     void busyPortIsOneLineAndExitOne() throws Exception {
-        try (ServerSocket busy = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port",
                     Integer.toString(busy.getLocalPort()), "--data", tmp.resolve("d").toString())) {
                 assertThat(p.awaitExit(30)).isEqualTo(1);

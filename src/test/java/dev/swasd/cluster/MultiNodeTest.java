@@ -1,5 +1,7 @@
 package dev.swasd.cluster;
 
+import java.net.URLDecoder;
+import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,7 +108,7 @@ class MultiNodeTest {
     @SuppressWarnings("unchecked")
     void aListOnOneNodeShowsAtOnceWhatTheOtherJustWrote() throws Exception {
         String[] made = snapshotOnNewServer(client(a)).split("/");
-        java.util.function.Supplier<List<Map<String, Object>>> listOnB = () -> (List<Map<String, Object>>) client(b)
+        Supplier<List<Map<String, Object>>> listOnB = () -> (List<Map<String, Object>>) client(b)
                 .call("ListCustomImages", "RegionId", R, "InstanceId", made[0], "PageSize", 50).get("CustomImages");
         assertThat(listOnB.get()).isEmpty();
         assertThat(listOnB.get()).isEmpty(); // now kept on B
@@ -202,7 +204,7 @@ class MultiNodeTest {
     @SuppressWarnings("unchecked")
     void aConsoleUrlOrApplyTaskOfOneNodeIsTheOthersToo() throws Exception {
         String instance = snapshotOnNewServer(client(a)).split("/")[0];
-        String vnc = java.net.URLDecoder.decode((String) client(a).call("DescribeInstanceVncUrl", "RegionId", R,
+        String vnc = URLDecoder.decode((String) client(a).call("DescribeInstanceVncUrl", "RegionId", R,
                 "InstanceId", instance).get("VncUrl"), StandardCharsets.UTF_8);
         String onB = vnc.replaceFirst("^ws://[^/]+", "http://" + b.endpoint());
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(onB)).build(),

@@ -1,5 +1,6 @@
 package dev.swasd.codegen;
 
+import java.util.HashSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swasd.catalog.Catalog;
@@ -182,7 +183,7 @@ public final class ApiGenerator {
 
     private static String responseRecord(String indent, String name, JsonNode tree, Set<String> outer,
             boolean top) {
-        Set<String> enclosing = new java.util.HashSet<>(outer);
+        Set<String> enclosing = new HashSet<>(outer);
         enclosing.add(name);
         List<Field> fields = new ArrayList<>();
         List<String> nested = new ArrayList<>();

@@ -1,5 +1,9 @@
 package dev.swasd.conformance;
 
+import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
+import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
+import com.aliyun.ram20150501.models.CreatePolicyRequest;
+import com.aliyun.ram20150501.models.CreateUserRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -230,14 +234,14 @@ class FirewallConformanceTest {
         com.aliyun.ram20150501.Client ram = new com.aliyun.ram20150501.Client(new Config()
                 .setAccessKeyId(TestServer.ROOT_KEY_ID).setAccessKeySecret(TestServer.ROOT_SECRET)
                 .setEndpoint(server.endpoint()).setProtocol("http"));
-        ram.createUser(new com.aliyun.ram20150501.models.CreateUserRequest().setUserName("firewall-operator"));
-        var key = ram.createAccessKey(new com.aliyun.ram20150501.models.CreateAccessKeyRequest()
+        ram.createUser(new CreateUserRequest().setUserName("firewall-operator"));
+        var key = ram.createAccessKey(new CreateAccessKeyRequest()
                 .setUserName("firewall-operator")).getBody().getAccessKey();
-        ram.createPolicy(new com.aliyun.ram20150501.models.CreatePolicyRequest().setPolicyName("ToggleHttp")
+        ram.createPolicy(new CreatePolicyRequest().setPolicyName("ToggleHttp")
                 .setPolicyDocument("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": "
                         + "[\"swas-open:DisableFirewallRule\", \"swas-open:EnableFirewallRule\"], \"Resource\": "
                         + "\"acs:swas-open:*:*:firewallrule/" + http + "\"}]}"));
-        ram.attachPolicyToUser(new com.aliyun.ram20150501.models.AttachPolicyToUserRequest().setPolicyType("Custom")
+        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom")
                 .setPolicyName("ToggleHttp").setUserName("firewall-operator"));
         Client user = new Client(new Config().setAccessKeyId(key.getAccessKeyId())
                 .setAccessKeySecret(key.getAccessKeySecret()).setEndpoint(server.endpoint()).setProtocol("http")

@@ -1,5 +1,10 @@
 package dev.swasd.conformance;
 
+import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
+import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
+import com.aliyun.ram20150501.models.CreatePolicyRequest;
+import com.aliyun.ram20150501.models.CreateUserRequest;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -168,7 +173,7 @@ class KeyPairConformanceTest {
         assertThat(pairs(c)).extracting(p -> p.get("KeyPairName")).doesNotContain(own, laptop);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aRetryWithItsClientTokenGetsTheSamePrivateKeyAndMakesNoSecondPair() throws Exception {
         Client c = client(TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3");
         Map<String, Object> first = call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken",
@@ -242,12 +247,12 @@ class KeyPairConformanceTest {
                 .setAccessKeyId(TestServer.ROOT_KEY_ID).setAccessKeySecret(TestServer.ROOT_SECRET)
                 .setEndpoint(server.endpoint()).setProtocol("http"));
         String user = "keys-" + signing;
-        ram.createUser(new com.aliyun.ram20150501.models.CreateUserRequest().setUserName(user));
-        var key = ram.createAccessKey(new com.aliyun.ram20150501.models.CreateAccessKeyRequest().setUserName(user))
+        ram.createUser(new CreateUserRequest().setUserName(user));
+        var key = ram.createAccessKey(new CreateAccessKeyRequest().setUserName(user))
                 .getBody().getAccessKey();
         // key pairs have no resource-level permission: a keypair/* ARN grants nothing, "*" grants all
         String policy = "Keys" + signing;
-        ram.createPolicy(new com.aliyun.ram20150501.models.CreatePolicyRequest().setPolicyName(policy)
+        ram.createPolicy(new CreatePolicyRequest().setPolicyName(policy)
                 .setPolicyDocument("{\"Version\": \"1\", \"Statement\": ["
                         + "{\"Effect\": \"Allow\", \"Action\": \"swas-open:ImportKeyPair\", \"Resource\": "
                         + "\"acs:swas-open:*:*:keypair/*\"},"
@@ -255,7 +260,7 @@ class KeyPairConformanceTest {
                         + " \"swas-open:DeleteKeyPairs\"], \"Resource\": \"*\"},"
                         + "{\"Effect\": \"Allow\", \"Action\": \"swas-open:UploadInstanceKeyPair\", \"Resource\": "
                         + "\"acs:swas-open:*:*:instance/" + a + "\"}]}"));
-        ram.attachPolicyToUser(new com.aliyun.ram20150501.models.AttachPolicyToUserRequest().setPolicyType("Custom")
+        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom")
                 .setPolicyName(policy).setUserName(user));
         Client c = client(key.getAccessKeyId(), key.getAccessKeySecret(), signing);
         String name = signing + "-ram";

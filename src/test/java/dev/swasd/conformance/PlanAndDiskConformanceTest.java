@@ -1,5 +1,6 @@
 package dev.swasd.conformance;
 
+import java.time.ZonedDateTime;
 import dev.swasd.Slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,8 +182,8 @@ class PlanAndDiskConformanceTest {
         String expires = (String) instance(c, id).get("ExpiredTime");
         c.call("RenewInstance", "RegionId", R, "InstanceId", id, "Period", 12);
         String renewed = (String) instance(c, id).get("ExpiredTime");
-        assertThat(java.time.ZonedDateTime.parse(renewed))
-                .isEqualTo(java.time.ZonedDateTime.parse(expires).plusMonths(12));
+        assertThat(ZonedDateTime.parse(renewed))
+                .isEqualTo(ZonedDateTime.parse(expires).plusMonths(12));
         TeaException period = c.error("RenewInstance", "RegionId", R, "InstanceId", id, "Period", 2);
         error(period, 400, "InvalidPeriod.ValueNotSupported");
         assertThat(period.getMessage()).contains("The specified parameter Period is invalid.");

@@ -1,5 +1,12 @@
 package dev.swasd.conformance;
 
+import dev.swasd.SharedFiles;
+import dev.swasd.ramapi.RamLimits;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -36,9 +43,9 @@ class RamApiErrorsTest {
         // every code of the catalogue of ram-api.md 1.6, but the two conflicts swasd has no
         // entities for (login profiles, MFA devices) and InternalError (PipelineFailureTest)
         Set<String> catalogue = new TreeSet<>();
-        String spec = java.nio.file.Files.readString(dev.swasd.SharedFiles.root().resolve("spec/ram-api.md"));
+        String spec = Files.readString(SharedFiles.root().resolve("spec/ram-api.md"));
         String section = spec.substring(spec.indexOf("### 1.6"), spec.indexOf("## 2. Actions"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| (\\d{3}) \\| `([A-Za-z.]+)` \\|")
+        Matcher m = Pattern.compile("(?m)^\\| (\\d{3}) \\| `([A-Za-z.]+)` \\|")
                 .matcher(section);
         while (m.find()) {
             catalogue.add(m.group(2));
@@ -51,7 +58,7 @@ class RamApiErrorsTest {
 
     private static void expect(int status, String code, String message, String action, Object... kv) {
         TeaException e = root.error(action, kv);
-        assertThat(e.getCode()).as(action + " " + java.util.Arrays.toString(kv)).isEqualTo(code);
+        assertThat(e.getCode()).as(action + " " + Arrays.toString(kv)).isEqualTo(code);
         assertThat(e.getStatusCode()).as(code).isEqualTo(status);
         if (message != null) {
             assertThat(e.getMessage()).as(code).contains(message);
@@ -241,7 +248,7 @@ class RamApiErrorsTest {
 
     @Test
     void largeLimitsConfiguredSmallAnswerTheirCodes() throws Exception {
-        try (TestServer small = TestServer.start(new dev.swasd.ramapi.RamLimits(1, 1, 5, 2, 1, 5, 20, 10, 20, 5))) {
+        try (TestServer small = TestServer.start(new RamLimits(1, 1, 5, 2, 1, 5, 20, 10, 20, 5))) {
             TeaClient c = new TeaClient(small.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v1",
                     "2015-05-01");
             c.call("CreateUser", "UserName", "one");
@@ -289,9 +296,9 @@ class RamApiErrorsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.List<Object> keys(String user) {
+    private static List<Object> keys(String user) {
         Map<String, Object> body = root.call("ListAccessKeys", "UserName", user);
-        return ((java.util.List<Map<String, Object>>) ((Map<String, Object>) body.get("AccessKeys")).get("AccessKey"))
+        return ((List<Map<String, Object>>) ((Map<String, Object>) body.get("AccessKeys")).get("AccessKey"))
                 .stream().map(k -> k.get("AccessKeyId")).toList();
     }
 }

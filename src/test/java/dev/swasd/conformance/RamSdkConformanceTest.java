@@ -1,5 +1,8 @@
 package dev.swasd.conformance;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.ram20150501.Client;
@@ -51,7 +54,7 @@ class RamSdkConformanceTest {
         assertThat(updated.getDisplayName()).isEqualTo("Zhang Q");
         ram.createUser(new CreateUserRequest().setUserName("second"));
         // page through one user at a time: every user once, contact fields left out
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         String marker = null;
         for (int guard = 0; guard < 50; guard++) {
             var page = ram.listUsers(new ListUsersRequest().setMaxItems(1).setMarker(marker)).getBody();
@@ -85,7 +88,7 @@ class RamSdkConformanceTest {
         assertThat(ram.listAccessKeys(new ListAccessKeysRequest().setUserName("zhangq2")).getBody().getAccessKeys()
                 .getAccessKey()).isEmpty();
         ram.deleteUser(new DeleteUserRequest().setUserName("zhangq2"));
-        TeaException gone = org.junit.jupiter.api.Assertions.assertThrows(TeaException.class,
+        TeaException gone = Assertions.assertThrows(TeaException.class,
                 () -> ram.getUser(new GetUserRequest().setUserName("zhangq2")));
         assertThat(gone.getCode()).isEqualTo("EntityNotExist.User");
     }

@@ -1,5 +1,6 @@
 package dev.swasd.conformance;
 
+import dev.swasd.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyuncs.CommonRequest;
@@ -66,7 +67,7 @@ class ResponseConformanceTest {
                 List<JsonNode> actions = new ArrayList<>();
                 resource(c.getValue()).path("actions").forEach(actions::add);
                 if (c.getKey().equals("swas-open")) {
-                    resource(dev.swasd.catalog.Catalog.SWAS_OPEN_EXTENSIONS).path("actions").forEach(actions::add);
+                    resource(Catalog.SWAS_OPEN_EXTENSIONS).path("actions").forEach(actions::add);
                 }
                 for (JsonNode a : actions) {
                     String action = a.path("action").asText();

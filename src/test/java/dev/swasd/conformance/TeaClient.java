@@ -1,5 +1,6 @@
 package dev.swasd.conformance;
 
+import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -87,7 +88,7 @@ public final class TeaClient {
         for (int i = 0; i < kv.length; i += 2) {
             query.put((String) kv[i], kv[i + 1] == null ? null : kv[i + 1].toString());
         }
-        query.values().removeIf(java.util.Objects::isNull);
+        query.values().removeIf(Objects::isNull);
         try {
             return new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query));
         } catch (Exception e) {

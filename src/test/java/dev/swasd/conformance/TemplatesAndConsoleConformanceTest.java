@@ -1,5 +1,11 @@
 package dev.swasd.conformance;
 
+import com.aliyun.ram20150501.Client;
+import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
+import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
+import com.aliyun.ram20150501.models.CreatePolicyRequest;
+import com.aliyun.ram20150501.models.CreateUserRequest;
+import dev.swasd.swas.console.ConsoleActions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -159,7 +165,7 @@ class TemplatesAndConsoleConformanceTest {
         assertThat(get(forged.replaceFirst("^ws:", "http:")).statusCode()).isEqualTo(404);
 
         // 15 seconds after it was handed out the session is gone
-        Thread.sleep(dev.swasd.swas.console.ConsoleActions.SESSION_LIFETIME.toMillis() + 500);
+        Thread.sleep(ConsoleActions.SESSION_LIFETIME.toMillis() + 500);
         HttpResponse<String> expired = get(vnc.replaceFirst("^ws:", "http:"));
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("expired");
@@ -263,18 +269,18 @@ class TemplatesAndConsoleConformanceTest {
     @Test
     void ramAuthorizesApplyOnTheTemplateAndEveryServer() throws Exception {
         String t = (String) swas.call("CreateFirewallTemplate", "RegionId", R, "Name", "ram").get("FirewallTemplateId");
-        com.aliyun.ram20150501.Client ram = new com.aliyun.ram20150501.Client(new Config()
+        Client ram = new Client(new Config()
                 .setAccessKeyId(TestServer.ROOT_KEY_ID).setAccessKeySecret(TestServer.ROOT_SECRET)
                 .setEndpoint(server.endpoint()).setProtocol("http"));
-        ram.createUser(new com.aliyun.ram20150501.models.CreateUserRequest().setUserName("fleet-operator"));
-        var key = ram.createAccessKey(new com.aliyun.ram20150501.models.CreateAccessKeyRequest()
+        ram.createUser(new CreateUserRequest().setUserName("fleet-operator"));
+        var key = ram.createAccessKey(new CreateAccessKeyRequest()
                 .setUserName("fleet-operator")).getBody().getAccessKey();
-        ram.createPolicy(new com.aliyun.ram20150501.models.CreatePolicyRequest().setPolicyName("ApplyToOne")
+        ram.createPolicy(new CreatePolicyRequest().setPolicyName("ApplyToOne")
                 .setPolicyDocument("{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": "
                         + "\"swas-open:ApplyFirewallTemplate\", \"Resource\": [\"acs:swas-open:*:*:firewalltemplate/"
                         + t + "\", \"acs:swas-open:*:*:instance/" + fleet.get(0) + "\"]}, {\"Effect\": \"Allow\", "
                         + "\"Action\": \"swas-open:StartTerminalSession\", \"Resource\": \"*\"}]}"));
-        ram.attachPolicyToUser(new com.aliyun.ram20150501.models.AttachPolicyToUserRequest().setPolicyType("Custom")
+        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom")
                 .setPolicyName("ApplyToOne").setUserName("fleet-operator"));
         TeaClient user = TeaClient.swas(server.endpoint(), key.getAccessKeyId(), key.getAccessKeySecret(), "v3");
         assertThat(user.call("ApplyFirewallTemplate", "RegionId", R, "FirewallTemplateId", t, "InstanceIds.1",

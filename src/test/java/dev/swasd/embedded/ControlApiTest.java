@@ -1,5 +1,7 @@
 package dev.swasd.embedded;
 
+import dev.swasd.server.ControlApi;
+import org.junit.jupiter.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -131,7 +133,7 @@ class ControlApiTest {
             Params params = new Params().setAction("Reset").setVersion("2020-06-01").setProtocol("HTTP")
                     .setPathname(path).setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData")
                     .setBodyType("json");
-            TeaException refused = org.junit.jupiter.api.Assertions.assertThrows(TeaException.class,
+            TeaException refused = Assertions.assertThrows(TeaException.class,
                     () -> client.callApi(params, new OpenApiRequest(), new RuntimeOptions()));
             assertThat(refused.getCode()).as(path).isEqualTo("Unauthorized");
         }
@@ -310,10 +312,10 @@ class ControlApiTest {
         for (String bad : List.of("{}", "{\"by\": \"-1h\"}", "{\"by\": \"2 hours\"}", "{\"by\": 7200}")) {
             assertThat(control("POST", "clock/advance", bad).statusCode()).as(bad).isEqualTo(400);
         }
-        assertThat(dev.swasd.server.ControlApi.parseDuration("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(dev.swasd.server.ControlApi.parseDuration("PT2H")).isEqualTo(Duration.ofHours(2));
-        assertThat(dev.swasd.server.ControlApi.parseDuration("1d")).isEqualTo(Duration.ofDays(1));
-        assertThat(dev.swasd.server.ControlApi.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(ControlApi.parseDuration("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(ControlApi.parseDuration("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(ControlApi.parseDuration("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(ControlApi.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test

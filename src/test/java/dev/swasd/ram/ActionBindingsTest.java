@@ -1,5 +1,6 @@
 package dev.swasd.ram;
 
+import dev.swasd.catalog.ParamKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -245,7 +246,7 @@ class ActionBindingsTest {
                 case STRING -> p.enumValues().isEmpty() ? base + "-2" : p.enumValues().get(0);
                 case INTEGER -> 2L;
                 case BOOLEAN -> Boolean.TRUE;
-                case JSON_ARRAY, COMMA_LIST, REPEAT_LIST -> p.itemType() == dev.swasd.catalog.ParamKind.INTEGER
+                case JSON_ARRAY, COMMA_LIST, REPEAT_LIST -> p.itemType() == ParamKind.INTEGER
                         ? List.of(1L, 2L) : List.of(base + "-1", base + "-2");
                 case JSON_VALUE -> new ObjectMapper().createArrayNode().add(base + "-1").add(base + "-2");
                 case REPEAT_OBJECT_LIST -> List.of(Map.of("Key", "k", "Value", "v"));

@@ -1,5 +1,7 @@
 package dev.swasd.ramapi;
 
+import dev.swasd.store.AccessKeyRecord;
+import dev.swasd.store.IdentityRepository;
 import dev.swasd.errors.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +48,7 @@ class RamDomainTest {
     @BeforeEach
     void open() {
         db = Database.open(TestDatabases.fresh(dir, "ram"), null, null);
-        new dev.swasd.store.IdentityRepository(db).ensureAccount(A, now);
+        new IdentityRepository(db).ensureAccount(A, now);
         RamLimits small = new RamLimits(2, 1, 5, 2, 1, 5, 20, 10, 20, 5);
         ram = RamDomain.create(small, new SecretCipher(new byte[32]), d -> { }, SYSTEM);
     }
@@ -96,7 +98,7 @@ class RamDomainTest {
                 null, "a@example.com", null)));
         assertThat(renamed.userId()).isEqualTo(u.userId());
         assertThat(renamed.displayName()).isEqualTo("Alice");
-        List<dev.swasd.store.AccessKeyRecord> keys = tx(t -> ram.keys().list(t, A, "alice2"));
+        List<AccessKeyRecord> keys = tx(t -> ram.keys().list(t, A, "alice2"));
         assertThat(keys).singleElement()
                 .satisfies(k -> assertThat(k.accessKeyId()).isEqualTo(key.key().accessKeyId()));
         assertThat(tx(t -> new PolicySetRepository().load(t, A, "Alice2")).orElseThrow().policies())

@@ -1,5 +1,9 @@
 package dev.swasd.server;
 
+import dev.swasd.swas.Quotas;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -127,7 +131,7 @@ class DatabaseOutageTest {
             Path data = mount.resolve("data");
             String url = "jdbc:sqlite:" + data.resolve("swasd.db");
             int acknowledged = 0;
-            try (TestServer node = TestServer.start(data, url, null, Duration.ZERO, dev.swasd.swas.Quotas.unlimited())) {
+            try (TestServer node = TestServer.start(data, url, null, Duration.ZERO, Quotas.unlimited())) {
                 HostileClient client = new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
                 String image = JSON.readTree(HostileClient.exchange(node.port(), client.v3("ListImages",
                         Map.of("RegionId", "cn-hangzhou", "ImageType", "system")), 20_000).body())
@@ -182,10 +186,10 @@ class DatabaseOutageTest {
 
     /** Writes {@code filler} until the disk is full, to the last byte. */
     private static void fill(Path filler) throws IOException {
-        try (var out = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var out = FileChannel.open(filler, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
             for (int size = 64 * 1024; size >= 1; size /= 2) {
-                java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(size);
+                ByteBuffer block = ByteBuffer.allocate(size);
                 try {
                     while (true) {
                         block.clear();

@@ -1,5 +1,8 @@
 package dev.swasd.server;
 
+import dev.swasd.errors.ApiError;
+import dev.swasd.protocol.Pct;
+import dev.swasd.protocol.ResponseRenderer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -123,7 +126,7 @@ class HardeningTest {
         List<String> lines = capturing("swasd.access", log -> {
             for (String action : List.of(forgedLine, forgedFields, "X\r\u2028\u0085%0A\"=")) {
                 // unsigned: refused at authentication, and logged with the Action as received
-                String query = "Action=" + dev.swasd.protocol.Pct.encode(action) + "&Version=2020-06-01";
+                String query = "Action=" + Pct.encode(action) + "&Version=2020-06-01";
                 Reply r = send(a, ("GET /?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 assertThat(r.status()).isEqualTo(400);
@@ -212,11 +215,11 @@ class HardeningTest {
     void textNoXmlDocumentCanHoldIsNeverWrittenIntoXml() throws Exception {
         // a stored value from before the validator refused controls, or a message: rendered, it still parses
         var body = JSON.createObjectNode().put("Description", "a\u0001b\u0000c\rd\uFFFE\uD800e\uD83D\uDE00");
-        byte[] xml = dev.swasd.protocol.ResponseRenderer.success("Probe", "R-1", body, true).body();
+        byte[] xml = ResponseRenderer.success("Probe", "R-1", body, true).body();
         Document doc = parseXml(new String(xml, StandardCharsets.UTF_8));
         assertThat(doc.getElementsByTagName("Description").item(0).getTextContent())
                 .isEqualTo("a\uFFFDb\uFFFDc\rd\uFFFD\uFFFDe\uD83D\uDE00");
-        byte[] error = dev.swasd.protocol.ResponseRenderer.error(new dev.swasd.errors.ApiError(400, "X", "m\u0002"),
+        byte[] error = ResponseRenderer.error(new ApiError(400, "X", "m\u0002"),
                 "R-2", "h", "swas-open", null, true).body();
         assertThat(parseXml(new String(error, StandardCharsets.UTF_8)).getElementsByTagName("Message").item(0)
                 .getTextContent()).isEqualTo("m\uFFFD");

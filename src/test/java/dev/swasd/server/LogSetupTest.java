@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -59,7 +60,7 @@ class LogSetupTest {
             var encoder = (ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent>) stderr.getEncoder();
             var event = new ch.qos.logback.classic.spi.LoggingEvent(Logger.class.getName(), logger, Level.WARN,
                     "action={}", new IllegalStateException("x\r\ny"), new Object[] {"A\n2026-01-01T00:00:00.000Z INFO  forged"});
-            String text = new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(encoder.encode(event), StandardCharsets.UTF_8);
             String[] lines = text.split("\n");
             assertThat(lines[0]).contains("action=A\\n2026-01-01T00:00:00.000Z INFO  forged");
             for (int i = 1; i < lines.length; i++) {

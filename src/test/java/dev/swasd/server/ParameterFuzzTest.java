@@ -1,5 +1,7 @@
 package dev.swasd.server;
 
+import dev.swasd.catalog.ParamKind;
+import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -80,7 +82,7 @@ class ParameterFuzzTest {
         root.addAppender(log);
         access.addAppender(log);
         int sent = 0;
-        Map<String, Integer> codes = new java.util.TreeMap<>();
+        Map<String, Integer> codes = new TreeMap<>();
         try (TestServer a = TestServer.start(dir, url); TestServer b = TestServer.start(dir, url)) {
             List<TestServer> nodes = List.of(a, b);
             long deadline = System.nanoTime() + budget.toNanos();
@@ -217,7 +219,7 @@ class ParameterFuzzTest {
                 case REPEAT_LIST -> out.put(p.name() + ".1", p == hostile ? value(p, random) : plausible(p.name(),
                         p.itemType(), p.enumValues(), random));
                 case REPEAT_OBJECT_LIST, FLATTENED_OBJECT -> {
-                    String prefix = p.name() + (p.kind() == dev.swasd.catalog.ParamKind.FLATTENED_OBJECT ? "." : ".1.");
+                    String prefix = p.name() + (p.kind() == ParamKind.FLATTENED_OBJECT ? "." : ".1.");
                     ParamDef.FieldDef bad = p.fields().isEmpty() ? null : p.fields().get(random.nextInt(p.fields().size()));
                     for (ParamDef.FieldDef f : p.fields()) {
                         out.put(prefix + f.name(), p == hostile && f == bad ? field(f, random)
@@ -231,7 +233,7 @@ class ParameterFuzzTest {
         return out;
     }
 
-    private static String plausible(String name, dev.swasd.catalog.ParamKind kind, List<String> enums, Random random) {
+    private static String plausible(String name, ParamKind kind, List<String> enums, Random random) {
         if (!enums.isEmpty()) {
             return enums.get(random.nextInt(enums.size()));
         }

@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import java.net.URLEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -61,7 +62,7 @@ class PipelineFailureTest {
         params.put("Timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
         params.put("Signature", SignatureV1.sign("secret-1", SignatureV1.stringToSign("POST", params, false)));
         String query = params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         ApiRequest request = new RequestDecoder(RequestLimits.DEFAULT).decode("POST", query,
                 List.of(Map.entry("Host", "127.0.0.1:1")), new byte[0], "127.0.0.1", false);

@@ -1,5 +1,7 @@
 package dev.swasd.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swasd.protocol.ResponseRenderer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swasd.TestDatabases;
@@ -146,8 +148,8 @@ class ReadCacheTest {
 
     /** The response fields a handler would build. */
     private static final class ResponseFields {
-        static com.fasterxml.jackson.databind.node.ObjectNode of(String name, long value) {
-            return dev.swasd.protocol.ResponseRenderer.json().createObjectNode().put(name, value);
+        static ObjectNode of(String name, long value) {
+            return ResponseRenderer.json().createObjectNode().put(name, value);
         }
     }
 }

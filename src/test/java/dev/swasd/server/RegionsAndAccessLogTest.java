@@ -1,5 +1,6 @@
 package dev.swasd.server;
 
+import org.assertj.core.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -50,7 +51,7 @@ class RegionsAndAccessLogTest {
                     .containsEntry("RegionEndpoint", "swas.lab.example.internal");
             assertThat(regions.get(1)).containsEntry("RegionEndpoint", "swas.cn-hangzhou.aliyuncs.com");
             // a region outside the list is refused
-            Exception e = org.assertj.core.api.Assertions.catchException(
+            Exception e = Assertions.catchException(
                     () -> call(server, TestServer.ROOT_SECRET, "ListPlans", Map.of("RegionId", "cn-shanghai")));
             assertThat(((TeaException) e).getCode()).isEqualTo("InvalidRegionId");
         }
@@ -65,7 +66,7 @@ class RegionsAndAccessLogTest {
         try (TestServer server = TestServer.start(dir.resolve("log-data"), null)) {
             Map<String, ?> ok = call(server, TestServer.ROOT_SECRET, "ListRegions", Map.of());
             String requestId = (String) ((Map<?, ?>) ok.get("body")).get("RequestId");
-            org.assertj.core.api.Assertions.catchException(() -> call(server, "wrong", "ListRegions", Map.of()));
+            Assertions.catchException(() -> call(server, "wrong", "ListRegions", Map.of()));
             List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertThat(lines).hasSize(2);
             assertThat(lines.getFirst()).contains("request_id=" + requestId).contains("action=ListRegions")

@@ -1,5 +1,9 @@
 package dev.swasd.server;
 
+import dev.swasd.ramapi.RamLimits;
+import dev.swasd.store.Database;
+import java.util.Optional;
+import java.util.SortedSet;
 import dev.swasd.protocol.RequestLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,8 +60,8 @@ public final class TestServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("swasd-test");
             return start(new ServerConfig("127.0.0.1", 0, dir, TestDatabases.fresh(dir, "swasd"), null, null,
                     ACCOUNT_ID, ROOT_KEY_ID, ROOT_SECRET, null, null, RequestLimits.DEFAULT, Clock.systemUTC(),
-                    Duration.ZERO, Quotas.defaults(), dev.swasd.store.Database.Durability.NORMAL,
-                    dev.swasd.ramapi.RamLimits.defaults(), ServerConfig.DEFAULT_RAM_REFRESH, defaultRegion), dir);
+                    Duration.ZERO, Quotas.defaults(), Database.Durability.NORMAL,
+                    RamLimits.defaults(), ServerConfig.DEFAULT_RAM_REFRESH, defaultRegion), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,11 +76,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas) {
-        return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, dev.swasd.ramapi.RamLimits.defaults());
+        return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, RamLimits.defaults());
     }
 
     /** With other RAM limits, e.g. to reach LimitExceeded.User over the wire. */
-    public static TestServer start(dev.swasd.ramapi.RamLimits ramLimits) {
+    public static TestServer start(RamLimits ramLimits) {
         try {
             return start(Files.createTempDirectory("swasd-test"), null, null, Duration.ZERO, Quotas.defaults(),
                     ramLimits);
@@ -86,19 +90,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
-            dev.swasd.ramapi.RamLimits ramLimits) {
+            RamLimits ramLimits) {
         return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, ramLimits, RequestLimits.DEFAULT,
                 Clock.systemUTC());
     }
 
     /** With other request limits (a short idle timeout) and a clock of the test's (a nonce window passing). */
     public static TestServer start(Path dataDir, String dbUrl, RequestLimits limits, Clock clock) {
-        return start(dataDir, dbUrl, null, Duration.ZERO, Quotas.defaults(), dev.swasd.ramapi.RamLimits.defaults(),
+        return start(dataDir, dbUrl, null, Duration.ZERO, Quotas.defaults(), RamLimits.defaults(),
                 limits, clock);
     }
 
     private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
-            dev.swasd.ramapi.RamLimits ramLimits, RequestLimits limits, Clock clock) {
+            RamLimits ramLimits, RequestLimits limits, Clock clock) {
         String url = dbUrl != null ? dbUrl : TestDatabases.fresh(dataDir, "swasd");
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, url, null, null, ACCOUNT_ID, ROOT_KEY_ID,
                 ROOT_SECRET, regionsFile, null, limits, clock, stateDelay, quotas,
@@ -110,11 +114,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public java.util.SortedSet<String> implementedActions(String product) {
+    public SortedSet<String> implementedActions(String product) {
         return swasd.implementedActions(product);
     }
 
-    public java.util.Optional<String> implementingModule(String product, String action) {
+    public Optional<String> implementingModule(String product, String action) {
         return swasd.implementingModule(product, action);
     }
 

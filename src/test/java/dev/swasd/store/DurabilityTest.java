@@ -1,5 +1,9 @@
 package dev.swasd.store;
 
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -86,17 +90,17 @@ class DurabilityTest {
                 assertThat(setting(db, "PRAGMA wal_autocheckpoint")).isEqualTo("0");
             }
             db.write(tx -> tx.update("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)"));
-            long before = java.nio.file.Files.size(file);
+            long before = Files.size(file);
             String body = "x".repeat(4000);
             for (int i = 0; i < 500; i++) { // about 2 MB, one commit each, as requests write
                 int id = i;
                 db.write(tx -> tx.update("INSERT INTO filler (id, body) VALUES (?, ?)", id, body));
             }
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-            while (java.nio.file.Files.size(file) < before + 1_000_000 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (Files.size(file) < before + 1_000_000 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(java.nio.file.Files.size(file)).as("database file after background checkpoints")
+            assertThat(Files.size(file)).as("database file after background checkpoints")
                     .isGreaterThan(before + 1_000_000);
         }
     }
@@ -111,7 +115,7 @@ class DurabilityTest {
     @Test
     void sqliteCheckpointerRestartsALongLog() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("restart.db").toAbsolutePath();
-        org.sqlite.SQLiteDataSource source = new org.sqlite.SQLiteDataSource();
+        SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl(url);
         try (Connection writer = DriverManager.getConnection(url); Connection reader = DriverManager.getConnection(url);
                 Statement w = writer.createStatement(); Statement r = reader.createStatement()) {
@@ -128,7 +132,7 @@ class DurabilityTest {
             }
             reader.commit();
             assertThat(WalCheckpointer.run(w, "PASSIVE").frames()).isGreaterThanOrEqualTo(WalCheckpointer.RESTART_FRAMES);
-            try (WalCheckpointer checkpointer = new WalCheckpointer(source, new java.util.concurrent.locks.ReentrantLock())) {
+            try (WalCheckpointer checkpointer = new WalCheckpointer(source, new ReentrantLock())) {
                 checkpointer.checkpoint();
             }
             assertThat(WalCheckpointer.run(w, "PASSIVE").frames()).as("frames in the log after one round of the checkpointer")

@@ -1,5 +1,8 @@
 package dev.swasd.store;
 
+import dev.swasd.TestDatabases;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,7 +22,7 @@ class NonceRepositoryTest {
 
     @Test
     void aNonceIsSpentOncePerKeyInsideTheWindow() {
-        try (Database db = Database.open(dev.swasd.TestDatabases.fresh(dir, "n"), null, null)) {
+        try (Database db = Database.open(TestDatabases.fresh(dir, "n"), null, null)) {
             NonceRepository nonces = new NonceRepository(db);
             long t = 1_000_000_000L;
             assertThat(nonces.claim("AK1", "n1", t, t - 900_000)).isTrue();
@@ -31,14 +34,14 @@ class NonceRepositoryTest {
             // the log keeps each claim won: AK1 at t and again at later, AK2 at t + 1000. PostgreSQL's
             // table drops the three spent before the bound; SQLite's log drops whole 15-minute files,
             // the one of t and t + 1000, and keeps the one that later (and the bound) fall in
-            assertThat(nonces.purgeBefore(later + 1)).isEqualTo(dev.swasd.TestDatabases.postgres() ? 3 : 2);
+            assertThat(nonces.purgeBefore(later + 1)).isEqualTo(TestDatabases.postgres() ? 3 : 2);
             assertThat(nonces.claim("AK2", "n1", later, later - 900_000)).isTrue();
         }
     }
 
     @Test
     void racingClaimsOfOneNonceHaveExactlyOneWinner() throws Exception {
-        try (Database db = Database.open(dev.swasd.TestDatabases.fresh(dir, "race"), null, null)) {
+        try (Database db = Database.open(TestDatabases.fresh(dir, "race"), null, null)) {
             NonceRepository nonces = new NonceRepository(db);
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
@@ -62,7 +65,7 @@ class NonceRepositoryTest {
 
     @Test
     void aNonceSpentThroughOneNodeIsRefusedThroughAnotherAndAfterARestart() {
-        String url = dev.swasd.TestDatabases.fresh(dir, "shared");
+        String url = TestDatabases.fresh(dir, "shared");
         long t = 2_000_000_000L;
         try (Database a = Database.open(url, null, null); Database b = Database.open(url, null, null);
                 NonceRepository onA = new NonceRepository(a); NonceRepository onB = new NonceRepository(b)) {
@@ -82,7 +85,7 @@ class NonceRepositoryTest {
 
     @Test
     void claimsRacingThroughTwoNodesHaveExactlyOneWinner() throws Exception {
-        String url = dev.swasd.TestDatabases.fresh(dir, "race2");
+        String url = TestDatabases.fresh(dir, "race2");
         try (Database a = Database.open(url, null, null); Database b = Database.open(url, null, null);
                 NonceRepository onA = new NonceRepository(a); NonceRepository onB = new NonceRepository(b)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -108,13 +111,13 @@ class NonceRepositoryTest {
 
     @Test
     void noncesAnOlderSwasdKeptInTheSqliteDatabaseAreMovedToTheLog() throws Exception {
-        Assumptions.assumeFalse(dev.swasd.TestDatabases.postgres(), "the move is SQLite's");
-        String url = dev.swasd.TestDatabases.fresh(dir, "upgrade");
+        Assumptions.assumeFalse(TestDatabases.postgres(), "the move is SQLite's");
+        String url = TestDatabases.fresh(dir, "upgrade");
         long t = 3_000_000_000L;
         try (Database db = Database.open(url, null, null)) {
             // as migration V8 leaves a database whose nonces table held rows
             db.writeStatement(c -> {
-                try (java.sql.Statement s = c.createStatement()) {
+                try (Statement s = c.createStatement()) {
                     s.executeUpdate("CREATE TABLE IF NOT EXISTS nonces_v1 (access_key_id VARCHAR(64) NOT NULL, "
                             + "nonce VARCHAR(256) NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (access_key_id, nonce))");
                     return s.executeUpdate("INSERT INTO nonces_v1 VALUES ('AK', 'before-upgrade', " + t + ")");
@@ -125,7 +128,7 @@ class NonceRepositoryTest {
                 assertThat(nonces.claim("AK", "after-upgrade", t + 10, t + 10 - 900_000)).isTrue();
             }
             boolean left = db.withConnection(c -> {
-                try (java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "nonces_v1", null)) {
+                try (ResultSet rs = c.getMetaData().getTables(null, null, "nonces_v1", null)) {
                     return rs.next();
                 }
             });

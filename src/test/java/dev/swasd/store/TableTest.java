@@ -1,5 +1,11 @@
 package dev.swasd.store;
 
+import dev.swasd.TestDatabases;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +38,7 @@ class TableTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dev.swasd.TestDatabases.fresh(dir, "table"), null, null);
+        db = Database.open(TestDatabases.fresh(dir, "table"), null, null);
         db.write(tx -> {
             tx.update("CREATE TABLE table_test_items (item_id VARCHAR(32) PRIMARY KEY, owner_id VARCHAR(16) NOT NULL, "
                     + "display_name VARCHAR(64), size_gib INTEGER NOT NULL, enabled INTEGER NOT NULL, "
@@ -48,19 +54,19 @@ class TableTest {
         db.close();
     }
 
-    boolean written(java.util.function.Predicate<Tx> work) {
+    boolean written(Predicate<Tx> work) {
         return db.write(work::test);
     }
 
-    long counted(java.util.function.ToLongFunction<Tx> work) {
+    long counted(ToLongFunction<Tx> work) {
         return db.read(work::applyAsLong);
     }
 
-    <R extends Record> java.util.Optional<R> found(Table<R> table, String key) {
+    <R extends Record> Optional<R> found(Table<R> table, String key) {
         return db.read(tx -> table.find(tx, key));
     }
 
-    <R extends Record> List<R> listed(Table<R> table, java.util.function.Function<Tx, List<R>> work) {
+    <R extends Record> List<R> listed(Table<R> table, Function<Tx, List<R>> work) {
         return db.read(work::apply);
     }
 
@@ -149,7 +155,7 @@ class TableTest {
 
     @Test
     void unsupportedRecordsAreRefusedAtConstruction() {
-        record Odd(String id, java.time.Instant at) {
+        record Odd(String id, Instant at) {
         }
         assertThatThrownBy(() -> new Table<>("odd", Odd.class, "id")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Table<>("plain", Plain.class, "missing"))

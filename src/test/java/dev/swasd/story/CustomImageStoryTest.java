@@ -1,5 +1,7 @@
 package dev.swasd.story;
 
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -40,8 +42,8 @@ class CustomImageStoryTest {
         return (T) body.get(field);
     }
 
-    static Map<String, Object> poll(TeaClient c, String what, java.util.function.Supplier<Map<String, Object>> probe,
-            java.util.function.Predicate<Map<String, Object>> done) throws InterruptedException {
+    static Map<String, Object> poll(TeaClient c, String what, Supplier<Map<String, Object>> probe,
+            Predicate<Map<String, Object>> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> body = probe.get();

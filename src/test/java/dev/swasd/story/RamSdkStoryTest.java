@@ -1,5 +1,15 @@
 package dev.swasd.story;
 
+import com.aliyun.ram20150501.models.DeleteAccessKeyRequest;
+import com.aliyun.ram20150501.models.ListAccessKeysRequest;
+import com.aliyun.ram20150501.models.ListUsersRequest;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.http.FormatType;
+import com.aliyuncs.http.HttpResponse;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import org.junit.jupiter.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.ram20150501.Client;
@@ -186,32 +196,32 @@ class RamSdkStoryTest {
         Client alice = ramClient(first.getAccessKeyId(), first.getAccessKeySecret());
         // without UserName the actions are about the caller itself
         var second = alice.createAccessKey(new CreateAccessKeyRequest()).getBody().getAccessKey();
-        assertThat(alice.listAccessKeys(new com.aliyun.ram20150501.models.ListAccessKeysRequest()).getBody()
+        assertThat(alice.listAccessKeys(new ListAccessKeysRequest()).getBody()
                 .getAccessKeys().getAccessKey()).hasSize(2);
-        alice.deleteAccessKey(new com.aliyun.ram20150501.models.DeleteAccessKeyRequest()
+        alice.deleteAccessKey(new DeleteAccessKeyRequest()
                 .setUserAccessKeyId(second.getAccessKeyId()));
-        TeaException other = org.junit.jupiter.api.Assertions.assertThrows(TeaException.class,
+        TeaException other = Assertions.assertThrows(TeaException.class,
                 () -> alice.createAccessKey(new CreateAccessKeyRequest().setUserName("bob")));
         assertThat(other.getCode()).isEqualTo("NoPermission");
         assertThat(other.getAccessDeniedDetail()).containsEntry("AuthAction", "ram:CreateAccessKey");
         assertThat(other.getMessage()).contains("acs:ram:*:" + TestServer.ACCOUNT_ID + ":user/bob");
-        TeaException users = org.junit.jupiter.api.Assertions.assertThrows(TeaException.class,
-                () -> alice.listUsers(new com.aliyun.ram20150501.models.ListUsersRequest()));
+        TeaException users = Assertions.assertThrows(TeaException.class,
+                () -> alice.listUsers(new ListUsersRequest()));
         assertThat(users.getCode()).isEqualTo("NoPermission");
     }
 
     @Test
     void aDenialInXmlCarriesTheSameDetail() throws Exception {
-        com.aliyuncs.DefaultAcsClient client = new com.aliyuncs.DefaultAcsClient(
-                com.aliyuncs.profile.DefaultProfile.getProfile("cn-hangzhou", keyId, secret));
-        com.aliyuncs.CommonRequest request = new com.aliyuncs.CommonRequest();
+        DefaultAcsClient client = new DefaultAcsClient(
+                DefaultProfile.getProfile("cn-hangzhou", keyId, secret));
+        CommonRequest request = new CommonRequest();
         request.setSysDomain(server.endpoint());
-        request.setSysProtocol(com.aliyuncs.http.ProtocolType.HTTP);
+        request.setSysProtocol(ProtocolType.HTTP);
         request.setSysVersion("2020-06-01");
         request.setSysAction("ListPlans");
         request.putQueryParameter("RegionId", "cn-hangzhou");
-        request.setSysAccept(com.aliyuncs.http.FormatType.XML);
-        com.aliyuncs.http.HttpResponse response = client.doAction(request.buildRequest());
+        request.setSysAccept(FormatType.XML);
+        HttpResponse response = client.doAction(request.buildRequest());
         String xml = response.getHttpContentString();
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(xml).startsWith("<?xml").contains("<Code>Forbidden.RAM</Code>")

@@ -1,5 +1,6 @@
 package dev.swasd.story;
 
+import dev.swasd.server.ServerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @Slow
 class RamTwoNodesTest {
     /** ServerConfig.DEFAULT_RAM_REFRESH. */
-    static final long BOUND_MS = dev.swasd.server.ServerConfig.DEFAULT_RAM_REFRESH.toMillis();
+    static final long BOUND_MS = ServerConfig.DEFAULT_RAM_REFRESH.toMillis();
     private static TestServer a;
     private static TestServer b;
     private static TeaClient ramA;

@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import java.util.Optional;
 import static dev.swasd.swas.DomainRulesTest.code;
 import static dev.swasd.swas.DomainRulesTest.fails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,7 +122,7 @@ class ConsoleRulesTest {
         // a token altered in any way names no session
         String token = url.substring(url.lastIndexOf('/') + 1);
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-        java.util.Optional<ConsoleTokens.Session> none = f.tx(tx -> new ConsoleTokens().open(tx, forged));
+        Optional<ConsoleTokens.Session> none = f.tx(tx -> new ConsoleTokens().open(tx, forged));
         assertThat(none).isEmpty();
 
         String login = call(c -> console.loginInstance(c, LoginInstanceRequest.builder().regionId(REGION)

@@ -1,5 +1,10 @@
 package dev.swasd.swas;
 
+import dev.swasd.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.function.Consumer;
 import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.instances.DiskService;
 import dev.swasd.swas.instances.InstanceService;
@@ -44,11 +49,11 @@ final class DomainFixture implements AutoCloseable {
 
     static String freshUrl(Path dir) {
         try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return dev.swasd.TestDatabases.fresh(dir, "domain");
+        return TestDatabases.fresh(dir, "domain");
     }
 
     /** Over an existing database, e.g. to reopen one as a restart would. */
@@ -72,7 +77,7 @@ final class DomainFixture implements AutoCloseable {
         return db.write(work::apply);
     }
 
-    void run(java.util.function.Consumer<Tx> work) {
+    void run(Consumer<Tx> work) {
         db.write(tx -> {
             work.accept(tx);
             return null;

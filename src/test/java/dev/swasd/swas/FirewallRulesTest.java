@@ -1,5 +1,7 @@
 package dev.swasd.swas;
 
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
 import static dev.swasd.swas.DomainRulesTest.code;
 import static dev.swasd.swas.DomainRulesTest.fails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -264,7 +266,7 @@ class FirewallRulesTest {
         call(c -> fw.deleteFirewallRules(c, DeleteFirewallRulesRequest.builder().regionId(DomainFixture.REGION)
                 .instanceId(server).ruleIds(List.of(ids.get(0), ids.get(1), ids.get(0))).build()));
         assertThat(rules(server)).hasSize(3);
-        List<dev.swasd.store.TagRecord> left = f.tx(tx -> new dev.swasd.store.TagRepository().tagsOf(tx,
+        List<TagRecord> left = f.tx(tx -> new TagRepository().tagsOf(tx,
                 FirewallActions.RESOURCE_TYPE, ids));
         assertThat(left).isEmpty();
         code(fails(() -> createMany("[]", null)), 400, "MissingFirewallRules");

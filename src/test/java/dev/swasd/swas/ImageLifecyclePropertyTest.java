@@ -1,5 +1,6 @@
 package dev.swasd.swas;
 
+import java.util.function.Consumer;
 import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.errors.ApiException;
@@ -189,7 +190,7 @@ class ImageLifecyclePropertyTest {
 
     /** Share operations: unknown or deleted images are NotFound and change nothing; others apply. */
     private static void expect(DomainFixture f, String id, Map<String, Model> model, Runnable call,
-            java.util.function.Consumer<Model> effect) {
+            Consumer<Model> effect) {
         Model m = model.get(id);
         String expected = m == null || m.deleted ? "InvalidImageId.NotFound" : null;
         assertThat(codeOf(call)).isEqualTo(expected);

@@ -1,5 +1,7 @@
 package dev.swasd.swas;
 
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import static dev.swasd.swas.DomainRulesTest.code;
 import static dev.swasd.swas.DomainRulesTest.fails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,7 +171,7 @@ class KeyPairRulesTest {
         Assumptions.assumeTrue(Files.isExecutable(ssh), "ssh-keygen is not installed");
         Path file = dir.resolve("made.pem");
         Files.writeString(file, pem);
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         Process p = new ProcessBuilder(ssh.toString(), "-y", "-f", file.toString()).redirectErrorStream(true).start();
         String derived = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -208,7 +210,7 @@ class KeyPairRulesTest {
                 "", "   ", "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2",
                 "ssh-dss AAAAB3NzaC1kc3MAAACBAP1/U4EddRIpUt9KnC7s5Of2EbdSPO9EAMMeP4C2USZpRV1AIlH7WT2NWPq",
                 "ssh-rsa " + ED25519.split(" ")[1],                       // the blob says ssh-ed25519
-                "ssh-ed25519 " + b64(java.util.Arrays.copyOf(ed, ed.length - 1)),   // truncated
+                "ssh-ed25519 " + b64(Arrays.copyOf(ed, ed.length - 1)),   // truncated
                 "ssh-ed25519 " + b64(concat(ed, new byte[] {0})),          // a byte too many
                 "ssh-ed25519 " + b64(sshString("ssh-ed25519".getBytes(StandardCharsets.US_ASCII), new byte[31])),
                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU",  // base64 cut
@@ -426,7 +428,7 @@ class KeyPairRulesTest {
     }
 
     static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -1,5 +1,10 @@
 package dev.swasd.cli.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -41,14 +46,14 @@ public final class Bench {
     private final String keyId;
     private final String secret;
     private final Path workDir;
-    private final java.util.Set<Scenario> scenarios;
+    private final Set<Scenario> scenarios;
     private final BenchReport report;
 
     /** The API scenarios that can be chosen; the bare endpoint always runs, as every ratio's denominator. */
     public enum Scenario { LIST, CYCLE, DELETE15 }
 
     public Bench(int seconds, int images, String db, int connections, String endpoint, String keyId, String secret,
-            Path workDir, java.util.Set<Scenario> scenarios, PrintStream out) {
+            Path workDir, Set<Scenario> scenarios, PrintStream out) {
         this.seconds = seconds;
         this.images = images;
         this.db = db;
@@ -57,7 +62,7 @@ public final class Bench {
         this.keyId = keyId;
         this.secret = secret;
         this.workDir = workDir;
-        this.scenarios = java.util.EnumSet.copyOf(scenarios);
+        this.scenarios = EnumSet.copyOf(scenarios);
         this.report = new BenchReport(out);
     }
 
@@ -94,7 +99,7 @@ public final class Bench {
 
         long seedStart = System.nanoTime();
         seed(t, signer, account, instance, snapshot, "list", images);
-        report.line(String.format(java.util.Locale.ROOT, "seeded %d custom images in %.1f s", images,
+        report.line(String.format(Locale.ROOT, "seeded %d custom images in %.1f s", images,
                 (System.nanoTime() - seedStart) / 1e9));
 
         warmUp(t, "(d)", bare(user), WARMUP_CAP);
@@ -114,7 +119,7 @@ public final class Bench {
             double rate70 = list.perSecond() * 0.7;
             SignedCorpus rateCorpus = new SignedCorpus((int) Math.ceil(rate70 * (LEAD_IN + seconds)) + 16,
                     () -> listRequest(user));
-            LoadRun.Result list70 = scenario(t, "list_at_70pct", String.format(java.util.Locale.ROOT,
+            LoadRun.Result list70 = scenario(t, "list_at_70pct", String.format(Locale.ROOT,
                     "    same at 70%% of peak (%.0f/s)", rate70), () -> PacedRun.run(t.host, t.port,
                     Math.max(connections, 64), LEAD_IN, seconds, rate70, rateCorpus::next), bare.perSecond(),
                     "req/s ");
@@ -146,7 +151,7 @@ public final class Bench {
             int warmPool = (int) Math.min(300_000L, 15L * expected * DELETE15_WARMUP_CAP);
             long poolStart = System.nanoTime();
             List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool + warmPool);
-            report.line(String.format(java.util.Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
+            report.line(String.format(Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
                     (System.nanoTime() - poolStart) / 1e9));
             // the warm-up deletes from a pool of its own, so the measured run has its full pool
             warmUp(t, "(c)", delete15(user, doomed.subList(pool, doomed.size())), DELETE15_WARMUP_CAP);
@@ -160,7 +165,7 @@ public final class Bench {
 
         double rss = t.peakRssMib();
         if (t.local()) {
-            report.line(String.format(java.util.Locale.ROOT, "server: start-up %d ms, peak resident memory %.0f MiB",
+            report.line(String.format(Locale.ROOT, "server: start-up %d ms, peak resident memory %.0f MiB",
                     t.startupMillis, rss));
         }
         report.put("images", images);
@@ -314,7 +319,7 @@ public final class Bench {
         if (t.local()) {
             return Seeder.images(t.dbUrl, account, REGION, instance, snapshot, prefix, count);
         }
-        java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+        ArrayList<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(call(t, signer, "CreateCustomImage", Map.of("RegionId", REGION, "InstanceId", instance,
                     "ImageName", prefix + "-" + i, "SystemSnapshotId", snapshot)).path("ImageId").asText());
@@ -353,7 +358,7 @@ public final class Bench {
     }
 
     static double clientCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 }

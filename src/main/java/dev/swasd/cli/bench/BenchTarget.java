@@ -1,5 +1,7 @@
 package dev.swasd.cli.bench;
 
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,7 +55,7 @@ final class BenchTarget implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));
         // the start-up cache this JVM was started with (./swasd passes it), so the server starts as users' do
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-Xlog:aot") || a.startsWith("-Xlog:cds")
                         || a.startsWith("-Dorg.sqlite.lib.")) // the native library ./swasd took out of the jar
                 .forEach(command::add);
@@ -104,7 +106,7 @@ final class BenchTarget implements AutoCloseable {
         long startup = (System.nanoTime() - started) / 1_000_000;
         Thread.ofVirtual().start(() -> {
             try {
-                out.transferTo(java.io.Writer.nullWriter());
+                out.transferTo(Writer.nullWriter());
             } catch (IOException ignored) {
                 // the server ended
             }

@@ -1,5 +1,6 @@
 package dev.swasd.cli.bench;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -30,9 +31,9 @@ final class Warmup {
     record Outcome(double seconds, long lastSliceMillis, boolean settled, double lastSliceRate) {
         String describe() {
             if (lastSliceMillis < 0) {
-                return String.format(java.util.Locale.ROOT, "%.0f s (the server shows no JIT meter)", seconds);
+                return String.format(Locale.ROOT, "%.0f s (the server shows no JIT meter)", seconds);
             }
-            return String.format(java.util.Locale.ROOT, "%.0f s, %s (%d ms compiling in the last second)", seconds,
+            return String.format(Locale.ROOT, "%.0f s, %s (%d ms compiling in the last second)", seconds,
                     settled ? "JIT settled" : "JIT still busy at the cap", lastSliceMillis);
         }
     }

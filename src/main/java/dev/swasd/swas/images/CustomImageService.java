@@ -1,5 +1,6 @@
 package dev.swasd.swas.images;
 
+import java.util.HashMap;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.ConcurrentChange;
 import dev.swasd.swas.IdFormat;
@@ -161,7 +162,7 @@ public final class CustomImageService {
         regions.require(caller.regionId());
         List<String> ids = List.copyOf(new LinkedHashSet<>(imageIds));
         List<ImageRecord> found = images.findAll(tx, ids);
-        Map<String, ImageRecord> byId = new java.util.HashMap<>();
+        Map<String, ImageRecord> byId = new HashMap<>();
         found.forEach(i -> byId.put(i.imageId(), i));
         List<ImageRecord> targets = new ArrayList<>();
         for (String id : ids) {

@@ -1,5 +1,6 @@
 package dev.swasd.swas.keypairs;
 
+import java.util.stream.Stream;
 import dev.swasd.api.Call;
 import dev.swasd.api.Reusable;
 import dev.swasd.api.swasopen.SwasOpenApi;
@@ -327,7 +328,7 @@ public final class KeyPairActions implements SwasOpenApi {
         return out;
     }
 
-    private static int failures(java.util.stream.Stream<String> success) {
+    private static int failures(Stream<String> success) {
         return (int) success.filter(s -> !s.equals("true")).count();
     }
 

@@ -1,5 +1,6 @@
 package dev.swasd.swas.snapshots;
 
+import java.util.Locale;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.IdFormat;
 import dev.swasd.swas.Lifecycle;
@@ -58,7 +59,7 @@ public final class SnapshotService {
         regions.require(caller.regionId());
         DiskRecord disk = instances.disk(tx, caller.accountId(), caller.regionId(), diskId)
                 .orElseThrow(SwasErrors::diskNotFound);
-        if (!NAME.matcher(name).matches() || name.toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
+        if (!NAME.matcher(name).matches() || name.toLowerCase(Locale.ROOT).startsWith("http")) {
             throw new ApiException(400, "InvalidSnapshotName",
                     "SnapshotName must be 2-50 characters, start with a letter and hold only letters, digits, "
                             + "colons, underscores, periods and hyphens.");

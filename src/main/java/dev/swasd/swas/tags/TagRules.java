@@ -1,5 +1,6 @@
 package dev.swasd.swas.tags;
 
+import java.util.Locale;
 import dev.swasd.swas.SwasErrors;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class TagRules {
             if (key == null || key.isEmpty()) {
                 throw SwasErrors.invalidParam(n + ".Key", "a tag needs a key.");
             }
-            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            String lower = key.toLowerCase(Locale.ROOT);
             if (lower.startsWith("aliyun") || lower.startsWith("acs:")) {
                 throw SwasErrors.invalidParam(n + ".Key", "it must not start with aliyun or acs:.");
             }
@@ -38,7 +39,7 @@ public final class TagRules {
     }
 
     private static boolean hasUrl(String s) {
-        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String lower = s.toLowerCase(Locale.ROOT);
         return lower.contains("http://") || lower.contains("https://");
     }
 }

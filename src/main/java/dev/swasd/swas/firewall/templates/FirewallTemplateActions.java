@@ -1,5 +1,6 @@
 package dev.swasd.swas.firewall.templates;
 
+import java.util.function.Function;
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRequests.ApplyFirewallTemplateRequest;
@@ -424,7 +425,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
         return rules.list(tx, "template_id = ?", "seq, rule_id", templateId);
     }
 
-    private static <T> List<Spec> specs(List<T> items, java.util.function.Function<T, Spec> check) {
+    private static <T> List<Spec> specs(List<T> items, Function<T, Spec> check) {
         return items == null ? List.of() : items.stream().map(check).toList();
     }
 
