@@ -11,8 +11,7 @@ import java.util.Random;
 public final class RandomTries {
     public static final String SEED_PROPERTY = "swasd.seed";
 
-    private RandomTries() {
-    }
+    private RandomTries() {}
 
     /** One try of a property, on values drawn from {@code random}. */
     @FunctionalInterface
@@ -40,8 +39,10 @@ public final class RandomTries {
                 if (t instanceof VirtualMachineError e) {
                     throw e;
                 }
-                throw new AssertionError("try " + i + " of " + tries + " failed with seed " + seed
-                        + " (replay: -D" + SEED_PROPERTY + "=" + seed + "): " + t.getMessage(), t);
+                throw new AssertionError(
+                        "try " + i + " of " + tries + " failed with seed " + seed + " (replay: -D" + SEED_PROPERTY + "="
+                                + seed + "): " + t.getMessage(),
+                        t);
             }
         }
     }

@@ -15,12 +15,10 @@ import java.util.regex.Pattern;
 public final class RawHttp {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: *(\\d+)");
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A response: its status, and its body as text. */
-    public record Reply(int status, String body) {
-    }
+    public record Reply(int status, String body) {}
 
     /** Sends the request on the (keep-alive) connection and reads one whole response. */
     public static Reply exchange(Socket s, byte[] request) throws IOException {
@@ -38,6 +36,7 @@ public final class RawHttp {
         }
         Matcher m = CONTENT_LENGTH.matcher(head);
         int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
-        return new Reply(Integer.parseInt(head.substring(9, 12)), new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        return new Reply(
+                Integer.parseInt(head.substring(9, 12)), new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }
 }

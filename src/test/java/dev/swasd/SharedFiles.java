@@ -10,14 +10,13 @@ import java.nio.file.Path;
  * repository is read.
  */
 public final class SharedFiles {
-    private SharedFiles() {
-    }
+    private SharedFiles() {}
 
     public static Path root() {
         URL marker = SharedFiles.class.getResource("/shared/vectors/index.json");
         if (marker == null || !"file".equals(marker.getProtocol())) {
-            throw new IllegalStateException("shared/vectors/index.json is not a file on the test class path "
-                    + "(src/test/resources/shared)");
+            throw new IllegalStateException(
+                    "shared/vectors/index.json is not a file on the test class path " + "(src/test/resources/shared)");
         }
         try {
             return Path.of(marker.toURI()).getParent().getParent();

@@ -13,8 +13,7 @@ import java.util.UUID;
  * sets it for its second run), so the same tests run on both backends.
  */
 public final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static boolean postgres() {
         String admin = System.getProperty("swasd.test.pg");
@@ -27,7 +26,8 @@ public final class TestDatabases {
         }
         String admin = System.getProperty("swasd.test.pg");
         String db = "swasd_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + admin, e);

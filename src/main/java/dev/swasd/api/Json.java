@@ -15,8 +15,7 @@ import java.util.List;
 public final class Json {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return NODES.objectNode();
@@ -44,7 +43,9 @@ public final class Json {
             case ApiObject a -> a.toJson();
             case JsonNode n -> n;
             case List<?> list -> array(list);
-            default -> throw new IllegalArgumentException("no wire form for " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "no wire form for " + value.getClass().getName());
         };
     }
 

@@ -23,8 +23,12 @@ public final class Catalog {
 
     /** The catalog shipped with swasd, read from the specification files on the class path. */
     public static Catalog standard() {
-        return new Catalog(List.of(CatalogLoader.load("swas-open", "/catalog/swas-open-2020-06-01.json",
-                        "/catalog/swas-open-ram.json", SWAS_OPEN_EXTENSIONS),
+        return new Catalog(List.of(
+                CatalogLoader.load(
+                        "swas-open",
+                        "/catalog/swas-open-2020-06-01.json",
+                        "/catalog/swas-open-ram.json",
+                        SWAS_OPEN_EXTENSIONS),
                 CatalogLoader.load("ecs", "/catalog/ecs-2014-05-26.json"),
                 CatalogLoader.load("ram", "/catalog/ram-2015-05-01.json")));
     }
@@ -39,7 +43,9 @@ public final class Catalog {
     }
 
     public Product product(String code) {
-        return byVersion.values().stream().filter(p -> p.code().equals(code)).findFirst()
+        return byVersion.values().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no product " + code));
     }
 }

@@ -19,8 +19,7 @@ import java.util.Map;
 public final class CatalogLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CatalogLoader() {
-    }
+    private CatalogLoader() {}
 
     public static Product load(String productCode, String resource) {
         return parse(productCode, read(resource), Map.of());
@@ -42,8 +41,8 @@ public final class CatalogLoader {
      * A product with extension actions beside its SDK-derived catalog: actions real clients call
      * that the SDK model lacks (same file format, e.g. CreateDisk in swas-open-extensions.json).
      */
-    public static Product load(String productCode, String resource, String bindingsResource,
-            String extensionsResource) {
+    public static Product load(
+            String productCode, String resource, String bindingsResource, String extensionsResource) {
         JsonNode root = read(resource).deepCopy();
         ArrayNode actions = (ArrayNode) root.path("actions");
         read(extensionsResource).path("actions").forEach(actions::add);
@@ -82,8 +81,10 @@ public final class CatalogLoader {
             if (level == null || level.isEmpty()) {
                 throw new IllegalStateException(productCode + " " + name + " has no access level in the catalog");
             }
-            ops.put(name, new OperationDef(productCode, version, name, action.path("method").asText("POST"), level,
-                    params));
+            ops.put(
+                    name,
+                    new OperationDef(
+                            productCode, version, name, action.path("method").asText("POST"), level, params));
         }
         return new Product(productCode, version, ops);
     }
@@ -115,8 +116,11 @@ public final class CatalogLoader {
         List<ParamDef.FieldDef> fields = new ArrayList<>();
         JsonNode fieldNodes = p.has("itemFields") ? p.get("itemFields") : p.path("fields");
         for (JsonNode f : fieldNodes) {
-            fields.add(new ParamDef.FieldDef(f.path("name").asText(), scalar(f.path("type").asText()),
-                    intOrNull(f, "maxLength"), strings(f.path("enum"))));
+            fields.add(new ParamDef.FieldDef(
+                    f.path("name").asText(),
+                    scalar(f.path("type").asText()),
+                    intOrNull(f, "maxLength"),
+                    strings(f.path("enum"))));
         }
         return new ParamDef(
                 p.path("name").asText(),

@@ -13,8 +13,7 @@ final class CommonRules {
     static final int TAGS_MAX = 20;
     static final int CLIENT_TOKEN_MAX = 64;
 
-    private CommonRules() {
-    }
+    private CommonRules() {}
 
     static ParamDef refine(String product, ParamDef p) {
         if (p.name().equals("ClientToken") && p.maxLength() == null) {
@@ -23,12 +22,13 @@ final class CommonRules {
         if (p.name().equals("Tag") && p.kind() == ParamKind.REPEAT_OBJECT_LIST) {
             List<ParamDef.FieldDef> fields = new ArrayList<>();
             for (ParamDef.FieldDef f : p.fields()) {
-                fields.add(new ParamDef.FieldDef(f.name(), f.kind(), f.maxLength() == null ? TAG_TEXT_MAX : f.maxLength(),
-                        f.enumValues()));
+                fields.add(new ParamDef.FieldDef(
+                        f.name(), f.kind(), f.maxLength() == null ? TAG_TEXT_MAX : f.maxLength(), f.enumValues()));
             }
             return with(p, fields, p.maxLength(), p.maxItems() == null ? TAGS_MAX : p.maxItems(), p.enumValues());
         }
-        if (product.equals("swas-open") && (p.name().equals("DiskType") || p.name().equals("SourceDiskType"))) {
+        if (product.equals("swas-open")
+                && (p.name().equals("DiskType") || p.name().equals("SourceDiskType"))) {
             // the SDK's enum is lower case, the service's answers and the Terraform provider say
             // System and Data: filters take both (docs/decisions.md)
             List<String> both = new ArrayList<>(p.enumValues());
@@ -45,14 +45,17 @@ final class CommonRules {
             // answer their own InvalidProtocol.ValueNotSupported (spec/swas-breadth.md G1, 1.4 item 7)
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
         }
-        if (product.equals("swas-open") && p.kind() == ParamKind.REPEAT_OBJECT_LIST
+        if (product.equals("swas-open")
+                && p.kind() == ParamKind.REPEAT_OBJECT_LIST
                 && (p.name().equals("FirewallRule") || p.name().equals("FirewallTemplateRule"))) {
             // firewall-template rules (FirewallRule.N.RuleProtocol ...) are checked as server rules
             // are, with the same spellings and InvalidProtocol.ValueNotSupported
             List<ParamDef.FieldDef> fields = new ArrayList<>();
             for (ParamDef.FieldDef f : p.fields()) {
-                fields.add(f.name().equals("RuleProtocol") ? new ParamDef.FieldDef(f.name(), f.kind(), f.maxLength(),
-                        List.of()) : f);
+                fields.add(
+                        f.name().equals("RuleProtocol")
+                                ? new ParamDef.FieldDef(f.name(), f.kind(), f.maxLength(), List.of())
+                                : f);
             }
             return with(p, fields, p.maxLength(), p.maxItems(), p.enumValues());
         }
@@ -60,19 +63,41 @@ final class CommonRules {
             // DescribeImages: Status takes a comma list, and a bad alias has its own documented code
             return with(p, p.fields(), p.maxLength(), p.maxItems(), List.of());
         }
-        if (product.equals("ram") && p.kind() == ParamKind.STRING && !p.name().equals("Status")
+        if (product.equals("ram")
+                && p.kind() == ParamKind.STRING
+                && !p.name().equals("Status")
                 && !p.name().equals("RotateStrategy")) {
             // RAM answers its own InvalidParameter.<Name>.Length / .InvalidChars and
             // InvalidParameter.PolicyType codes (ram-api.md 1.6); the domain checks those
-            return new ParamDef(p.name(), p.kind(), p.itemType(), p.required(), null, null, p.maxItems(), p.max(),
-                    List.of(), p.defaultValue(), p.fields());
+            return new ParamDef(
+                    p.name(),
+                    p.kind(),
+                    p.itemType(),
+                    p.required(),
+                    null,
+                    null,
+                    p.maxItems(),
+                    p.max(),
+                    List.of(),
+                    p.defaultValue(),
+                    p.fields());
         }
         return p;
     }
 
-    private static ParamDef with(ParamDef p, List<ParamDef.FieldDef> fields, Integer maxLength, Integer maxItems,
-            List<String> enumValues) {
-        return new ParamDef(p.name(), p.kind(), p.itemType(), p.required(), p.minLength(), maxLength, maxItems,
-                p.max(), enumValues, p.defaultValue(), fields);
+    private static ParamDef with(
+            ParamDef p, List<ParamDef.FieldDef> fields, Integer maxLength, Integer maxItems, List<String> enumValues) {
+        return new ParamDef(
+                p.name(),
+                p.kind(),
+                p.itemType(),
+                p.required(),
+                p.minLength(),
+                maxLength,
+                maxItems,
+                p.max(),
+                enumValues,
+                p.defaultValue(),
+                fields);
     }
 }

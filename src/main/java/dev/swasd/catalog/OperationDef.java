@@ -23,7 +23,12 @@ public record OperationDef(
         Map<String, ParamDef> paramsByName) {
     private static final Set<String> READ_LEVELS = Set.of("get", "list");
 
-    public OperationDef(String product, String version, String action, String httpMethod, String accessLevel,
+    public OperationDef(
+            String product,
+            String version,
+            String action,
+            String httpMethod,
+            String accessLevel,
             List<ParamDef> params) {
         this(product, version, action, httpMethod, accessLevel, List.copyOf(params), index(params));
     }

@@ -11,11 +11,19 @@ import picocli.CommandLine.Spec;
  * {@code swasd admin ...}: operator tasks on a database, run beside or instead of a server. A new
  * task is a class with {@link DatabaseOptions} mixed in, named in {@code subcommands} below.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true,
+@Command(
+        name = "admin",
+        mixinStandardHelpOptions = true,
         description = "Operator tasks on a swasd database, no running server needed (the same --data and --db as "
                 + "serve): backup and restore, RAM users, keys, policies and groups.",
-        subcommands = {ExportCommand.class, ImportCommand.class, AdminUserCommand.class, AdminKeyCommand.class,
-            AdminPolicyCommand.class, AdminGroupCommand.class})
+        subcommands = {
+            ExportCommand.class,
+            ImportCommand.class,
+            AdminUserCommand.class,
+            AdminKeyCommand.class,
+            AdminPolicyCommand.class,
+            AdminGroupCommand.class
+        })
 final class AdminCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,8 +31,8 @@ final class AdminCommand implements Callable<Integer> {
     /** {@code swasd admin} alone is a usage error that names the subcommands. */
     @Override
     public Integer call() {
-        System.err.println("swasd: admin needs a subcommand: " + String.join(", ", spec.subcommands().keySet())
-                + " (try: swasd admin --help)");
+        System.err.println("swasd: admin needs a subcommand: "
+                + String.join(", ", spec.subcommands().keySet()) + " (try: swasd admin --help)");
         return Main.EXIT_USAGE;
     }
 

@@ -1,14 +1,17 @@
 package dev.swasd.cli;
 
-import java.util.concurrent.Callable;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code swasd admin group create|add-user}: RAM user groups and their members. */
-@Command(name = "group", mixinStandardHelpOptions = true, description = "RAM user groups of the account.",
+@Command(
+        name = "group",
+        mixinStandardHelpOptions = true,
+        description = "RAM user groups of the account.",
         subcommands = {AdminGroupCommand.Create.class, AdminGroupCommand.AddUser.class})
 final class AdminGroupCommand extends AdminGroupingCommand {
     AdminGroupCommand() {
@@ -30,8 +33,9 @@ final class AdminGroupCommand extends AdminGroupingCommand {
         public Integer call() {
             return AdminStore.run(store, "group create", () -> {
                 var g = store.write(s -> {
-                    s.ram().rules().check(AdminUserCommand.present(Map.of("GroupName", groupName), "Comments",
-                            comments));
+                    s.ram()
+                            .rules()
+                            .check(AdminUserCommand.present(Map.of("GroupName", groupName), "Comments", comments));
                     return s.ram().groups().create(s.tx(), s.accountId(), s.now(), groupName, comments);
                 });
                 System.out.println("created group " + g.groupName() + "  GroupId=" + g.groupId());
@@ -39,7 +43,9 @@ final class AdminGroupCommand extends AdminGroupingCommand {
         }
     }
 
-    @Command(name = "add-user", mixinStandardHelpOptions = true,
+    @Command(
+            name = "add-user",
+            mixinStandardHelpOptions = true,
             description = "Add a RAM user to a group (the user gains the group's policies).")
     static final class AddUser implements Callable<Integer> {
         @Mixin

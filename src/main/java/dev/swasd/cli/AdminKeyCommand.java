@@ -1,23 +1,30 @@
 package dev.swasd.cli;
 
-import java.util.concurrent.Callable;
 import dev.swasd.ramapi.RamAccessKeys;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swasd admin key create USER}: an AccessKey for a RAM user; the secret is printed once. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "AccessKeys of RAM users.",
+@Command(
+        name = "key",
+        mixinStandardHelpOptions = true,
+        description = "AccessKeys of RAM users.",
         subcommands = {AdminKeyCommand.Create.class})
 final class AdminKeyCommand extends AdminGroupingCommand {
     AdminKeyCommand() {
         super("create");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create an AccessKey for a RAM user (at most 2 per user).",
-                "Prints AccessKeyId and AccessKeySecret; the secret is shown only this once."})
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create an AccessKey for a RAM user (at most 2 per user).",
+                "Prints AccessKeyId and AccessKeySecret; the secret is shown only this once."
+            })
     static final class Create implements Callable<Integer> {
         @Mixin
         AdminStore store;

@@ -1,11 +1,11 @@
 package dev.swasd.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,14 +13,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code swasd admin policy create|attach}: custom policies and attachments. */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "RAM policies of the account.",
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "RAM policies of the account.",
         subcommands = {AdminPolicyCommand.Create.class, AdminPolicyCommand.Attach.class})
 final class AdminPolicyCommand extends AdminGroupingCommand {
     AdminPolicyCommand() {
         super("create, attach");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create a custom policy (version v1) from a policy document file.")
     static final class Create implements Callable<Integer> {
         @Mixin
@@ -45,17 +50,24 @@ final class AdminPolicyCommand extends AdminGroupingCommand {
             }
             return AdminStore.run(store, "policy create", () -> {
                 var p = store.write(s -> {
-                    s.ram().rules().check(AdminUserCommand.present(Map.of("PolicyName", policyName,
-                            "PolicyDocument", text), "Description", description));
-                    return s.ram().policies().create(s.tx(), s.accountId(), s.now(), policyName, text, description,
-                            List.of());
+                    s.ram()
+                            .rules()
+                            .check(AdminUserCommand.present(
+                                    Map.of("PolicyName", policyName, "PolicyDocument", text),
+                                    "Description",
+                                    description));
+                    return s.ram()
+                            .policies()
+                            .create(s.tx(), s.accountId(), s.now(), policyName, text, description, List.of());
                 });
                 System.out.println("created policy " + p.name() + "  DefaultVersion=" + p.defaultVersion());
             });
         }
     }
 
-    @Command(name = "attach", mixinStandardHelpOptions = true,
+    @Command(
+            name = "attach",
+            mixinStandardHelpOptions = true,
             description = "Attach a policy to a RAM user or a group.")
     static final class Attach implements Callable<Integer> {
         @Mixin
@@ -64,7 +76,10 @@ final class AdminPolicyCommand extends AdminGroupingCommand {
         @Parameters(paramLabel = "POLICY_NAME")
         String policyName;
 
-        @Option(names = "--type", paramLabel = "TYPE", defaultValue = "Custom",
+        @Option(
+                names = "--type",
+                paramLabel = "TYPE",
+                defaultValue = "Custom",
                 description = "Custom or System (default ${DEFAULT-VALUE}).")
         String type;
 
@@ -86,12 +101,14 @@ final class AdminPolicyCommand extends AdminGroupingCommand {
                     var rules = s.ram().rules();
                     if (target.user != null) {
                         rules.check(Map.of("UserName", target.user, "PolicyType", type, "PolicyName", policyName));
-                        s.ram().attachments().attachToUser(s.tx(), s.accountId(), s.now(), target.user, type,
-                                policyName);
+                        s.ram()
+                                .attachments()
+                                .attachToUser(s.tx(), s.accountId(), s.now(), target.user, type, policyName);
                     } else {
                         rules.check(Map.of("GroupName", target.group, "PolicyType", type, "PolicyName", policyName));
-                        s.ram().attachments().attachToGroup(s.tx(), s.accountId(), s.now(), target.group, type,
-                                policyName);
+                        s.ram()
+                                .attachments()
+                                .attachToGroup(s.tx(), s.accountId(), s.now(), target.group, type, policyName);
                     }
                     return null;
                 });

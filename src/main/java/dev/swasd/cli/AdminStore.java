@@ -1,20 +1,19 @@
 package dev.swasd.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import dev.swasd.ramapi.RamDomain;
 import dev.swasd.errors.ApiException;
+import dev.swasd.ramapi.RamDomain;
 import dev.swasd.server.RamAdapters;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.store.Database;
-import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.IdentityRepository;
+import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.SecretCipher;
 import dev.swasd.store.StoreException;
 import dev.swasd.store.Tx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -24,20 +23,30 @@ import picocli.CommandLine.Option;
  * secrets (the data directory's, or SWASD_MASTER_KEY, as the servers use) and the RAM domain.
  */
 final class AdminStore {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
             description = "Data directory, as given to serve (SWASD_DATA; default ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:SWASD_DB_URL}",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:SWASD_DB_URL}",
             description = "Database URL (SWASD_DB_URL); default: SQLite file swasd.db in the data directory.")
     String db;
 
-    @Option(names = "--account-id", paramLabel = "UID",
+    @Option(
+            names = "--account-id",
+            paramLabel = "UID",
             defaultValue = "${env:SWASD_ACCOUNT_ID:-" + ServerConfig.DEFAULT_ACCOUNT_ID + "}",
             description = "Account whose identities to manage (SWASD_ACCOUNT_ID; default ${DEFAULT-VALUE}).")
     String accountId;
 
-    @Option(names = "--ram-limit", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--ram-limit",
+            paramLabel = "NAME=VALUE",
             description = "A RAM limit, as given to serve (repeatable), e.g. users=5000.")
     List<String> ramLimitSettings = new ArrayList<>();
 
@@ -66,18 +75,20 @@ final class AdminStore {
         PrivateFiles.createDirectories(data);
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(System.getenv("SWASD_MASTER_KEY"), data);
         String url = db != null ? db : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath();
-        try (Database database = Database.open(url, System.getenv("SWASD_DB_USER"),
-                System.getenv("SWASD_DB_PASSWORD"))) {
+        try (Database database =
+                Database.open(url, System.getenv("SWASD_DB_USER"), System.getenv("SWASD_DB_PASSWORD"))) {
             new IdentityRepository(database).ensureAccount(accountId, System.currentTimeMillis());
-            RamDomain ram = RamDomain.create(ServerConfig.ramLimits(ramLimitSettings), cipher, RamAdapters.documentCheck(),
+            RamDomain ram = RamDomain.create(
+                    ServerConfig.ramLimits(ramLimitSettings),
+                    cipher,
+                    RamAdapters.documentCheck(),
                     RamAdapters.systemPolicies());
             return database.write(tx -> work.apply(new Session(tx, ram, accountId, System.currentTimeMillis())));
         }
     }
 
     /** One admin command's view of the store. */
-    record Session(Tx tx, RamDomain ram, String accountId, long now) {
-    }
+    record Session(Tx tx, RamDomain ram, String accountId, long now) {}
 
     /**
      * Runs an admin command: 0 when done; 2 for bad usage (including a RAM parameter-format

@@ -1,22 +1,25 @@
 package dev.swasd.cli;
 
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.concurrent.Callable;
 import dev.swasd.ramapi.Page;
 import dev.swasd.ramapi.RamUsers;
 import dev.swasd.store.RamUserRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code swasd admin user create|list}: RAM users, straight on the store. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "RAM users of the account.",
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "RAM users of the account.",
         subcommands = {AdminUserCommand.Create.class, AdminUserCommand.ListUsers.class})
 final class AdminUserCommand extends AdminGroupingCommand {
     AdminUserCommand() {
@@ -47,10 +50,25 @@ final class AdminUserCommand extends AdminGroupingCommand {
         public Integer call() {
             return AdminStore.run(store, "user create", () -> {
                 RamUserRecord u = store.write(s -> {
-                    s.ram().rules().check(present(Map.of("UserName", userName), "DisplayName", displayName,
-                            "Email", email, "MobilePhone", mobilePhone, "Comments", comments));
-                    return s.ram().users().create(s.tx(), s.accountId(), s.now(), new RamUsers.NewUser(userName,
-                            displayName, mobilePhone, email, comments));
+                    s.ram()
+                            .rules()
+                            .check(present(
+                                    Map.of("UserName", userName),
+                                    "DisplayName",
+                                    displayName,
+                                    "Email",
+                                    email,
+                                    "MobilePhone",
+                                    mobilePhone,
+                                    "Comments",
+                                    comments));
+                    return s.ram()
+                            .users()
+                            .create(
+                                    s.tx(),
+                                    s.accountId(),
+                                    s.now(),
+                                    new RamUsers.NewUser(userName, displayName, mobilePhone, email, comments));
                 });
                 System.out.println("created user " + u.userName() + "  UserId=" + u.userId());
             });
@@ -77,7 +95,10 @@ final class AdminUserCommand extends AdminGroupingCommand {
                 });
                 System.out.printf("%-16s  %-24s  %-20s  %s%n", "USER_ID", "USER_NAME", "CREATED", "DISPLAY_NAME");
                 for (RamUserRecord u : users) {
-                    System.out.printf("%-16s  %-24s  %-20s  %s%n", u.userId(), u.userName(),
+                    System.out.printf(
+                            "%-16s  %-24s  %-20s  %s%n",
+                            u.userId(),
+                            u.userName(),
                             Instant.ofEpochMilli(u.createdAt()).truncatedTo(ChronoUnit.SECONDS),
                             u.displayName() == null ? "" : u.displayName());
                 }

@@ -15,16 +15,24 @@ import picocli.CommandLine.Option;
  * reads them (same flags, same environment). A picocli mixin: every admin subcommand has these.
  */
 final class DatabaseOptions {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
             description = "Data directory: SQLite database and master key (SWASD_DATA; default ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:SWASD_DB_URL}",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:SWASD_DB_URL}",
             description = "Database URL (SWASD_DB_URL); default: SQLite file swasd.db in the data directory.")
     String db;
 
     String url() {
-        return db != null ? db : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath().normalize();
+        return db != null
+                ? db
+                : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath().normalize();
     }
 
     /** The URL for messages: no password. */

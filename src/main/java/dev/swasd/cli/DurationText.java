@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 final class DurationText {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     static Duration parse(String text) {
         Matcher m = FORM.matcher(text.trim());

@@ -16,7 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swasd admin export FILE}: the whole state as one JSON document (docs/operations.md). */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write the whole state (every table but the nonces) to FILE as one JSON document; '-' writes "
                 + "to standard output. Secrets stay encrypted with the master key, which must travel with the file.")
 final class ExportCommand implements Callable<Integer> {
@@ -37,8 +39,9 @@ final class ExportCommand implements Callable<Integer> {
             try (Database db = store.open(true)) {
                 summary = toStdout ? exportTo(db, System.out, keyId) : exportToFile(db, Path.of(file), keyId);
             }
-            say.println("swasd: exported " + summary.totalRows() + " rows of " + summary.rows().size() + " tables (schema "
-                    + summary.schemaVersion() + ") from " + store.where() + (toStdout ? "" : " to " + file));
+            say.println("swasd: exported " + summary.totalRows() + " rows of "
+                    + summary.rows().size() + " tables (schema " + summary.schemaVersion() + ") from " + store.where()
+                    + (toStdout ? "" : " to " + file));
             if (keyId == null) {
                 say.println("swasd: no master key found (SWASD_MASTER_KEY or " + store.data.resolve("master.key")
                         + "): keep the key the secrets were encrypted with beside this export");

@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code swasd admin import FILE}: loads an export into an empty database, all or nothing. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Load an export into an EMPTY database in one transaction; '-' reads standard input. The "
                 + "master key the export names must be this node's (master.key in --data, or SWASD_MASTER_KEY).")
 final class ImportCommand implements Callable<Integer> {
@@ -28,7 +30,8 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Backup.Document doc;
-            try (InputStream in = "-".equals(file) ? System.in : new BufferedInputStream(Files.newInputStream(Path.of(file)))) {
+            try (InputStream in =
+                    "-".equals(file) ? System.in : new BufferedInputStream(Files.newInputStream(Path.of(file)))) {
                 doc = Backup.read(in);
             }
             checkMasterKey(doc);
@@ -36,8 +39,8 @@ final class ImportCommand implements Callable<Integer> {
             try (Database db = store.open(false)) {
                 summary = Backup.restore(db, doc);
             }
-            System.out.println("swasd: imported " + summary.totalRows() + " rows of " + summary.rows().size()
-                    + " tables (schema " + summary.schemaVersion() + ") into " + store.where());
+            System.out.println("swasd: imported " + summary.totalRows() + " rows of "
+                    + summary.rows().size() + " tables (schema " + summary.schemaVersion() + ") into " + store.where());
             return 0;
         } catch (Exception e) {
             System.err.println("swasd: import failed: " + AdminCommand.oneLine(e));

@@ -1,17 +1,20 @@
 package dev.swasd.cli;
 
-import org.slf4j.LoggerFactory;
 import dev.swasd.server.HttpFrontend;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code swasd} command line. Exit codes: 0 done, 1 runtime failure, 2 bad usage. */
-@Command(name = "swasd", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "swasd",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "A self-hostable Alibaba Cloud Simple Application Server (SWAS) OpenAPI 2020-06-01 server.")
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -75,8 +78,8 @@ public final class Main implements Runnable {
     /** Bad usage is one line on stderr, never a usage dump or a stack trace. */
     private static int oneLineUsageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("swasd: " + e.getMessage() + " (try: " + e.getCommandLine().getCommandSpec().qualifiedName()
-                + " --help)");
+        err.println("swasd: " + e.getMessage() + " (try: "
+                + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
         err.flush();
         return EXIT_USAGE;
     }

@@ -6,7 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code swasd ram}: tools for RAM policies. Only a container of subcommands. */
-@Command(name = "ram", mixinStandardHelpOptions = true, description = "RAM policy tools.",
+@Command(
+        name = "ram",
+        mixinStandardHelpOptions = true,
+        description = "RAM policy tools.",
         subcommands = {RamSimulateCommand.class})
 final class RamCommand implements Runnable {
     @Spec

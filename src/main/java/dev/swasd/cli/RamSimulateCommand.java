@@ -34,13 +34,19 @@ import picocli.CommandLine.Spec;
  * Exit 0 when everything was evaluated, whatever the decisions; 2 for bad usage or malformed
  * input (one line on stderr).
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate RAM decisions offline, with the engine the server uses.",
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Evaluate RAM decisions offline, with the engine the server uses.",
             "--cases FILE: evaluate every case of FILE (format: docs/ram.md) and",
             "  print a JSON array of {\"name\", \"decision\"}.",
             "Otherwise one request (--action, --resource, --policy, --context ...):",
             "  print the decision and the statement that decided it.",
-            "Exit 0 once evaluated (denials included); 2 for bad usage or input.", ""})
+            "Exit 0 once evaluated (denials included); 2 for bad usage or input.",
+            ""
+        })
 final class RamSimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,21 +57,31 @@ final class RamSimulateCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "A policy document in force (repeatable).")
     List<Path> policies = new ArrayList<>();
 
-    @Option(names = "--system-policy", paramLabel = "NAME",
+    @Option(
+            names = "--system-policy",
+            paramLabel = "NAME",
             description = "A system policy in force, e.g. AliyunSWASReadOnlyAccess (repeatable; after the files).")
     List<String> systemPolicies = new ArrayList<>();
 
     @Option(names = "--action", paramLabel = "ACTION", description = "The action, e.g. swas-open:DeleteCustomImages.")
     String action;
 
-    @Option(names = "--resource", paramLabel = "ARN", description = "A resource ARN, or * (repeatable; all must be allowed).")
+    @Option(
+            names = "--resource",
+            paramLabel = "ARN",
+            description = "A resource ARN, or * (repeatable; all must be allowed).")
     List<String> resources = new ArrayList<>();
 
-    @Option(names = "--context", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--context",
+            paramLabel = "KEY=VALUE",
             description = "A condition key, e.g. acs:SourceIp=192.0.2.1 (repeatable; the same key again adds a value).")
     List<String> context = new ArrayList<>();
 
-    @Option(names = "--principal-type", paramLabel = "TYPE", defaultValue = "RamUser",
+    @Option(
+            names = "--principal-type",
+            paramLabel = "TYPE",
+            defaultValue = "RamUser",
             description = "RamUser (default), RootAccount or AssumedRole.")
     String principalType;
 
@@ -82,10 +98,14 @@ final class RamSimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (cases != null) {
-                if (!policies.isEmpty() || !systemPolicies.isEmpty() || action != null || !resources.isEmpty()
+                if (!policies.isEmpty()
+                        || !systemPolicies.isEmpty()
+                        || action != null
+                        || !resources.isEmpty()
                         || !context.isEmpty()) {
-                    throw new BadInput("--cases cannot be combined with --policy, --system-policy, --action, --resource "
-                            + "or --context");
+                    throw new BadInput(
+                            "--cases cannot be combined with --policy, --system-policy, --action, --resource "
+                                    + "or --context");
                 }
                 printCases(out, runCases(cases));
             } else {
@@ -94,7 +114,8 @@ final class RamSimulateCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (BadInput e) {
-            err.println("swasd: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (try: swasd ram simulate --help)");
+            err.println(
+                    "swasd: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (try: swasd ram simulate --help)");
             err.flush();
             return Main.EXIT_USAGE;
         }
@@ -114,8 +135,7 @@ final class RamSimulateCommand implements Callable<Integer> {
         return results;
     }
 
-    private record Result(String name, Evaluation evaluation) {
-    }
+    private record Result(String name, Evaluation evaluation) {}
 
     /** A JSON array, one case per line so that it diffs and greps well. */
     private static void printCases(PrintWriter out, List<Result> results) {
@@ -139,13 +159,15 @@ final class RamSimulateCommand implements Callable<Integer> {
             throw new BadInput("--action is required (or --cases FILE)");
         }
         if (!action.matches("[^:\\s]+:[^:\\s]+")) {
-            throw new BadInput("--action must be <service>:<Action>, e.g. swas-open:DeleteCustomImages, got '" + action + "'");
+            throw new BadInput(
+                    "--action must be <service>:<Action>, e.g. swas-open:DeleteCustomImages, got '" + action + "'");
         }
         if (resources.isEmpty()) {
             throw new BadInput("--resource is required (an ARN, or * for actions without resource-level permission)");
         }
-        PrincipalType principal = PrincipalType.fromWireName(principalType).orElseThrow(() -> new BadInput(
-                "--principal-type must be RamUser, RootAccount or AssumedRole, got '" + principalType + "'"));
+        PrincipalType principal = PrincipalType.fromWireName(principalType)
+                .orElseThrow(() -> new BadInput(
+                        "--principal-type must be RamUser, RootAccount or AssumedRole, got '" + principalType + "'"));
         List<NamedPolicy> inForce = new ArrayList<>();
         for (Path file : policies) {
             try {
@@ -155,9 +177,16 @@ final class RamSimulateCommand implements Callable<Integer> {
             }
         }
         for (String name : systemPolicies) {
-            inForce.add(SystemPolicies.lookup(name).orElseThrow(() -> new BadInput("--system-policy: no system policy '"
-                    + name + "' (known: " + String.join(", ", SystemPolicies.all().stream().map(SystemPolicy::name).toList())
-                    + ")")).asNamedPolicy());
+            inForce.add(SystemPolicies.lookup(name)
+                    .orElseThrow(() -> new BadInput("--system-policy: no system policy '"
+                            + name + "' (known: "
+                            + String.join(
+                                    ", ",
+                                    SystemPolicies.all().stream()
+                                            .map(SystemPolicy::name)
+                                            .toList())
+                            + ")"))
+                    .asNamedPolicy());
         }
         RequestContext.Builder ctx = RequestContext.builder();
         for (String kv : context) {
@@ -178,8 +207,8 @@ final class RamSimulateCommand implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             throw new BadInput("cannot read " + file + ": permission denied");
         } catch (IOException e) {
-            throw new BadInput("cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            throw new BadInput("cannot read " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 }

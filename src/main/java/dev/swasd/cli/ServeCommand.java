@@ -1,7 +1,5 @@
 package dev.swasd.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.StateClock;
@@ -10,85 +8,133 @@ import dev.swasd.store.Database;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 /** {@code swasd serve}: runs the API server until SIGTERM or SIGINT. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the API server. Every option also reads an environment variable, named in its help.")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:SWASD_BIND:-" + ServerConfig.DEFAULT_BIND + "}",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "${env:SWASD_BIND:-" + ServerConfig.DEFAULT_BIND + "}",
             description = "Address to listen on (SWASD_BIND; default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:SWASD_PORT:-8080}",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "${env:SWASD_PORT:-8080}",
             description = "TCP port (SWASD_PORT; default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
-            description = "Data directory: SQLite database, master key, root credentials (SWASD_DATA; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "${env:SWASD_DATA:-" + ServerConfig.DEFAULT_DATA + "}",
+            description =
+                    "Data directory: SQLite database, master key, root credentials (SWASD_DATA; default ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:SWASD_DB_URL}",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            defaultValue = "${env:SWASD_DB_URL}",
             description = "Database URL (SWASD_DB_URL); default: SQLite file swasd.db in the data directory.")
     String db;
 
-    @Option(names = "--account-id", paramLabel = "UID", defaultValue = "${env:SWASD_ACCOUNT_ID:-" + ServerConfig.DEFAULT_ACCOUNT_ID + "}",
+    @Option(
+            names = "--account-id",
+            paramLabel = "UID",
+            defaultValue = "${env:SWASD_ACCOUNT_ID:-" + ServerConfig.DEFAULT_ACCOUNT_ID + "}",
             description = "16-digit UID of the default account (SWASD_ACCOUNT_ID; default ${DEFAULT-VALUE}).")
     String accountId;
 
-    @Option(names = "--root-access-key-id", paramLabel = "ID", defaultValue = "${env:SWASD_ROOT_ACCESS_KEY_ID}",
+    @Option(
+            names = "--root-access-key-id",
+            paramLabel = "ID",
+            defaultValue = "${env:SWASD_ROOT_ACCESS_KEY_ID}",
             description = "Root AccessKeyId of the default account (SWASD_ROOT_ACCESS_KEY_ID).")
     String rootKeyId;
 
-    @Option(names = "--root-access-key-secret", paramLabel = "SECRET", defaultValue = "${env:SWASD_ROOT_ACCESS_KEY_SECRET}",
+    @Option(
+            names = "--root-access-key-secret",
+            paramLabel = "SECRET",
+            defaultValue = "${env:SWASD_ROOT_ACCESS_KEY_SECRET}",
             description = "Root AccessKeySecret (SWASD_ROOT_ACCESS_KEY_SECRET).")
     String rootKeySecret;
 
-    @Option(names = "--regions", paramLabel = "FILE", defaultValue = "${env:SWASD_REGIONS}",
+    @Option(
+            names = "--regions",
+            paramLabel = "FILE",
+            defaultValue = "${env:SWASD_REGIONS}",
             description = "JSON file with the regions to offer (SWASD_REGIONS); default: the built-in list.")
     Path regions;
 
-    @Option(names = "--default-region", paramLabel = "REGION", defaultValue = "${env:SWASD_DEFAULT_REGION:-cn-hangzhou}",
+    @Option(
+            names = "--default-region",
+            paramLabel = "REGION",
+            defaultValue = "${env:SWASD_DEFAULT_REGION:-cn-hangzhou}",
             description = "The region of a request that names none and whose Host (swas.<region>.aliyuncs.com) names "
                     + "none either (SWASD_DEFAULT_REGION; default ${DEFAULT-VALUE}).")
     String defaultRegion;
 
-    @Option(names = "--state-delay", paramLabel = "DURATION", defaultValue = "${env:SWASD_STATE_DELAY:-2s}",
-            description = "How long resources stay in transitional states such as Pending or Creating, e.g. 2s, 500ms, 0s "
-                    + "(SWASD_STATE_DELAY; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--state-delay",
+            paramLabel = "DURATION",
+            defaultValue = "${env:SWASD_STATE_DELAY:-2s}",
+            description =
+                    "How long resources stay in transitional states such as Pending or Creating, e.g. 2s, 500ms, 0s "
+                            + "(SWASD_STATE_DELAY; default ${DEFAULT-VALUE}).")
     String stateDelay;
 
-    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "${env:SWASD_DURABILITY:-normal}",
+    @Option(
+            names = "--durability",
+            paramLabel = "LEVEL",
+            defaultValue = "${env:SWASD_DURABILITY:-normal}",
             description = "normal: an acknowledged write survives a crash of swasd; strict: also power loss and OS "
                     + "crashes (an fsync per commit) (SWASD_DURABILITY; default ${DEFAULT-VALUE}).")
     String durability;
 
-    @Option(names = "--quota", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--quota",
+            paramLabel = "NAME=VALUE",
             description = "Change a quota (repeatable), e.g. custom-images-per-account=100, or 'unlimited' for all. "
                     + "Names: instances-per-region, snapshots-per-instance, snapshots-per-server, snapshots-per-account, "
                     + "custom-images-per-server, custom-images-per-account, share-accounts-per-image.")
     List<String> quotaSettings = new ArrayList<>();
 
-    @Option(names = "--ram-limit", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--ram-limit",
+            paramLabel = "NAME=VALUE",
             description = "Change a RAM limit per account (repeatable), e.g. users=5000. Names: users, groups, "
                     + "groups-per-user, access-keys-per-user, policies, versions-per-policy, system-policies-per-user, "
                     + "custom-policies-per-user, system-policies-per-group, custom-policies-per-group.")
     List<String> ramLimitSettings = new ArrayList<>();
 
-    @Option(names = "--ram-refresh", paramLabel = "DURATION", defaultValue = "${env:SWASD_RAM_REFRESH:-1s}",
+    @Option(
+            names = "--ram-refresh",
+            paramLabel = "DURATION",
+            defaultValue = "${env:SWASD_RAM_REFRESH:-1s}",
             description = "The longest a RAM change made through another node or swasd admin takes to govern this "
                     + "node; it re-reads the account's RAM epoch this often at most (SWASD_RAM_REFRESH; default "
                     + "${DEFAULT-VALUE}).")
     String ramRefresh;
 
-    @Option(names = "--control-api", defaultValue = "${env:SWASD_CONTROL_API:-false}",
-            description = "Serve the control API for tests under /_swasd/ (reset, faults, clock, seeding; HTTP Basic "
-                    + "with the root AccessKey; docs/testing-with-swasd.md) (SWASD_CONTROL_API; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--control-api",
+            defaultValue = "${env:SWASD_CONTROL_API:-false}",
+            description =
+                    "Serve the control API for tests under /_swasd/ (reset, faults, clock, seeding; HTTP Basic "
+                            + "with the root AccessKey; docs/testing-with-swasd.md) (SWASD_CONTROL_API; default ${DEFAULT-VALUE}).")
     boolean controlApi;
 
     @Override
@@ -100,15 +146,28 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config;
         try {
-            config = new ServerConfig(bind, port, data, db, System.getenv("SWASD_DB_USER"),
-                    System.getenv("SWASD_DB_PASSWORD"), accountId, rootKeyId, rootKeySecret, regions,
-                    System.getenv("SWASD_MASTER_KEY"), RequestLimits.DEFAULT,
+            config = new ServerConfig(
+                    bind,
+                    port,
+                    data,
+                    db,
+                    System.getenv("SWASD_DB_USER"),
+                    System.getenv("SWASD_DB_PASSWORD"),
+                    accountId,
+                    rootKeyId,
+                    rootKeySecret,
+                    regions,
+                    System.getenv("SWASD_MASTER_KEY"),
+                    RequestLimits.DEFAULT,
                     controlApi ? new StateClock(Clock.systemUTC()) : Clock.systemUTC(),
-                    DurationText.parse(stateDelay), ServerConfig.quotas(quotaSettings),
-                    Database.Durability.named(durability).orElseThrow(() -> new IllegalArgumentException(
-                            "--durability must be normal or strict, got '" + durability + "'")),
+                    DurationText.parse(stateDelay),
+                    ServerConfig.quotas(quotaSettings),
+                    Database.Durability.named(durability)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "--durability must be normal or strict, got '" + durability + "'")),
                     ServerConfig.ramLimits(ramLimitSettings),
-                    DurationText.parse(ramRefresh), defaultRegion);
+                    DurationText.parse(ramRefresh),
+                    defaultRegion);
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
@@ -162,11 +221,12 @@ final class ServeCommand implements Callable<Integer> {
         if (server.generatedRootSecret() != null) {
             System.out.println("swasd: generated root AccessKey (shown once; also in "
                     + data.resolve("root-credentials.json") + "):");
-            System.out.println("  AccessKeyId=" + server.rootAccessKeyId() + "  AccessKeySecret="
-                    + server.generatedRootSecret());
+            System.out.println(
+                    "  AccessKeyId=" + server.rootAccessKeyId() + "  AccessKeySecret=" + server.generatedRootSecret());
         }
         if (controlApi) {
-            System.out.println("swasd: control API on http://" + endpoint + "/_swasd/ (HTTP Basic with the root AccessKey)");
+            System.out.println(
+                    "swasd: control API on http://" + endpoint + "/_swasd/ (HTTP Basic with the root AccessKey)");
         }
         System.out.println("swasd: SDK config: endpoint=\"" + endpoint + "\" protocol=\"http\" regionId=\"cn-hangzhou\""
                 + " accessKeyId=\"" + server.rootAccessKeyId() + "\"");

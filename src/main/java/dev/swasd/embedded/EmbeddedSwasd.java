@@ -1,12 +1,12 @@
 package dev.swasd.embedded;
 
-import dev.swasd.store.Database;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ControlApi;
 import dev.swasd.server.Faults;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.StateClock;
 import dev.swasd.server.Swasd;
+import dev.swasd.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -53,8 +53,13 @@ public final class EmbeddedSwasd implements AutoCloseable {
     private final String regionId;
     private volatile boolean closed;
 
-    private EmbeddedSwasd(Swasd server, Path dataDirectory, boolean temporary, String accessKeyId,
-            String accessKeySecret, String regionId) {
+    private EmbeddedSwasd(
+            Swasd server,
+            Path dataDirectory,
+            boolean temporary,
+            String accessKeyId,
+            String accessKeySecret,
+            String regionId) {
         this.server = server;
         this.control = server.control();
         this.dataDirectory = dataDirectory;
@@ -121,10 +126,17 @@ public final class EmbeddedSwasd implements AutoCloseable {
 
     /** Injects {@code fault}; returns its id (for {@link #removeFault}). */
     public String addFault(Fault fault) {
-        Faults.Rule rule = new Faults.Rule(null, fault.action(), fault.code(), fault.status(),
-                fault.message() != null ? fault.message()
+        Faults.Rule rule = new Faults.Rule(
+                null,
+                fault.action(),
+                fault.code(),
+                fault.status(),
+                fault.message() != null
+                        ? fault.message()
                         : fault.code() == null ? null : "Injected fault " + fault.code() + " (swasd control API).",
-                fault.times(), fault.probability(), fault.delayMs());
+                fault.times(),
+                fault.probability(),
+                fault.delayMs());
         return control.faults().add(rule).id();
     }
 
@@ -132,8 +144,11 @@ public final class EmbeddedSwasd implements AutoCloseable {
     public List<Fault> faults() {
         List<Fault> out = new ArrayList<>();
         for (Faults.Rule r : control.faults().list()) {
-            Fault f = r.code() == null ? Fault.delay(actionOf(r), Duration.ofMillis(r.delayMs()))
-                    : Fault.error(actionOf(r), r.code()).status(r.status()).message(r.message())
+            Fault f = r.code() == null
+                    ? Fault.delay(actionOf(r), Duration.ofMillis(r.delayMs()))
+                    : Fault.error(actionOf(r), r.code())
+                            .status(r.status())
+                            .message(r.message())
                             .delay(Duration.ofMillis(r.delayMs()));
             f = f.probability(r.probability());
             out.add(r.times() == null ? f : f.times(r.times()));
@@ -186,8 +201,8 @@ public final class EmbeddedSwasd implements AutoCloseable {
      */
     public StsCredentials seedStsCredentials(String accountId, String userName, Duration duration) {
         ControlApi.SeededStsCredentials s = control.seedStsCredentials(accountId, userName, duration);
-        return new StsCredentials(s.accountId(), s.userName(), s.accessKeyId(), s.accessKeySecret(),
-                s.securityToken(), s.expiration());
+        return new StsCredentials(
+                s.accountId(), s.userName(), s.accessKeyId(), s.accessKeySecret(), s.securityToken(), s.expiration());
     }
 
     /** Stops the server (in-flight requests finish) and removes a temporary data directory. Idempotent. */
@@ -260,8 +275,7 @@ public final class EmbeddedSwasd implements AutoCloseable {
         private final List<String> ramLimits = new ArrayList<>();
         private Duration ramRefresh = ServerConfig.DEFAULT_RAM_REFRESH;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder port(int port) {
@@ -360,10 +374,25 @@ public final class EmbeddedSwasd implements AutoCloseable {
                 dir = temporary ? Files.createTempDirectory("swasd-embedded") : dataDirectory;
                 String keyId = rootKeyId != null ? rootKeyId : "LTAI" + random(20);
                 String secret = rootKeySecret != null ? rootKeySecret : random(30);
-                ServerConfig config = new ServerConfig("127.0.0.1", port, dir, databaseUrl, databaseUser,
-                        databasePassword, accountId, keyId, secret, regionsFile, null, RequestLimits.DEFAULT,
-                        new StateClock(Clock.systemUTC()), stateDelay, ServerConfig.quotas(quotas),
-                        Database.Durability.NORMAL, ServerConfig.ramLimits(ramLimits), ramRefresh,
+                ServerConfig config = new ServerConfig(
+                        "127.0.0.1",
+                        port,
+                        dir,
+                        databaseUrl,
+                        databaseUser,
+                        databasePassword,
+                        accountId,
+                        keyId,
+                        secret,
+                        regionsFile,
+                        null,
+                        RequestLimits.DEFAULT,
+                        new StateClock(Clock.systemUTC()),
+                        stateDelay,
+                        ServerConfig.quotas(quotas),
+                        Database.Durability.NORMAL,
+                        ServerConfig.ramLimits(ramLimits),
+                        ramRefresh,
                         regionId);
                 return new EmbeddedSwasd(Swasd.start(config, true), dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {

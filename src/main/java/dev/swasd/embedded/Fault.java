@@ -24,8 +24,8 @@ public final class Fault {
     private final double probability;
     private final long delayMs;
 
-    private Fault(String action, String code, int status, String message, Integer times, double probability,
-            long delayMs) {
+    private Fault(
+            String action, String code, int status, String message, Integer times, double probability, long delayMs) {
         this.action = action;
         this.code = code;
         this.status = status;
@@ -37,8 +37,14 @@ public final class Fault {
 
     /** Calls of {@code action} ({@code "*"} for every action) answer the error {@code code}, HTTP 400 unless {@link #status}. */
     public static Fault error(String action, String code) {
-        return new Fault(Objects.requireNonNull(action, "action"), Objects.requireNonNull(code, "code"), 400, null,
-                null, 1.0, 0);
+        return new Fault(
+                Objects.requireNonNull(action, "action"),
+                Objects.requireNonNull(code, "code"),
+                400,
+                null,
+                null,
+                1.0,
+                0);
     }
 
     /** Calls of {@code action} ({@code "*"} for every action) wait {@code delay} before they are served. */

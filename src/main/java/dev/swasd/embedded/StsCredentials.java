@@ -9,6 +9,10 @@ import java.time.Instant;
  *
  * @param userName null for the account's root identity
  */
-public record StsCredentials(String accountId, String userName, String accessKeyId, String accessKeySecret,
-        String securityToken, Instant expiration) {
-}
+public record StsCredentials(
+        String accountId,
+        String userName,
+        String accessKeyId,
+        String accessKeySecret,
+        String securityToken,
+        Instant expiration) {}

@@ -5,16 +5,15 @@ package dev.swasd.errors;
  * statuses and wording of spec/protocol.md section 7.3.
  */
 public final class GatewayErrors {
-    private GatewayErrors() {
-    }
+    private GatewayErrors() {}
 
     public static ApiException missingParameter(String name) {
         return new ApiException(400, "Missing" + name.replace(".", ""), name + " is mandatory for this action.");
     }
 
     public static ApiException invalidParameter(String name, String why) {
-        return new ApiException(400, "InvalidParameter",
-                "The specified parameter \"" + name + "\" is not valid: " + why);
+        return new ApiException(
+                400, "InvalidParameter", "The specified parameter \"" + name + "\" is not valid: " + why);
     }
 
     public static ApiException invalidFormat() {
@@ -22,8 +21,8 @@ public final class GatewayErrors {
     }
 
     public static ApiException actionNotFound() {
-        return new ApiException(404, "InvalidAction.NotFound",
-                "Specified api is not found, please check your url and method.");
+        return new ApiException(
+                404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
     }
 
     public static ApiException invalidVersion() {
@@ -39,8 +38,8 @@ public final class GatewayErrors {
     }
 
     public static ApiException timestampFormat() {
-        return new ApiException(400, "InvalidTimeStamp.Format",
-                "Specified time stamp or date value is not well formatted.");
+        return new ApiException(
+                400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.");
     }
 
     public static ApiException timestampExpired() {
@@ -52,18 +51,22 @@ public final class GatewayErrors {
     }
 
     public static ApiException signatureV1Mismatch(String stringToSign) {
-        return new ApiException(400, "SignatureDoesNotMatch",
+        return new ApiException(
+                400,
+                "SignatureDoesNotMatch",
                 "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
     }
 
     public static ApiException signatureV3Mismatch(String stringToSign) {
-        return new ApiException(400, "SignatureDoesNotMatch",
+        return new ApiException(
+                400,
+                "SignatureDoesNotMatch",
                 "Specified signature does not match our calculation. server StringToSign is [" + stringToSign + "]");
     }
 
     public static ApiException incompleteSignature(String why) {
-        return new ApiException(400, "IncompleteSignature",
-                "The request signature does not conform to Aliyun standards. " + why);
+        return new ApiException(
+                400, "IncompleteSignature", "The request signature does not conform to Aliyun standards. " + why);
     }
 
     public static ApiException signatureMethod() {
@@ -79,12 +82,15 @@ public final class GatewayErrors {
     }
 
     public static ApiException securityTokenMismatch() {
-        return new ApiException(400, "InvalidSecurityToken.MismatchWithAccessKey",
+        return new ApiException(
+                400,
+                "InvalidSecurityToken.MismatchWithAccessKey",
                 "Specified SecurityToken mismatch with the AccessKey.");
     }
 
     public static ApiException unsupportedHttpMethod(String method) {
-        return new ApiException(400, "UnsupportedHTTPMethod", "HTTP method " + method + " is not supported; use GET or POST.");
+        return new ApiException(
+                400, "UnsupportedHTTPMethod", "HTTP method " + method + " is not supported; use GET or POST.");
     }
 
     /** The wording of the service's own pages (seed DeleteCustomImages: "500 InternalError An error occurred ..."). */
@@ -94,12 +100,15 @@ public final class GatewayErrors {
 
     /** A failure that passes by itself: the database cannot be reached or has no room (spec/protocol.md 7.3). */
     public static ApiException serviceUnavailable() {
-        return new ApiException(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
+        return new ApiException(
+                503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
     }
 
     /** Our own code for a body that stopped arriving before its declared length (docs/decisions.md). */
     public static ApiException bodyTimeout(long seconds) {
-        return new ApiException(408, "RequestTimeout",
+        return new ApiException(
+                408,
+                "RequestTimeout",
                 "The request body did not arrive: nothing was received for " + seconds + " seconds.");
     }
 
@@ -123,7 +132,9 @@ public final class GatewayErrors {
      * a 4xx, because clients such as the Terraform provider retry every 5xx until their timeout.
      */
     public static ApiException notImplemented(String product, String version, String action) {
-        return new ApiException(400, "NotImplemented",
+        return new ApiException(
+                400,
+                "NotImplemented",
                 "swasd knows " + product + " " + version + " action " + action
                         + " and validated its parameters, but does not implement it yet.");
     }

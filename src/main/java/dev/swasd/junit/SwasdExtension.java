@@ -31,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * tags, ClientToken outcomes), the faults cleared and the state clock put back; accounts,
  * AccessKeys and RAM identities stay. Defaults: state delay 0, a generated root AccessKey.
  */
-public final class SwasdExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+public final class SwasdExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final EmbeddedSwasd.Builder builder;
     private volatile EmbeddedSwasd server;
     /** The unique id of the context that started the server, which alone stops it. */
@@ -185,8 +185,7 @@ public final class SwasdExtension implements BeforeAllCallback, AfterAllCallback
     public static final class Builder {
         private final EmbeddedSwasd.Builder server = EmbeddedSwasd.builder();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** How long resources stay in transitional states (default 0: every action lands at once). */
         public Builder stateDelay(Duration delay) {

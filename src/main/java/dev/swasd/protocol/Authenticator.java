@@ -1,12 +1,12 @@
 package dev.swasd.protocol;
 
-import java.util.Locale;
 import dev.swasd.errors.GatewayErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,10 +17,11 @@ import java.util.Map;
 public final class Authenticator {
     /** How far a client clock may be from ours, either way; also how long nonces are remembered. */
     public static final Duration SKEW = Duration.ofMinutes(15);
-    private static final List<String> V1_REQUIRED = List.of("AccessKeyId", "SignatureMethod", "SignatureNonce",
-            "Timestamp");
-    private static final List<String> V3_REQUIRED_SIGNED = List.of("x-acs-date", "x-acs-signature-nonce",
-            "x-acs-content-sha256");
+
+    private static final List<String> V1_REQUIRED =
+            List.of("AccessKeyId", "SignatureMethod", "SignatureNonce", "Timestamp");
+    private static final List<String> V3_REQUIRED_SIGNED =
+            List.of("x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
 
     private final CredentialLookup credentials;
     private final NonceStore nonces;
@@ -33,10 +34,12 @@ public final class Authenticator {
     }
 
     /** Which scheme signed the request; the access log and benchmarks report it. */
-    public enum Scheme { V1, V3 }
-
-    public record Result(Principal principal, Scheme scheme) {
+    public enum Scheme {
+        V1,
+        V3
     }
+
+    public record Result(Principal principal, Scheme scheme) {}
 
     /**
      * A request whose signature holds, with its nonce being spent: {@link #confirm} says whether
@@ -110,7 +113,8 @@ public final class Authenticator {
         SignatureV3.Authorization auth = SignatureV3.parse(header);
         for (String required : V3_REQUIRED_SIGNED) {
             String value = request.header(required);
-            if (!auth.signedHeaders().contains(required) || value == null
+            if (!auth.signedHeaders().contains(required)
+                    || value == null
                     || (required.equals("x-acs-signature-nonce") && value.isBlank())) {
                 throw GatewayErrors.incompleteSignature("The header " + required + " must be sent and signed.");
             }
@@ -118,12 +122,14 @@ public final class Authenticator {
         checkTime(request.header("x-acs-date"));
         Credential credential = lookup(auth.accessKeyId());
         String bodyHash = auth.hashing().hexDigest(request.body());
-        String canonical = SignatureV3.canonicalRequest(request.method(), request.queryParams(), request.headers(),
-                auth, bodyHash);
+        String canonical = SignatureV3.canonicalRequest(
+                request.method(), request.queryParams(), request.headers(), auth, bodyHash);
         String stringToSign = SignatureV3.stringToSign(auth, canonical);
         boolean bodyIntact = bodyHash.equalsIgnoreCase(request.header("x-acs-content-sha256"));
-        if (!bodyIntact || !Hashing.same(SignatureV3.sign(auth.hashing(), credential.secret(), stringToSign),
-                auth.signature().toLowerCase(Locale.ROOT))) {
+        if (!bodyIntact
+                || !Hashing.same(
+                        SignatureV3.sign(auth.hashing(), credential.secret(), stringToSign),
+                        auth.signature().toLowerCase(Locale.ROOT))) {
             throw GatewayErrors.signatureV3Mismatch(stringToSign);
         }
         String keyHeader = request.header("x-acs-accesskey-id");
@@ -131,8 +137,8 @@ public final class Authenticator {
             throw GatewayErrors.securityTokenMismatch();
         }
         checkToken(credential, request.header("x-acs-security-token"));
-        return new Pending(credential.principal(), Scheme.V3,
-                claimNonce(credential, request.header("x-acs-signature-nonce")));
+        return new Pending(
+                credential.principal(), Scheme.V3, claimNonce(credential, request.header("x-acs-signature-nonce")));
     }
 
     private void checkTime(String text) {

@@ -9,8 +9,13 @@ import java.time.Instant;
  *                      whose requests must carry exactly this token
  * @param expiresAt     null for a permanent AccessKey
  */
-public record Credential(String accessKeyId, String secret, boolean active, Principal principal,
-        String securityToken, Instant expiresAt) {
+public record Credential(
+        String accessKeyId,
+        String secret,
+        boolean active,
+        Principal principal,
+        String securityToken,
+        Instant expiresAt) {
 
     public Credential {
         if (secret == null || secret.isEmpty()) {

@@ -12,11 +12,9 @@ import java.util.List;
  * request from the Java tea client that carries a space (protocol.md 1.6).
  */
 public final class FormCodec {
-    private FormCodec() {
-    }
+    private FormCodec() {}
 
-    public record Pair(String name, String value) {
-    }
+    public record Pair(String name, String value) {}
 
     public static List<Pair> decode(String raw) {
         List<Pair> out = new ArrayList<>();
@@ -50,8 +48,8 @@ public final class FormCodec {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw GatewayErrors.invalidParameter(s.length() > 40 ? s.substring(0, 40) + "..." : s,
-                    "it is not valid percent-encoding.");
+            throw GatewayErrors.invalidParameter(
+                    s.length() > 40 ? s.substring(0, 40) + "..." : s, "it is not valid percent-encoding.");
         }
     }
 }

@@ -117,13 +117,17 @@ public enum Hashing {
     }
 
     public static String base64HmacSha1(String key, String data) {
-        return Base64.getEncoder().encodeToString(
-                jdkHmac(Prototypes.HMAC_SHA1, key.getBytes(StandardCharsets.UTF_8), data.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder()
+                .encodeToString(jdkHmac(
+                        Prototypes.HMAC_SHA1,
+                        key.getBytes(StandardCharsets.UTF_8),
+                        data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison, so that timing tells an attacker nothing about a signature. */
     public static boolean same(String a, String b) {
-        return a != null && b != null
+        return a != null
+                && b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -30,17 +30,19 @@ public final class ParameterValidator {
     /** Highest N accepted in {@code Name.N}; larger indexes are typos or attacks, not lists. */
     private static final int MAX_INDEX = 1000;
 
-    private ParameterValidator() {
-    }
+    private ParameterValidator() {}
 
     public static ValidatedParams validate(OperationDef op, Map<String, String> wire) {
         Map<String, Object> out = new HashMap<>();
         refuseDottedScalars(op, wire);
         for (ParamDef p : op.params()) {
             Object value = switch (p.kind()) {
-                case REPEAT_LIST, REPEAT_OBJECT_LIST, FLATTENED_OBJECT -> hasDotted(p, wire) || !wire.containsKey(p.name())
-                        ? structured(p, wire) : textForm(p, wire.get(p.name()));
-                case JSON_ARRAY, COMMA_LIST -> hasDotted(p, wire) ? repeatForm(p, wire) : scalarOrText(p, wire.get(p.name()));
+                case REPEAT_LIST, REPEAT_OBJECT_LIST, FLATTENED_OBJECT ->
+                    hasDotted(p, wire) || !wire.containsKey(p.name())
+                            ? structured(p, wire)
+                            : textForm(p, wire.get(p.name()));
+                case JSON_ARRAY, COMMA_LIST ->
+                    hasDotted(p, wire) ? repeatForm(p, wire) : scalarOrText(p, wire.get(p.name()));
                 case JSON_VALUE -> hasDotted(p, wire) ? jsonFromDotted(p, wire) : scalarOrText(p, wire.get(p.name()));
                 default -> scalarOrText(p, wire.get(p.name()));
             };
@@ -66,8 +68,10 @@ public final class ParameterValidator {
                 continue;
             }
             ParamDef p = op.param(key.substring(0, dot));
-            if (p != null && (p.kind() == ParamKind.STRING || p.kind() == ParamKind.INTEGER
-                    || p.kind() == ParamKind.BOOLEAN)) {
+            if (p != null
+                    && (p.kind() == ParamKind.STRING
+                            || p.kind() == ParamKind.INTEGER
+                            || p.kind() == ParamKind.BOOLEAN)) {
                 throw GatewayErrors.invalidParameter(key, p.name() + " takes one value, not a list.");
             }
         }
@@ -78,8 +82,8 @@ public final class ParameterValidator {
         for (String key : wire.keySet()) {
             if (key.startsWith(prefix)) {
                 if (wire.containsKey(p.name())) {
-                    throw GatewayErrors.invalidParameter(p.name(), "give it either as " + p.name() + " or as "
-                            + prefix + "N, not both.");
+                    throw GatewayErrors.invalidParameter(
+                            p.name(), "give it either as " + p.name() + " or as " + prefix + "N, not both.");
                 }
                 return true;
             }
@@ -122,8 +126,8 @@ public final class ParameterValidator {
             return null;
         }
         if (p.maxItems() != null && node.size() > p.maxItems()) {
-            throw GatewayErrors.invalidParameter(p.name(), "it holds " + node.size() + " items; at most "
-                    + p.maxItems() + " are allowed.");
+            throw GatewayErrors.invalidParameter(
+                    p.name(), "it holds " + node.size() + " items; at most " + p.maxItems() + " are allowed.");
         }
         List<Map<String, String>> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -140,7 +144,9 @@ public final class ParameterValidator {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : object.properties()) {
             String key = wirePrefix + "." + e.getKey();
-            ParamDef.FieldDef f = p.fields().stream().filter(x -> x.name().equals(e.getKey())).findFirst()
+            ParamDef.FieldDef f = p.fields().stream()
+                    .filter(x -> x.name().equals(e.getKey()))
+                    .findFirst()
                     .orElseThrow(() -> GatewayErrors.invalidParameter(key, "unknown field of " + p.name() + "."));
             JsonNode v = e.getValue();
             if (!v.isValueNode() || v.isNull()) {
@@ -232,7 +238,8 @@ public final class ParameterValidator {
             throw GatewayErrors.invalidParameter(wireName, "it is shorter than " + p.minLength() + " characters.");
         }
         if (!p.enumValues().isEmpty() && !p.enumValues().contains(text)) {
-            throw GatewayErrors.invalidParameter(wireName, "it must be one of " + String.join(", ", p.enumValues()) + ".");
+            throw GatewayErrors.invalidParameter(
+                    wireName, "it must be one of " + String.join(", ", p.enumValues()) + ".");
         }
         if (p.name().equals("ClientToken") && !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw GatewayErrors.invalidParameter(wireName, "it may contain only printable ASCII characters.");
@@ -253,7 +260,8 @@ public final class ParameterValidator {
             throw GatewayErrors.invalidParameter(wireName, "it must be at least 1.");
         }
         if (!p.enumValues().isEmpty() && !p.enumValues().contains(Long.toString(value))) {
-            throw GatewayErrors.invalidParameter(wireName, "it must be one of " + String.join(", ", p.enumValues()) + ".");
+            throw GatewayErrors.invalidParameter(
+                    wireName, "it must be one of " + String.join(", ", p.enumValues()) + ".");
         }
         return value;
     }
@@ -305,8 +313,8 @@ public final class ParameterValidator {
             return null;
         }
         if (p.maxItems() != null && texts.size() > p.maxItems()) {
-            throw GatewayErrors.invalidParameter(p.name(), "it holds " + texts.size() + " items; at most "
-                    + p.maxItems() + " are allowed.");
+            throw GatewayErrors.invalidParameter(
+                    p.name(), "it holds " + texts.size() + " items; at most " + p.maxItems() + " are allowed.");
         }
         List<Object> out = new ArrayList<>(texts.size());
         for (String t : texts) {
@@ -366,7 +374,9 @@ public final class ParameterValidator {
                 item.put("", e.getValue());
             } else {
                 String fieldName = dot < 0 ? "" : rest.substring(dot + 1);
-                ParamDef.FieldDef f = p.fields().stream().filter(x -> x.name().equals(fieldName)).findFirst()
+                ParamDef.FieldDef f = p.fields().stream()
+                        .filter(x -> x.name().equals(fieldName))
+                        .findFirst()
                         .orElseThrow(() -> GatewayErrors.invalidParameter(key, "unknown field of " + p.name() + "."));
                 item.put(fieldName, field(key, f, e.getValue()));
             }
@@ -375,8 +385,8 @@ public final class ParameterValidator {
             return null;
         }
         if (p.maxItems() != null && byIndex.size() > p.maxItems()) {
-            throw GatewayErrors.invalidParameter(p.name(), "it holds " + byIndex.size() + " items; at most "
-                    + p.maxItems() + " are allowed.");
+            throw GatewayErrors.invalidParameter(
+                    p.name(), "it holds " + byIndex.size() + " items; at most " + p.maxItems() + " are allowed.");
         }
         if (p.kind() == ParamKind.REPEAT_OBJECT_LIST) {
             return byIndex.values().stream().map(Map::copyOf).toList();
@@ -425,7 +435,8 @@ public final class ParameterValidator {
             throw GatewayErrors.invalidParameter(wireName, "it is longer than " + f.maxLength() + " characters.");
         }
         if (!value.isEmpty() && !f.enumValues().isEmpty() && !f.enumValues().contains(value)) {
-            throw GatewayErrors.invalidParameter(wireName, "it must be one of " + String.join(", ", f.enumValues()) + ".");
+            throw GatewayErrors.invalidParameter(
+                    wireName, "it must be one of " + String.join(", ", f.enumValues()) + ".");
         }
         if (f.kind() == ParamKind.INTEGER && !value.isEmpty() && asciiInteger(value) == null) {
             throw GatewayErrors.invalidParameter(wireName, "it must be an integer.");
@@ -461,16 +472,16 @@ public final class ParameterValidator {
     static void checkCharacters(String wireName, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || c == '\uFFFE'
-                    || c == '\uFFFF';
+            boolean bad =
+                    (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF';
             if (Character.isHighSurrogate(c)) {
                 bad = i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i));
             } else if (Character.isLowSurrogate(c)) {
                 bad = true;
             }
             if (bad) {
-                throw GatewayErrors.invalidParameter(wireName, "it contains a control or non-character (U+"
-                        + String.format("%04X", (int) c) + ").");
+                throw GatewayErrors.invalidParameter(
+                        wireName, "it contains a control or non-character (U+" + String.format("%04X", (int) c) + ").");
             }
         }
     }

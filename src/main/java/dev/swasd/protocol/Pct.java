@@ -17,8 +17,7 @@ public final class Pct {
         UNRESERVED['-'] = UNRESERVED['_'] = UNRESERVED['.'] = UNRESERVED['~'] = true;
     }
 
-    private Pct() {
-    }
+    private Pct() {}
 
     public static String encode(String s) {
         int n = s.length();

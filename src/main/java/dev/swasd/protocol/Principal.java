@@ -6,7 +6,10 @@ package dev.swasd.protocol;
  * @param userName null for the root identity
  */
 public record Principal(String accountId, Kind kind, String userName, String accessKeyId) {
-    public enum Kind { ROOT, USER }
+    public enum Kind {
+        ROOT,
+        USER
+    }
 
     public boolean isRoot() {
         return kind == Kind.ROOT;

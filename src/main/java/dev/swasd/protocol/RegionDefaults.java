@@ -15,15 +15,14 @@ import java.util.regex.Pattern;
  * default region. Given both, they must agree, but only where the Host names a region.
  */
 public final class RegionDefaults {
-    private static final Pattern REGIONAL_HOST = Pattern.compile(
-            "^(?:swas|swas-open|ecs)\\.([a-z0-9-]+)\\.aliyuncs\\.com(?::\\d+)?$");
+    private static final Pattern REGIONAL_HOST =
+            Pattern.compile("^(?:swas|swas-open|ecs)\\.([a-z0-9-]+)\\.aliyuncs\\.com(?::\\d+)?$");
 
-    private RegionDefaults() {
-    }
+    private RegionDefaults() {}
 
     /** The parameters with {@code RegionId} filled in where the operation takes one and the request left it out. */
-    public static Map<String, String> apply(OperationDef op, Map<String, String> params, String host,
-            String defaultRegion) {
+    public static Map<String, String> apply(
+            OperationDef op, Map<String, String> params, String host, String defaultRegion) {
         if (op.param("RegionId") == null) {
             return params;
         }
@@ -35,7 +34,8 @@ public final class RegionDefaults {
             return out;
         }
         if (fromHost != null && !fromHost.equals(given)) {
-            throw new ApiException(400, "RegionIdNotMatchHost", "The parameter regionId does not match the endpoint host.");
+            throw new ApiException(
+                    400, "RegionIdNotMatchHost", "The parameter regionId does not match the endpoint host.");
         }
         return params;
     }

@@ -20,8 +20,13 @@ public final class RequestDecoder {
     /**
      * @param headers header name/value pairs as received; names in any case
      */
-    public ApiRequest decode(String method, String rawQuery, List<Map.Entry<String, String>> headers, byte[] body,
-            String sourceIp, boolean secure) {
+    public ApiRequest decode(
+            String method,
+            String rawQuery,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            String sourceIp,
+            boolean secure) {
         Map<String, String> headerMap = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : headers) {
             headerMap.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + "," + b);
@@ -39,7 +44,8 @@ public final class RequestDecoder {
             Map<String, String> params = new LinkedHashMap<>();
             addAll(params, query);
             String contentType = headerMap.getOrDefault("content-type", "");
-            if (body.length > 0 && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            if (body.length > 0
+                    && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 List<FormCodec.Pair> form = FormCodec.decode(new String(body, StandardCharsets.UTF_8));
                 addAll(params, form);
                 xml = xml || wantsXml(form);
@@ -48,8 +54,15 @@ public final class RequestDecoder {
             if (format != null && !format.equalsIgnoreCase("JSON") && !format.equalsIgnoreCase("XML")) {
                 throw GatewayErrors.invalidFormat();
             }
-            return new ApiRequest(method, headerMap.getOrDefault("host", ""), Collections.unmodifiableList(query),
-                    Collections.unmodifiableMap(params), Collections.unmodifiableMap(headerMap), body, sourceIp, secure,
+            return new ApiRequest(
+                    method,
+                    headerMap.getOrDefault("host", ""),
+                    Collections.unmodifiableList(query),
+                    Collections.unmodifiableMap(params),
+                    Collections.unmodifiableMap(headerMap),
+                    body,
+                    sourceIp,
+                    secure,
                     xml);
         } catch (ApiException e) {
             throw new DecodeException(e, xml);
@@ -59,15 +72,15 @@ public final class RequestDecoder {
     private void addAll(Map<String, String> params, List<FormCodec.Pair> pairs) {
         for (FormCodec.Pair p : pairs) {
             if (p.value().length() > limits.maxValueLength()) {
-                throw GatewayErrors.invalidParameter(p.name(),
-                        "its value is longer than " + limits.maxValueLength() + " characters.");
+                throw GatewayErrors.invalidParameter(
+                        p.name(), "its value is longer than " + limits.maxValueLength() + " characters.");
             }
             if (params.putIfAbsent(p.name(), p.value()) != null) {
                 throw GatewayErrors.invalidParameter(p.name(), "it is given more than once.");
             }
             if (params.size() > limits.maxParameters()) {
-                throw GatewayErrors.invalidParameter(p.name(),
-                        "the request has more than " + limits.maxParameters() + " parameters.");
+                throw GatewayErrors.invalidParameter(
+                        p.name(), "the request has more than " + limits.maxParameters() + " parameters.");
             }
         }
     }

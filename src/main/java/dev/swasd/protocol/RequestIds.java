@@ -12,8 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * than {@link UUID#randomUUID()}'s SecureRandom, which serialises every caller on one lock.
  */
 public final class RequestIds {
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

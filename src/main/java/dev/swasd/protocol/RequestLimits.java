@@ -9,6 +9,7 @@ import java.time.Duration;
 public record RequestLimits(int maxBodyBytes, int maxParameters, int maxValueLength, Duration idleTimeout) {
     /** Jetty's default idle timeout, which swasd keeps: 30 seconds. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
     public static final RequestLimits DEFAULT = new RequestLimits(1 << 20, 512, 32_768, DEFAULT_IDLE_TIMEOUT);
 
     public RequestLimits(int maxBodyBytes, int maxParameters, int maxValueLength) {

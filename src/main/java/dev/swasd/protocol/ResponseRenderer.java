@@ -1,6 +1,5 @@
 package dev.swasd.protocol;
 
-import java.util.Arrays;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.errors.ApiError;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -25,10 +25,10 @@ public final class ResponseRenderer {
      * so every response would allocate fresh ones; a shared pool hands them from request to request.
      */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build());
 
-    private ResponseRenderer() {
-    }
+    private ResponseRenderer() {}
 
     public static ObjectMapper json() {
         return JSON;
@@ -57,7 +57,10 @@ public final class ResponseRenderer {
         byte[] bytes = whole.body();
         byte[] id = STAND_IN_ID.getBytes(StandardCharsets.UTF_8);
         int at = indexOf(bytes, id);
-        return new ResponseTemplate(whole.status(), whole.contentType(), Arrays.copyOfRange(bytes, 0, at),
+        return new ResponseTemplate(
+                whole.status(),
+                whole.contentType(),
+                Arrays.copyOfRange(bytes, 0, at),
                 Arrays.copyOfRange(bytes, at + id.length, bytes.length));
     }
 
@@ -76,8 +79,8 @@ public final class ResponseRenderer {
         throw new IllegalStateException("the stand-in RequestId is missing from the rendered response");
     }
 
-    public static RenderedResponse error(ApiError error, String requestId, String hostId, String product,
-            JsonNode accessDeniedDetail, boolean xml) {
+    public static RenderedResponse error(
+            ApiError error, String requestId, String hostId, String product, JsonNode accessDeniedDetail, boolean xml) {
         String recommend = "https://api.aliyun.com/troubleshoot?q=" + error.code() + "&product=" + product
                 + "&requestId=" + requestId;
         if (xml) {
@@ -86,12 +89,15 @@ public final class ResponseRenderer {
             leaf(sb, "HostId", hostId);
             leaf(sb, "Code", error.code());
             leaf(sb, "Message", error.message());
-            sb.append("<Recommend><![CDATA[").append(recommend.replace("]]>", "]]]]><![CDATA[>")).append("]]></Recommend>");
+            sb.append("<Recommend><![CDATA[")
+                    .append(recommend.replace("]]>", "]]]]><![CDATA[>"))
+                    .append("]]></Recommend>");
             if (accessDeniedDetail != null) {
                 element(sb, "AccessDeniedDetail", accessDeniedDetail);
             }
             sb.append("</Error>");
-            return new RenderedResponse(error.httpStatus(), XML_TYPE, sb.toString().getBytes(StandardCharsets.UTF_8));
+            return new RenderedResponse(
+                    error.httpStatus(), XML_TYPE, sb.toString().getBytes(StandardCharsets.UTF_8));
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("RequestId", requestId);
@@ -133,7 +139,8 @@ public final class ResponseRenderer {
 
     /** A character XML 1.0 allows (a surrogate only as half of a pair, handled by the caller). */
     private static boolean xmlChar(char c) {
-        return c >= 0x20 ? !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF'
+        return c >= 0x20
+                ? !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF'
                 : c == '\t' || c == '\n' || c == '\r';
     }
 
@@ -150,7 +157,9 @@ public final class ResponseRenderer {
                 // kept as sent: a raw CR would reach the client as LF (XML's end-of-line handling)
                 case '\r' -> sb.append("&#13;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                         sb.append(c).append(text.charAt(++i));
                     } else if (xmlChar(c)) {
                         sb.append(c);

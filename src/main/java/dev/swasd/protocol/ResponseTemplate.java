@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record ResponseTemplate(int status, String contentType, byte[] before, byte[] after) {
     public RenderedResponse render(String requestId) {
-        return new RenderedResponse(status, contentType,
-                new byte[][] {before, requestId.getBytes(StandardCharsets.UTF_8), after});
+        return new RenderedResponse(
+                status, contentType, new byte[][] {before, requestId.getBytes(StandardCharsets.UTF_8), after});
     }
 
     /** Bytes held, for the cache's budget. */

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** RPC signature V1, HMAC-SHA1 over the sorted, re-encoded parameters (protocol.md 4.3). */
 public final class SignatureV1 {
-    private SignatureV1() {
-    }
+    private SignatureV1() {}
 
     /**
      * @param skipEmpty leave out parameters whose value is empty, as the Java tea client does

@@ -1,23 +1,26 @@
 package dev.swasd.protocol;
 
-import java.util.Locale;
 import dev.swasd.errors.GatewayErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** ACS3-HMAC-SHA256 and ACS3-HMAC-SM3 (protocol.md section 5). */
 public final class SignatureV3 {
-    private SignatureV3() {
-    }
+    private SignatureV3() {}
 
     /** The parsed {@code Authorization} header. */
-    public record Authorization(String algorithm, Hashing hashing, String accessKeyId, List<String> signedHeaders,
-            String signedHeadersText, String signature) {
-    }
+    public record Authorization(
+            String algorithm,
+            Hashing hashing,
+            String accessKeyId,
+            List<String> signedHeaders,
+            String signedHeadersText,
+            String signature) {}
 
     public static Authorization parse(String header) {
         int space = header.indexOf(' ');
@@ -46,27 +49,28 @@ public final class SignatureV3 {
                     case "Credential" -> credential = value;
                     case "SignedHeaders" -> signedHeaders = value;
                     case "Signature" -> signature = value;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             at = end + 1;
         }
-        if (credential == null || credential.isEmpty() || signedHeaders == null || signature == null
+        if (credential == null
+                || credential.isEmpty()
+                || signedHeaders == null
+                || signature == null
                 || signature.isEmpty()) {
             throw GatewayErrors.incompleteSignature(
                     "The Authorization header must carry Credential, SignedHeaders and Signature.");
         }
-        return new Authorization(algorithm, hashing, credential, signedHeaderNames(signedHeaders), signedHeaders,
-                signature);
+        return new Authorization(
+                algorithm, hashing, credential, signedHeaderNames(signedHeaders), signedHeaders, signature);
     }
 
     /**
      * A client signs the same headers in every request, so their list is kept per text (a few
      * hundred at most) rather than split afresh each time.
      */
-    private static final ConcurrentHashMap<String, List<String>> SIGNED_HEADERS =
-            new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, List<String>> SIGNED_HEADERS = new ConcurrentHashMap<>();
 
     private static List<String> signedHeaderNames(String text) {
         List<String> names = SIGNED_HEADERS.get(text);
@@ -82,8 +86,12 @@ public final class SignatureV3 {
     private static final Comparator<FormCodec.Pair> BY_NAME_THEN_VALUE =
             Comparator.comparing(FormCodec.Pair::name).thenComparing(FormCodec.Pair::value);
 
-    public static String canonicalRequest(String method, List<FormCodec.Pair> query, Map<String, String> headers,
-            Authorization auth, String bodyHash) {
+    public static String canonicalRequest(
+            String method,
+            List<FormCodec.Pair> query,
+            Map<String, String> headers,
+            Authorization auth,
+            String bodyHash) {
         List<FormCodec.Pair> sorted = new ArrayList<>(query);
         sorted.sort(BY_NAME_THEN_VALUE);
         // sized for the whole text at once: the query and headers it copies, with room for encoding
@@ -101,12 +109,17 @@ public final class SignatureV3 {
             if (i > 0) {
                 out.append('&');
             }
-            out.append(Pct.encode(sorted.get(i).name())).append('=').append(Pct.encode(sorted.get(i).value()));
+            out.append(Pct.encode(sorted.get(i).name()))
+                    .append('=')
+                    .append(Pct.encode(sorted.get(i).value()));
         }
         out.append('\n');
         for (String name : auth.signedHeaders()) {
             String value = headers.get(name.toLowerCase(Locale.ROOT));
-            out.append(name).append(':').append(value == null ? "" : value.trim()).append('\n');
+            out.append(name)
+                    .append(':')
+                    .append(value == null ? "" : value.trim())
+                    .append('\n');
         }
         out.append('\n').append(auth.signedHeadersText()).append('\n').append(bodyHash);
         return out.toString();

@@ -13,12 +13,17 @@ import java.time.format.DateTimeParseException;
  * one by ISO_INSTANT itself, so what is accepted and refused is ISO_INSTANT's either way.
  */
 final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static Instant parse(String text) {
-        if (text != null && text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-'
-                && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+        if (text != null
+                && text.length() == 20
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(19) == 'Z') {
             int year = digits(text, 0, 4);
             int month = digits(text, 5, 2);
             int day = digits(text, 8, 2);
@@ -26,8 +31,15 @@ final class Timestamps {
             int minute = digits(text, 14, 2);
             int second = digits(text, 17, 2);
             // a leap second (60) and anything out of range go to the general parser, which decides
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60
-                    && second >= 0 && second < 60) {
+            if (year >= 0
+                    && month >= 0
+                    && day >= 0
+                    && hour >= 0
+                    && hour < 24
+                    && minute >= 0
+                    && minute < 60
+                    && second >= 0
+                    && second < 60) {
                 try {
                     long days = LocalDate.of(year, month, day).toEpochDay();
                     return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);

@@ -8,7 +8,12 @@ import java.util.Locale;
  * decide whether an action is authorized.
  */
 public enum AccessLevel {
-    CREATE, LIST, GET, UPDATE, DELETE, NONE;
+    CREATE,
+    LIST,
+    GET,
+    UPDATE,
+    DELETE,
+    NONE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

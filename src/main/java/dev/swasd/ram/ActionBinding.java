@@ -16,8 +16,14 @@ import java.util.Set;
  * @param resourceType RAM's resource type (CustomImage, Instance, …); empty for actions without one
  * @param documented   true when the ARN row was read on an Alibaba page, false when inferred
  */
-public record ActionBinding(String apiName, String ramAction, AccessLevel accessLevel, AuthorizationScope scope,
-        Optional<String> resourceType, List<ArnTemplate> arnTemplates, boolean documented) {
+public record ActionBinding(
+        String apiName,
+        String ramAction,
+        AccessLevel accessLevel,
+        AuthorizationScope scope,
+        Optional<String> resourceType,
+        List<ArnTemplate> arnTemplates,
+        boolean documented) {
 
     public ActionBinding {
         arnTemplates = List.copyOf(arnTemplates);

@@ -93,7 +93,8 @@ public final class ActionBindings {
 
     private static ActionBinding binding(JsonNode row, OperationDef op) {
         String api = op.action();
-        AuthorizationScope scope = AuthorizationScope.fromWireName(row.path("authorization").asText());
+        AuthorizationScope scope =
+                AuthorizationScope.fromWireName(row.path("authorization").asText());
         List<ArnTemplate> templates = new ArrayList<>();
         for (JsonNode t : row.path("arnTemplates")) {
             templates.add(ArnTemplate.compile(t.asText(), op));
@@ -105,20 +106,28 @@ public final class ActionBindings {
             case RESOURCE_LEVEL -> !written.isEmpty() && written.stream().allMatch(w -> w.startsWith("acs:"));
         };
         if (!consistent) {
-            throw new IllegalArgumentException(api + ": authorization " + scope.wireName() + " does not fit templates "
-                    + written);
+            throw new IllegalArgumentException(
+                    api + ": authorization " + scope.wireName() + " does not fit templates " + written);
         }
         String ramAction = row.path("ramAction").asText();
         if (!ramAction.equals(op.product() + ":" + api)) {
-            throw new IllegalArgumentException(api + ": ramAction " + ramAction + " should be " + op.product() + ":" + api);
+            throw new IllegalArgumentException(
+                    api + ": ramAction " + ramAction + " should be " + op.product() + ":" + api);
         }
         String level = row.path("accessLevel").asText("");
         if (level.isEmpty()) {
             throw new IllegalArgumentException(api + " has no access level");
         }
-        Optional<String> type = row.path("resourceType").isTextual() ? Optional.of(row.path("resourceType").asText())
+        Optional<String> type = row.path("resourceType").isTextual()
+                ? Optional.of(row.path("resourceType").asText())
                 : Optional.empty();
-        return new ActionBinding(api, ramAction, AccessLevel.fromWireName(level), scope, type, templates,
+        return new ActionBinding(
+                api,
+                ramAction,
+                AccessLevel.fromWireName(level),
+                scope,
+                type,
+                templates,
                 row.path("basis").asText().equals("documented"));
     }
 

@@ -20,20 +20,15 @@ import java.util.regex.Pattern;
 public final class ArnTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{#([A-Za-z]+)}");
 
-    private sealed interface Part permits Literal, Region, Account, Param {
-    }
+    private sealed interface Part permits Literal, Region, Account, Param {}
 
-    private record Literal(String text) implements Part {
-    }
+    private record Literal(String text) implements Part {}
 
-    private record Region() implements Part {
-    }
+    private record Region() implements Part {}
 
-    private record Account() implements Part {
-    }
+    private record Account() implements Part {}
 
-    private record Param(String name) implements Part {
-    }
+    private record Param(String name) implements Part {}
 
     private final String template;
     private final List<Part> parts;
@@ -53,11 +48,12 @@ public final class ArnTemplate {
                 parts.add(new Literal(template.substring(last, m.start())));
             }
             String name = m.group(1);
-            parts.add(switch (name) {
-                case "regionId" -> new Region();
-                case "accountId" -> new Account();
-                default -> new Param(parameterFor(name, operation, template));
-            });
+            parts.add(
+                    switch (name) {
+                        case "regionId" -> new Region();
+                        case "accountId" -> new Account();
+                        default -> new Param(parameterFor(name, operation, template));
+                    });
             last = m.end();
         }
         if (last < template.length()) {
@@ -117,12 +113,13 @@ public final class ArnTemplate {
     String wildcard(String region, String accountId) {
         StringBuilder b = new StringBuilder();
         for (Part part : parts) {
-            b.append(switch (part) {
-                case Literal l -> l.text();
-                case Region r -> region;
-                case Account a -> accountId;
-                case Param p -> "*";
-            });
+            b.append(
+                    switch (part) {
+                        case Literal l -> l.text();
+                        case Region r -> region;
+                        case Account a -> accountId;
+                        case Param p -> "*";
+                    });
         }
         return b.toString();
     }
@@ -134,8 +131,7 @@ public final class ArnTemplate {
     private static List<String> values(Object value) {
         List<String> out = new ArrayList<>();
         switch (value) {
-            case null -> {
-            }
+            case null -> {}
             case Collection<?> items -> items.forEach(i -> out.add(String.valueOf(i)));
             case JsonNode node when node.isArray() -> node.forEach(i -> out.add(i.asText()));
             case JsonNode node when node.isValueNode() -> out.add(node.asText());

@@ -8,8 +8,8 @@ import java.util.List;
  * for actions without resource-level authorization), given the request's condition keys?
  * Build the resources with {@link ActionBindings#resourceArns}.
  */
-public record AuthorizationRequest(PrincipalType principalType, String action, List<String> resources,
-        RequestContext context) {
+public record AuthorizationRequest(
+        PrincipalType principalType, String action, List<String> resources, RequestContext context) {
 
     public AuthorizationRequest {
         if (principalType == null || action == null || action.isEmpty()) {

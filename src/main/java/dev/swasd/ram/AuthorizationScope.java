@@ -22,7 +22,9 @@ public enum AuthorizationScope {
     }
 
     static AuthorizationScope fromWireName(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wireName.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown authorization " + name));
     }
 }

@@ -27,8 +27,7 @@ public final class CaseFiles {
     private static final Set<String> CASE_FIELDS = Set.of("name", "policies", "request", "expect", "basis", "note");
     private static final Set<String> REQUEST_FIELDS = Set.of("action", "resources", "context", "principalType");
 
-    private CaseFiles() {
-    }
+    private CaseFiles() {}
 
     public static List<SimulationCase> parse(String json) {
         JsonNode root;
@@ -57,8 +56,8 @@ public final class CaseFiles {
         if (!node.isObject()) {
             throw new CaseFileException(where + " must be an object");
         }
-        String name = text(node, "name", where)
-                .orElseThrow(() -> new CaseFileException(where + ": \"name\" is required"));
+        String name =
+                text(node, "name", where).orElseThrow(() -> new CaseFileException(where + ": \"name\" is required"));
         String at = where + " (" + name + ")";
         unknownFields(node, CASE_FIELDS, at);
         JsonNode policiesNode = node.get("policies");
@@ -82,19 +81,27 @@ public final class CaseFiles {
         }
         String reqAt = at + ": request";
         unknownFields(req, REQUEST_FIELDS, reqAt);
-        String action = text(req, "action", reqAt)
-                .orElseThrow(() -> new CaseFileException(reqAt + ": \"action\" is required"));
+        String action =
+                text(req, "action", reqAt).orElseThrow(() -> new CaseFileException(reqAt + ": \"action\" is required"));
         List<String> resources = resources(req.get("resources"), reqAt);
         PrincipalType principal = text(req, "principalType", reqAt)
-                .map(p -> PrincipalType.fromWireName(p).orElseThrow(() -> new CaseFileException(reqAt
-                        + ": \"principalType\" must be RootAccount, RamUser or AssumedRole, got \"" + p + "\"")))
+                .map(p -> PrincipalType.fromWireName(p)
+                        .orElseThrow(() -> new CaseFileException(
+                                reqAt + ": \"principalType\" must be RootAccount, RamUser or AssumedRole, got \"" + p
+                                        + "\"")))
                 .orElse(PrincipalType.RAM_USER);
         RequestContext context = context(req.get("context"), reqAt);
-        Optional<Decision> expect = text(node, "expect", at).map(e -> Decision.fromWireName(e).orElseThrow(
-                () -> new CaseFileException(at + ": \"expect\" must be Allow, ImplicitDeny or ExplicitDeny, got \"" + e
-                        + "\"")));
-        return new SimulationCase(name, policies, new AuthorizationRequest(principal, action, resources, context),
-                expect, text(node, "basis", at), text(node, "note", at));
+        Optional<Decision> expect = text(node, "expect", at)
+                .map(e -> Decision.fromWireName(e)
+                        .orElseThrow(() -> new CaseFileException(
+                                at + ": \"expect\" must be Allow, ImplicitDeny or ExplicitDeny, got \"" + e + "\"")));
+        return new SimulationCase(
+                name,
+                policies,
+                new AuthorizationRequest(principal, action, resources, context),
+                expect,
+                text(node, "basis", at),
+                text(node, "note", at));
     }
 
     private static List<String> resources(JsonNode node, String at) {

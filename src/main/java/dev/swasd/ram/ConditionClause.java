@@ -12,11 +12,20 @@ import java.util.Optional;
  * @param operatorName the operator as written, for messages
  * @param key          the condition key as written; looked up case-insensitively
  */
-record ConditionClause(String operatorName, ConditionOperator operator, SetQualifier qualifier, boolean ifExists,
-        String key, List<ValueMatcher> values) {
+record ConditionClause(
+        String operatorName,
+        ConditionOperator operator,
+        SetQualifier qualifier,
+        boolean ifExists,
+        String key,
+        List<ValueMatcher> values) {
 
     /** {@code ForAnyValue:} / {@code ForAllValues:} prefixes for multi-valued keys (AWS semantics, ram.md section 5). */
-    enum SetQualifier { NONE, FOR_ANY_VALUE, FOR_ALL_VALUES }
+    enum SetQualifier {
+        NONE,
+        FOR_ANY_VALUE,
+        FOR_ALL_VALUES
+    }
 
     ConditionClause {
         values = List.copyOf(values);

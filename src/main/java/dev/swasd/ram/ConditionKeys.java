@@ -17,8 +17,7 @@ public final class ConditionKeys {
     public static final String USER_AGENT = "acs:UserAgent";
     public static final String REFERER = "acs:Referer";
 
-    private ConditionKeys() {
-    }
+    private ConditionKeys() {}
 
     /** {@code acs:ResourceTag/<key>}: a tag of the target resource (when one ARN is evaluated). */
     public static String resourceTag(String tagKey) {
@@ -35,8 +34,8 @@ public final class ConditionKeys {
      * client address and the AccessKey id. {@code acs:MFAPresent} stays absent (AccessKey calls carry
      * no MFA) and so does {@code acs:SourceVpc} (no VPC endpoint). Add headers and tags to the builder.
      */
-    public static RequestContext.Builder standard(Instant receivedAt, boolean secureTransport, String sourceIp,
-            String accessKeyId) {
+    public static RequestContext.Builder standard(
+            Instant receivedAt, boolean secureTransport, String sourceIp, String accessKeyId) {
         RequestContext.Builder b = RequestContext.builder()
                 .add(CURRENT_TIME, DateTimeFormatter.ISO_INSTANT.format(receivedAt))
                 .add(SECURE_TRANSPORT, Boolean.toString(secureTransport));

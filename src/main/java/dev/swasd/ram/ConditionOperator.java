@@ -33,7 +33,15 @@ enum ConditionOperator {
     NOT_IP_ADDRESS("NotIpAddress", Family.IP, Ordering.EQUAL, true);
 
     /** What a policy value is read as. */
-    enum Family { TEXT, TEXT_IGNORE_CASE, LIKE, NUMBER, DATE, BOOL, IP }
+    enum Family {
+        TEXT,
+        TEXT_IGNORE_CASE,
+        LIKE,
+        NUMBER,
+        DATE,
+        BOOL,
+        IP
+    }
 
     private final String wireName;
     private final Family family;

@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /** Reads condition values as numbers, instants and booleans, the same way for policies and requests. */
 final class ConditionValues {
-    private ConditionValues() {
-    }
+    private ConditionValues() {}
 
     /** A plain decimal ({@code 10}, {@code -2.50}, {@code 1e3}); no spaces, no NaN or infinity. */
     static Optional<BigDecimal> number(String text) {
@@ -34,13 +33,16 @@ final class ConditionValues {
      */
     static Optional<Instant> instant(String text) {
         try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException notOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC)
+                    return Optional.of(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
+                            .atStartOfDay(ZoneOffset.UTC)
                             .toInstant());
                 } catch (DateTimeParseException notDate) {
                     return Optional.empty();

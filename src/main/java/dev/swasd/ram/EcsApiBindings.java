@@ -15,12 +15,11 @@ public final class EcsApiBindings {
     public static final String PRODUCT = "ecs";
     public static final String DESCRIBE_IMAGES = "DescribeImages";
 
-    private EcsApiBindings() {
-    }
+    private EcsApiBindings() {}
 
     /** Empty when the request is not authorized at all. */
-    public static Optional<List<String>> resourceArns(String api, String region, String accountId,
-            Map<String, ?> params) {
+    public static Optional<List<String>> resourceArns(
+            String api, String region, String accountId, Map<String, ?> params) {
         if (!api.equals(DESCRIBE_IMAGES)) {
             throw new IllegalArgumentException("no RAM binding for ecs action " + api);
         }

@@ -16,8 +16,12 @@ import java.util.Optional;
  *                       ImplicitDeny and root: empty (no statement decided)
  * @param resources      the decision for every resource, in request order
  */
-public record Evaluation(Decision decision, boolean rootAccount, Optional<String> deniedResource,
-        Optional<StatementRef> decidedBy, List<ResourceDecision> resources) {
+public record Evaluation(
+        Decision decision,
+        boolean rootAccount,
+        Optional<String> deniedResource,
+        Optional<StatementRef> decidedBy,
+        List<ResourceDecision> resources) {
 
     public Evaluation {
         resources = List.copyOf(resources);

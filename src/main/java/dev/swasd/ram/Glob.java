@@ -9,7 +9,11 @@ import java.util.Locale;
  * request only runs the matching loop.
  */
 final class Glob {
-    private enum Shape { ANY, LITERAL, WILDCARD }
+    private enum Shape {
+        ANY,
+        LITERAL,
+        WILDCARD
+    }
 
     private final String pattern;
     private final boolean ignoreCase;

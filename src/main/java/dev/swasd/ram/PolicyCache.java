@@ -34,7 +34,8 @@ public final class PolicyCache {
         /** Keys a document by its SHA-256, for policies without version ids (session policies, files). */
         public static Key forContent(String policyName, String documentText) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(documentText.getBytes(StandardCharsets.UTF_8));
+                byte[] digest =
+                        MessageDigest.getInstance("SHA-256").digest(documentText.getBytes(StandardCharsets.UTF_8));
                 return new Key(policyName, "sha256:" + HexFormat.of().formatHex(digest));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
@@ -43,8 +44,7 @@ public final class PolicyCache {
     }
 
     /** Counters for monitoring and tests. */
-    public record Stats(long hits, long misses, int size) {
-    }
+    public record Stats(long hits, long misses, int size) {}
 
     private final int maxEntries;
     private final LinkedHashMap<Key, PolicyDocument> entries;

@@ -19,14 +19,14 @@ import java.util.Optional;
  * patterns matches the resource, and every condition holds. Stateless and thread-safe.
  */
 public final class PolicyEvaluator {
-    private PolicyEvaluator() {
-    }
+    private PolicyEvaluator() {}
 
     public static Evaluation evaluate(AuthorizationRequest request, List<NamedPolicy> policies) {
         List<String> resources = request.resources();
         if (request.principalType() == PrincipalType.ROOT_ACCOUNT) {
             List<ResourceDecision> all = resources.stream()
-                    .map(r -> new ResourceDecision(r, Decision.ALLOW, Optional.empty())).toList();
+                    .map(r -> new ResourceDecision(r, Decision.ALLOW, Optional.empty()))
+                    .toList();
             return new Evaluation(Decision.ALLOW, true, Optional.empty(), Optional.empty(), all);
         }
         if (resources.isEmpty()) {
@@ -56,10 +56,12 @@ public final class PolicyEvaluator {
     }
 
     /** A statement that covers the request's action, with the policy it is in and that policy's place. */
-    private record Candidate(int policyIndex, NamedPolicy policy, Statement statement) {
-    }
+    private record Candidate(int policyIndex, NamedPolicy policy, Statement statement) {}
 
-    private static ResourceDecision decide(String resource, RequestContext context, List<Candidate> candidates,
+    private static ResourceDecision decide(
+            String resource,
+            RequestContext context,
+            List<Candidate> candidates,
             Map<Statement, Boolean> conditionResults) {
         StatementRef firstAllow = null;
         for (Candidate c : candidates) {
@@ -98,14 +100,17 @@ public final class PolicyEvaluator {
     private static Evaluation combineDecisions(List<ResourceDecision> decisions) {
         for (ResourceDecision d : decisions) {
             if (d.decision() == Decision.EXPLICIT_DENY) {
-                return new Evaluation(Decision.EXPLICIT_DENY, false, Optional.of(d.resource()), d.decidedBy(), decisions);
+                return new Evaluation(
+                        Decision.EXPLICIT_DENY, false, Optional.of(d.resource()), d.decidedBy(), decisions);
             }
         }
         for (ResourceDecision d : decisions) {
             if (d.decision() == Decision.IMPLICIT_DENY) {
-                return new Evaluation(Decision.IMPLICIT_DENY, false, Optional.of(d.resource()), Optional.empty(), decisions);
+                return new Evaluation(
+                        Decision.IMPLICIT_DENY, false, Optional.of(d.resource()), Optional.empty(), decisions);
             }
         }
-        return new Evaluation(Decision.ALLOW, false, Optional.empty(), decisions.get(0).decidedBy(), decisions);
+        return new Evaluation(
+                Decision.ALLOW, false, Optional.empty(), decisions.get(0).decidedBy(), decisions);
     }
 }

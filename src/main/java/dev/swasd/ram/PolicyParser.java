@@ -34,11 +34,10 @@ public final class PolicyParser {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
     private static final Set<String> DOCUMENT_ELEMENTS = Set.of("Version", "Statement");
-    private static final List<String> STATEMENT_ELEMENTS = List.of("Effect", "Action", "NotAction", "Resource",
-            "Condition", "Sid");
+    private static final List<String> STATEMENT_ELEMENTS =
+            List.of("Effect", "Action", "NotAction", "Resource", "Condition", "Sid");
 
-    private PolicyParser() {
-    }
+    private PolicyParser() {}
 
     public static PolicyDocument parse(String json) {
         if (json == null) {
@@ -46,7 +45,8 @@ public final class PolicyParser {
         }
         int chars = json.codePointCount(0, json.length());
         if (chars < 1 || chars > MAX_DOCUMENT_CHARS) {
-            throw new MalformedPolicyException(MalformedPolicyException.LENGTH,
+            throw new MalformedPolicyException(
+                    MalformedPolicyException.LENGTH,
                     "the policy document must be 1-" + MAX_DOCUMENT_CHARS + " characters long, got " + chars);
         }
         JsonNode root;
@@ -159,9 +159,11 @@ public final class PolicyParser {
         if (!node.has("Resource")) {
             throw fail(at + ".Resource is required (\"*\" for every resource)");
         }
-        List<Glob> resources = strings(node.get("Resource"), at + ".Resource").stream().map(Glob::caseSensitive).toList();
-        List<ConditionClause> conditions = node.has("Condition") ? conditions(node.get("Condition"), at + ".Condition")
-                : List.of();
+        List<Glob> resources = strings(node.get("Resource"), at + ".Resource").stream()
+                .map(Glob::caseSensitive)
+                .toList();
+        List<ConditionClause> conditions =
+                node.has("Condition") ? conditions(node.get("Condition"), at + ".Condition") : List.of();
         return new Statement(index, sid, effect, hasNotAction, actions, resources, conditions);
     }
 
@@ -217,15 +219,19 @@ public final class PolicyParser {
                 if (key.getKey().isEmpty()) {
                     throw fail(opAt + " has an empty condition key");
                 }
-                clauses.add(new ConditionClause(op.getKey(), parsed.base(), parsed.qualifier(), parsed.ifExists(),
-                        key.getKey(), values(parsed.base(), key.getValue(), keyAt)));
+                clauses.add(new ConditionClause(
+                        op.getKey(),
+                        parsed.base(),
+                        parsed.qualifier(),
+                        parsed.ifExists(),
+                        key.getKey(),
+                        values(parsed.base(), key.getValue(), keyAt)));
             }
         }
         return clauses;
     }
 
-    private record ParsedOperator(ConditionOperator base, SetQualifier qualifier, boolean ifExists) {
-    }
+    private record ParsedOperator(ConditionOperator base, SetQualifier qualifier, boolean ifExists) {}
 
     private static ParsedOperator operator(String written, String at) {
         String rest = written;
@@ -277,17 +283,25 @@ public final class PolicyParser {
             case TEXT -> new ValueMatcher.Text(text, false);
             case TEXT_IGNORE_CASE -> new ValueMatcher.Text(text, true);
             case LIKE -> new ValueMatcher.Like(Glob.caseSensitive(text));
-            case NUMBER -> new ValueMatcher.Number(
-                    node.isNumber() ? node.decimalValue() : ConditionValues.number(node.isTextual() ? text : "")
-                            .orElseThrow(() -> fail(at + " must be a number, got " + node)),
-                    op.ordering());
-            case DATE -> new ValueMatcher.Date(ConditionValues.instant(node.isTextual() ? text : "")
-                    .orElseThrow(() -> fail(at + " must be an ISO 8601 time such as 2019-08-12T17:00:00+08:00, got "
-                            + node)), op.ordering());
-            case BOOL -> new ValueMatcher.Bool(ConditionValues.bool(node.isTextual() || node.isBoolean() ? text : "")
-                    .orElseThrow(() -> fail(at + " must be true or false, got " + node)));
-            case IP -> new ValueMatcher.Ip(IpRange.parse(node.isTextual() ? text : "")
-                    .orElseThrow(() -> fail(at + " must be an IP address or CIDR block, got " + node)));
+            case NUMBER ->
+                new ValueMatcher.Number(
+                        node.isNumber()
+                                ? node.decimalValue()
+                                : ConditionValues.number(node.isTextual() ? text : "")
+                                        .orElseThrow(() -> fail(at + " must be a number, got " + node)),
+                        op.ordering());
+            case DATE ->
+                new ValueMatcher.Date(
+                        ConditionValues.instant(node.isTextual() ? text : "")
+                                .orElseThrow(() -> fail(at
+                                        + " must be an ISO 8601 time such as 2019-08-12T17:00:00+08:00, got " + node)),
+                        op.ordering());
+            case BOOL ->
+                new ValueMatcher.Bool(ConditionValues.bool(node.isTextual() || node.isBoolean() ? text : "")
+                        .orElseThrow(() -> fail(at + " must be true or false, got " + node)));
+            case IP ->
+                new ValueMatcher.Ip(IpRange.parse(node.isTextual() ? text : "")
+                        .orElseThrow(() -> fail(at + " must be an IP address or CIDR block, got " + node)));
         };
     }
 

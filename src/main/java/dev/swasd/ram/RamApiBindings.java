@@ -1,9 +1,9 @@
 package dev.swasd.ram;
 
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the RAM API 2015-05-01 itself is authorized (ram-api.md 2.6): RAM action {@code ram:<Api>}
@@ -15,26 +15,38 @@ public final class RamApiBindings {
     public static final String PRODUCT = "ram";
 
     private static final Set<String> USERS = Set.of("CreateUser", "ListUsers");
-    private static final Set<String> ONE_USER = Set.of("GetUser", "UpdateUser", "DeleteUser", "ListGroupsForUser",
-            "ListPoliciesForUser");
-    private static final Set<String> KEYS = Set.of("CreateAccessKey", "ListAccessKeys", "UpdateAccessKey",
-            "DeleteAccessKey");
+    private static final Set<String> ONE_USER =
+            Set.of("GetUser", "UpdateUser", "DeleteUser", "ListGroupsForUser", "ListPoliciesForUser");
+    private static final Set<String> KEYS =
+            Set.of("CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey");
     private static final Set<String> GROUPS = Set.of("CreateGroup", "ListGroups");
-    private static final Set<String> ONE_GROUP = Set.of("GetGroup", "DeleteGroup", "ListUsersForGroup",
-            "ListPoliciesForGroup");
-    private static final Set<String> CUSTOM_POLICY = Set.of("CreatePolicy", "DeletePolicy", "CreatePolicyVersion",
-            "SetDefaultPolicyVersion", "DeletePolicyVersion");
-    private static final Set<String> TYPED_POLICY = Set.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
-            "ListEntitiesForPolicy");
+    private static final Set<String> ONE_GROUP =
+            Set.of("GetGroup", "DeleteGroup", "ListUsersForGroup", "ListPoliciesForGroup");
+    private static final Set<String> CUSTOM_POLICY = Set.of(
+            "CreatePolicy", "DeletePolicy", "CreatePolicyVersion", "SetDefaultPolicyVersion", "DeletePolicyVersion");
+    private static final Set<String> TYPED_POLICY =
+            Set.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions", "ListEntitiesForPolicy");
 
-    private RamApiBindings() {
-    }
+    private RamApiBindings() {}
 
     /** Every RAM API action swasd authorizes. */
     public static Set<String> actions() {
-        return Set.copyOf(concat(USERS, ONE_USER, KEYS, GROUPS, ONE_GROUP, CUSTOM_POLICY, TYPED_POLICY,
-                Set.of("ListPolicies", "AddUserToGroup", "RemoveUserFromGroup", "AttachPolicyToUser",
-                        "DetachPolicyFromUser", "AttachPolicyToGroup", "DetachPolicyFromGroup")));
+        return Set.copyOf(concat(
+                USERS,
+                ONE_USER,
+                KEYS,
+                GROUPS,
+                ONE_GROUP,
+                CUSTOM_POLICY,
+                TYPED_POLICY,
+                Set.of(
+                        "ListPolicies",
+                        "AddUserToGroup",
+                        "RemoveUserFromGroup",
+                        "AttachPolicyToUser",
+                        "DetachPolicyFromUser",
+                        "AttachPolicyToGroup",
+                        "DetachPolicyFromGroup")));
     }
 
     public static String ramAction(String api) {
@@ -49,8 +61,8 @@ public final class RamApiBindings {
      *                       {@code UserName} are about the caller itself
      * @throws IllegalArgumentException for an action of another API
      */
-    public static List<String> resourceArns(String api, String accountId, Map<String, ?> params,
-            String callerUserName) {
+    public static List<String> resourceArns(
+            String api, String accountId, Map<String, ?> params, String callerUserName) {
         String prefix = "acs:ram:*:" + accountId + ":";
         if (USERS.contains(api)) {
             return List.of(prefix + "user/*");
@@ -76,14 +88,14 @@ public final class RamApiBindings {
         }
         return switch (api) {
             case "ListPolicies" -> List.of(prefix + "policy/*");
-            case "AddUserToGroup" -> List.of(prefix + "group/" + text(params, "GroupName"),
-                    prefix + "user/" + text(params, "UserName"));
-            case "RemoveUserFromGroup" -> List.of(prefix + "user/" + text(params, "UserName"),
-                    prefix + "group/" + text(params, "GroupName"));
-            case "AttachPolicyToUser", "DetachPolicyFromUser" -> List.of(prefix + "user/" + text(params, "UserName"),
-                    policyArn(accountId, params));
-            case "AttachPolicyToGroup", "DetachPolicyFromGroup" -> List.of(
-                    prefix + "group/" + text(params, "GroupName"), policyArn(accountId, params));
+            case "AddUserToGroup" ->
+                List.of(prefix + "group/" + text(params, "GroupName"), prefix + "user/" + text(params, "UserName"));
+            case "RemoveUserFromGroup" ->
+                List.of(prefix + "user/" + text(params, "UserName"), prefix + "group/" + text(params, "GroupName"));
+            case "AttachPolicyToUser", "DetachPolicyFromUser" ->
+                List.of(prefix + "user/" + text(params, "UserName"), policyArn(accountId, params));
+            case "AttachPolicyToGroup", "DetachPolicyFromGroup" ->
+                List.of(prefix + "group/" + text(params, "GroupName"), policyArn(accountId, params));
             default -> throw new IllegalArgumentException("no RAM binding for ram action " + api);
         };
     }

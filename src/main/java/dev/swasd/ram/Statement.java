@@ -16,7 +16,13 @@ public final class Statement {
     private final List<Glob> resources;
     private final List<ConditionClause> conditions;
 
-    Statement(int index, String sid, Effect effect, boolean notAction, List<Glob> actions, List<Glob> resources,
+    Statement(
+            int index,
+            String sid,
+            Effect effect,
+            boolean notAction,
+            List<Glob> actions,
+            List<Glob> resources,
             List<ConditionClause> conditions) {
         this.index = index;
         this.sid = sid;
@@ -87,7 +93,8 @@ public final class Statement {
 
     @Override
     public String toString() {
-        return "Statement[" + index + "] " + effect.wireName() + (notAction ? " NotAction " : " Action ") + actionPatterns()
-                + " Resource " + resourcePatterns() + (conditions.isEmpty() ? "" : " with " + conditions.size() + " condition(s)");
+        return "Statement[" + index + "] " + effect.wireName() + (notAction ? " NotAction " : " Action ")
+                + actionPatterns() + " Resource " + resourcePatterns()
+                + (conditions.isEmpty() ? "" : " with " + conditions.size() + " condition(s)");
     }
 }

@@ -23,10 +23,10 @@ public final class SystemPolicies {
     private static final Map<String, SystemPolicy> BY_NAME = load(Map.of(
             ADMINISTRATOR_ACCESS, "Full access to every Alibaba Cloud service and resource.",
             SWAS_FULL_ACCESS, "Full access to Simple Application Server (swas-open).",
-            SWAS_READ_ONLY_ACCESS, "Read-only access to Simple Application Server (swas-open): List* and Describe* actions."));
+            SWAS_READ_ONLY_ACCESS,
+                    "Read-only access to Simple Application Server (swas-open): List* and Describe* actions."));
 
-    private SystemPolicies() {
-    }
+    private SystemPolicies() {}
 
     /** The system policy called {@code name} (exact name, as RAM's policy names are). */
     public static Optional<SystemPolicy> lookup(String name) {

@@ -62,7 +62,11 @@ sealed interface ValueMatcher {
 
     /** How a request value must compare with the policy value: request (ordering) policy. */
     enum Ordering {
-        EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL;
+        EQUAL,
+        LESS,
+        LESS_OR_EQUAL,
+        GREATER,
+        GREATER_OR_EQUAL;
 
         boolean holds(int requestComparedToPolicy) {
             return switch (this) {

@@ -51,8 +51,15 @@ public final class RamAccessKeys {
             throw RamErrors.limitUserAccessKeys();
         }
         String secret = RamIds.accessKeySecret();
-        AccessKeyRecord key = new AccessKeyRecord(RamIds.accessKeyId(), accountId, user.userName(),
-                cipher.encrypt(secret), AccessKeyRecord.ACTIVE, null, null, now);
+        AccessKeyRecord key = new AccessKeyRecord(
+                RamIds.accessKeyId(),
+                accountId,
+                user.userName(),
+                cipher.encrypt(secret),
+                AccessKeyRecord.ACTIVE,
+                null,
+                null,
+                now);
         store.keys().insert(tx, key);
         return new CreatedKey(key, secret);
     }
@@ -80,7 +87,8 @@ public final class RamAccessKeys {
     /** A key of another user (or a root key) is as unknown as a key that does not exist. */
     private AccessKeyRecord keyOf(Tx tx, String accountId, String userName, String accessKeyId) {
         RamUserRecord user = user(tx, accountId, userName);
-        return store.keys().find(tx, accessKeyId)
+        return store.keys()
+                .find(tx, accessKeyId)
                 .filter(k -> k.accountId().equals(accountId) && user.userName().equals(k.userName()))
                 .orElseThrow(RamErrors::userAccessKeyNotExist);
     }

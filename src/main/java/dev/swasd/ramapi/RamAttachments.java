@@ -1,13 +1,13 @@
 package dev.swasd.ramapi;
 
 import dev.swasd.errors.ApiException;
-import java.util.function.Supplier;
 import dev.swasd.store.RamAttachmentRecord;
 import dev.swasd.store.RamGroupRecord;
 import dev.swasd.store.RamUserRecord;
 import dev.swasd.store.Tx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Policy attachments to users and groups (ram-api.md 2.5). Existence is checked user or group
@@ -15,18 +15,14 @@ import java.util.List;
  */
 public final class RamAttachments {
     /** A policy attached to a user or group (ListPoliciesForUser / ListPoliciesForGroup). */
-    public record AttachedPolicy(PolicyView policy, long attachedAt) {
-    }
+    public record AttachedPolicy(PolicyView policy, long attachedAt) {}
 
     /** Where a policy is attached (ListEntitiesForPolicy). */
-    public record Entities(List<AttachedUser> users, List<AttachedGroup> groups) {
-    }
+    public record Entities(List<AttachedUser> users, List<AttachedGroup> groups) {}
 
-    public record AttachedUser(RamUserRecord user, long attachedAt) {
-    }
+    public record AttachedUser(RamUserRecord user, long attachedAt) {}
 
-    public record AttachedGroup(RamGroupRecord group, long attachedAt) {
-    }
+    public record AttachedGroup(RamGroupRecord group, long attachedAt) {}
 
     private final RamStore store;
     private final RamLimits limits;
@@ -38,39 +34,77 @@ public final class RamAttachments {
         this.policies = policies;
     }
 
-    public void attachToUser(Tx tx, String accountId, long now, String userName, String policyType,
-            String policyName) {
+    public void attachToUser(Tx tx, String accountId, long now, String userName, String policyType, String policyName) {
         RamUserRecord user = user(tx, accountId, userName);
-        int limit = policyType.equals(RamPolicies.SYSTEM) ? limits.systemPoliciesPerUser()
-                : limits.customPoliciesPerUser();
-        attach(tx, accountId, now, RamAttachmentRecord.USER, user.userId(), policyType, policyName, limit,
-                RamErrors::userPolicyExists, RamErrors::limitUserPolicies);
+        int limit =
+                policyType.equals(RamPolicies.SYSTEM) ? limits.systemPoliciesPerUser() : limits.customPoliciesPerUser();
+        attach(
+                tx,
+                accountId,
+                now,
+                RamAttachmentRecord.USER,
+                user.userId(),
+                policyType,
+                policyName,
+                limit,
+                RamErrors::userPolicyExists,
+                RamErrors::limitUserPolicies);
     }
 
     public void detachFromUser(Tx tx, String accountId, String userName, String policyType, String policyName) {
         RamUserRecord user = user(tx, accountId, userName);
-        detach(tx, accountId, RamAttachmentRecord.USER, user.userId(), policyType, policyName,
+        detach(
+                tx,
+                accountId,
+                RamAttachmentRecord.USER,
+                user.userId(),
+                policyType,
+                policyName,
                 RamErrors::userPolicyNotExist);
     }
 
-    public void attachToGroup(Tx tx, String accountId, long now, String groupName, String policyType,
-            String policyName) {
+    public void attachToGroup(
+            Tx tx, String accountId, long now, String groupName, String policyType, String policyName) {
         RamGroupRecord group = group(tx, accountId, groupName);
-        int limit = policyType.equals(RamPolicies.SYSTEM) ? limits.systemPoliciesPerGroup()
+        int limit = policyType.equals(RamPolicies.SYSTEM)
+                ? limits.systemPoliciesPerGroup()
                 : limits.customPoliciesPerGroup();
-        attach(tx, accountId, now, RamAttachmentRecord.GROUP, group.groupId(), policyType, policyName, limit,
-                RamErrors::groupPolicyExists, RamErrors::limitGroupPolicies);
+        attach(
+                tx,
+                accountId,
+                now,
+                RamAttachmentRecord.GROUP,
+                group.groupId(),
+                policyType,
+                policyName,
+                limit,
+                RamErrors::groupPolicyExists,
+                RamErrors::limitGroupPolicies);
     }
 
     public void detachFromGroup(Tx tx, String accountId, String groupName, String policyType, String policyName) {
         RamGroupRecord group = group(tx, accountId, groupName);
-        detach(tx, accountId, RamAttachmentRecord.GROUP, group.groupId(), policyType, policyName,
+        detach(
+                tx,
+                accountId,
+                RamAttachmentRecord.GROUP,
+                group.groupId(),
+                policyType,
+                policyName,
                 RamErrors::groupPolicyNotExist);
     }
 
     /** Users and groups attach alike; only their limits and error codes differ. */
-    private void attach(Tx tx, String accountId, long now, String principalType, String principalId,
-            String policyType, String policyName, int limit, Supplier<RuntimeException> alreadyAttached,
+    private void attach(
+            Tx tx,
+            String accountId,
+            long now,
+            String principalType,
+            String principalId,
+            String policyType,
+            String policyName,
+            int limit,
+            Supplier<RuntimeException> alreadyAttached,
             Supplier<RuntimeException> overLimit) {
         PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
         if (store.attachments().isAttached(tx, principalType, principalId, policyType, policy.name())) {
@@ -79,13 +113,21 @@ public final class RamAttachments {
         if (store.attachments().countOfPrincipal(tx, principalType, principalId, policyType) >= limit) {
             throw overLimit.get();
         }
-        store.attachments().attach(tx, new RamAttachmentRecord(accountId, principalType, principalId, policyType,
-                policy.name(), now));
+        store.attachments()
+                .attach(
+                        tx,
+                        new RamAttachmentRecord(accountId, principalType, principalId, policyType, policy.name(), now));
         store.epochs().bump(tx, accountId);
     }
 
-    private void detach(Tx tx, String accountId, String principalType, String principalId, String policyType,
-            String policyName, Supplier<RuntimeException> notAttached) {
+    private void detach(
+            Tx tx,
+            String accountId,
+            String principalType,
+            String principalId,
+            String policyType,
+            String policyName,
+            Supplier<RuntimeException> notAttached) {
         PolicyView policy = policies.resolve(tx, accountId, policyType, policyName);
         if (!store.attachments().detach(tx, principalType, principalId, policyType, policy.name())) {
             throw notAttached.get();
@@ -95,11 +137,19 @@ public final class RamAttachments {
 
     /** The user's own attachments, not those it has through groups. */
     public List<AttachedPolicy> policiesForUser(Tx tx, String accountId, String userName) {
-        return attached(tx, accountId, RamAttachmentRecord.USER, user(tx, accountId, userName).userId());
+        return attached(
+                tx,
+                accountId,
+                RamAttachmentRecord.USER,
+                user(tx, accountId, userName).userId());
     }
 
     public List<AttachedPolicy> policiesForGroup(Tx tx, String accountId, String groupName) {
-        return attached(tx, accountId, RamAttachmentRecord.GROUP, group(tx, accountId, groupName).groupId());
+        return attached(
+                tx,
+                accountId,
+                RamAttachmentRecord.GROUP,
+                group(tx, accountId, groupName).groupId());
     }
 
     public Entities entitiesForPolicy(Tx tx, String accountId, String policyType, String policyName) {
@@ -110,10 +160,14 @@ public final class RamAttachments {
         var allGroups = store.groups().list(tx, accountId);
         for (RamAttachmentRecord a : store.attachments().ofPolicy(tx, accountId, policyType, policy.name())) {
             if (a.principalType().equals(RamAttachmentRecord.USER)) {
-                allUsers.stream().filter(u -> u.userId().equals(a.principalId())).findFirst()
+                allUsers.stream()
+                        .filter(u -> u.userId().equals(a.principalId()))
+                        .findFirst()
                         .ifPresent(u -> users.add(new AttachedUser(u, a.attachedAt())));
             } else {
-                allGroups.stream().filter(g -> g.groupId().equals(a.principalId())).findFirst()
+                allGroups.stream()
+                        .filter(g -> g.groupId().equals(a.principalId()))
+                        .findFirst()
                         .ifPresent(g -> groups.add(new AttachedGroup(g, a.attachedAt())));
             }
         }
@@ -125,8 +179,8 @@ public final class RamAttachments {
         for (RamAttachmentRecord a : store.attachments().ofPrincipal(tx, principalType, principalId)) {
             // a policy removed behind the API's back (the store forbids it) is skipped, not an error
             try {
-                out.add(new AttachedPolicy(policies.resolve(tx, accountId, a.policyType(), a.policyName()),
-                        a.attachedAt()));
+                out.add(new AttachedPolicy(
+                        policies.resolve(tx, accountId, a.policyType(), a.policyName()), a.attachedAt()));
             } catch (ApiException gone) {
                 continue;
             }

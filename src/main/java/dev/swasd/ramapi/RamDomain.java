@@ -12,11 +12,17 @@ import java.util.List;
  * The RAM identity domain, wired once: its services (what the admin CLI calls) and the resource
  * modules that implement the RAM API's actions, the one list the server binds.
  */
-public record RamDomain(RamParameterRules rules, RamUsers users, RamAccessKeys keys, RamGroups groups,
-        RamPolicies policies, RamAttachments attachments, List<Object> modules) {
+public record RamDomain(
+        RamParameterRules rules,
+        RamUsers users,
+        RamAccessKeys keys,
+        RamGroups groups,
+        RamPolicies policies,
+        RamAttachments attachments,
+        List<Object> modules) {
 
-    public static RamDomain create(RamLimits limits, SecretCipher cipher, PolicyDocumentCheck documents,
-            SystemPolicyDirectory system) {
+    public static RamDomain create(
+            RamLimits limits, SecretCipher cipher, PolicyDocumentCheck documents, SystemPolicyDirectory system) {
         RamStore store = RamStore.standard();
         RamUsers users = new RamUsers(store, limits);
         RamAccessKeys keys = new RamAccessKeys(store, limits, cipher);

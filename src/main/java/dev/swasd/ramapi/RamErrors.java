@@ -7,23 +7,28 @@ import dev.swasd.errors.ApiException;
  * the service's own English.
  */
 public final class RamErrors {
-    private RamErrors() {
-    }
+    private RamErrors() {}
 
     // ---- 400: parameters
 
     public static ApiException invalidChars(String parameter) {
-        return new ApiException(400, "InvalidParameter." + parameter + ".InvalidChars",
+        return new ApiException(
+                400,
+                "InvalidParameter." + parameter + ".InvalidChars",
                 "The parameter - \"" + parameter + "\" contains invalid chars.");
     }
 
     public static ApiException length(String parameter) {
-        return new ApiException(400, "InvalidParameter." + parameter + ".Length",
+        return new ApiException(
+                400,
+                "InvalidParameter." + parameter + ".Length",
                 "The parameter - \"" + parameter + "\" beyond the length limit.");
     }
 
     public static ApiException format(String parameter) {
-        return new ApiException(400, "InvalidParameter." + parameter + ".Format",
+        return new ApiException(
+                400,
+                "InvalidParameter." + parameter + ".Format",
                 "The format of the parameter - \"" + parameter + "\" is incorrect.");
     }
 
@@ -37,8 +42,8 @@ public final class RamErrors {
 
     /** The gateway's generic text (protocol.md), for parameters RAM documents no own code for. */
     public static ApiException invalidParameter(String parameter, String why) {
-        return new ApiException(400, "InvalidParameter",
-                "The specified parameter \"" + parameter + "\" is not valid: " + why);
+        return new ApiException(
+                400, "InvalidParameter", "The specified parameter \"" + parameter + "\" is not valid: " + why);
     }
 
     public static ApiException missingParameter(String parameter) {
@@ -68,8 +73,8 @@ public final class RamErrors {
     }
 
     public static ApiException groupPolicyNotExist() {
-        return new ApiException(404, "EntityNotExist.Group.Policy",
-                "The indicate policy attached to the group does not exist.");
+        return new ApiException(
+                404, "EntityNotExist.Group.Policy", "The indicate policy attached to the group does not exist.");
     }
 
     public static ApiException policyNotExist() {
@@ -91,8 +96,8 @@ public final class RamErrors {
     }
 
     public static ApiException userPolicyExists() {
-        return new ApiException(409, "EntityAlreadyExists.User.Policy",
-                "The user has already been attached this policy.");
+        return new ApiException(
+                409, "EntityAlreadyExists.User.Policy", "The user has already been attached this policy.");
     }
 
     public static ApiException groupExists() {
@@ -100,8 +105,8 @@ public final class RamErrors {
     }
 
     public static ApiException groupPolicyExists() {
-        return new ApiException(409, "EntityAlreadyExists.Group.Policy",
-                "The group has already been attached this policy.");
+        return new ApiException(
+                409, "EntityAlreadyExists.Group.Policy", "The group has already been attached this policy.");
     }
 
     /** The documented text really says "group" (a copy error in RAM's catalogue, reproduced on purpose). */
@@ -110,47 +115,55 @@ public final class RamErrors {
     }
 
     public static ApiException deleteConflictUserGroup() {
-        return new ApiException(409, "DeleteConflict.User.Group",
-                "The user CAN NOT be in any group while deleting the user.");
+        return new ApiException(
+                409, "DeleteConflict.User.Group", "The user CAN NOT be in any group while deleting the user.");
     }
 
     public static ApiException deleteConflictUserAccessKey() {
-        return new ApiException(409, "DeleteConflict.User.AccessKey",
-                "The user CAN NOT has any access key while deleting the user.");
+        return new ApiException(
+                409, "DeleteConflict.User.AccessKey", "The user CAN NOT has any access key while deleting the user.");
     }
 
     public static ApiException deleteConflictUserPolicy() {
-        return new ApiException(409, "DeleteConflict.User.Policy",
-                "The user CAN NOT has any attached policy while deleting the user.");
+        return new ApiException(
+                409, "DeleteConflict.User.Policy", "The user CAN NOT has any attached policy while deleting the user.");
     }
 
     public static ApiException deleteConflictGroupUser() {
-        return new ApiException(409, "DeleteConflict.Group.User",
-                "The group CAN NOT has any user member while deleting the group.");
+        return new ApiException(
+                409, "DeleteConflict.Group.User", "The group CAN NOT has any user member while deleting the group.");
     }
 
     public static ApiException deleteConflictGroupPolicy() {
-        return new ApiException(409, "DeleteConflict.Group.Policy",
+        return new ApiException(
+                409,
+                "DeleteConflict.Group.Policy",
                 "The entity CAN NOT has any attached policy while deleting the group.");
     }
 
     public static ApiException deleteConflictPolicyUser() {
-        return new ApiException(409, "DeleteConflict.Policy.User",
+        return new ApiException(
+                409,
+                "DeleteConflict.Policy.User",
                 "The policy CAN NOT been attached to any user while deleting the policy.");
     }
 
     public static ApiException deleteConflictPolicyGroup() {
-        return new ApiException(409, "DeleteConflict.Policy.Group",
+        return new ApiException(
+                409,
+                "DeleteConflict.Policy.Group",
                 "The policy CAN NOT been attached to any group while deleting the policy.");
     }
 
     public static ApiException deleteConflictPolicyVersion() {
-        return new ApiException(409, "DeleteConflict.Policy.Version",
-                "The policy CAN NOT has any version except the default version.");
+        return new ApiException(
+                409, "DeleteConflict.Policy.Version", "The policy CAN NOT has any version except the default version.");
     }
 
     public static ApiException deleteConflictDefaultVersion() {
-        return new ApiException(409, "DeleteConflict.Policy.Version.Default",
+        return new ApiException(
+                409,
+                "DeleteConflict.Policy.Version.Default",
                 "The default policy version CAN NOT been deleted directly.");
     }
 
@@ -159,17 +172,23 @@ public final class RamErrors {
     }
 
     public static ApiException limitUserAccessKeys() {
-        return new ApiException(409, "LimitExceeded.User.AccessKey",
+        return new ApiException(
+                409,
+                "LimitExceeded.User.AccessKey",
                 "The access key count of the user access keys beyond the current limits.");
     }
 
     public static ApiException limitUserGroups() {
-        return new ApiException(409, "LimitExceeded.User.Group",
+        return new ApiException(
+                409,
+                "LimitExceeded.User.Group",
                 "The count of groups the target user joined beyond the current limits.");
     }
 
     public static ApiException limitUserPolicies() {
-        return new ApiException(409, "LimitExceeded.User.Policy",
+        return new ApiException(
+                409,
+                "LimitExceeded.User.Policy",
                 "The policy count of the user attached policies beyond the current limits.");
     }
 
@@ -178,8 +197,8 @@ public final class RamErrors {
     }
 
     public static ApiException limitGroupPolicies() {
-        return new ApiException(409, "LimitExceeded.Group.Policy",
-                "The policy count of the group beyond the current limits.");
+        return new ApiException(
+                409, "LimitExceeded.Group.Policy", "The policy count of the group beyond the current limits.");
     }
 
     public static ApiException limitPolicies() {
@@ -187,7 +206,7 @@ public final class RamErrors {
     }
 
     public static ApiException limitPolicyVersions() {
-        return new ApiException(409, "LimitExceeded.Policy.Version",
-                "The count of policy version beyond the current limits.");
+        return new ApiException(
+                409, "LimitExceeded.Policy.Version", "The count of policy version beyond the current limits.");
     }
 }

@@ -37,8 +37,8 @@ public final class RamGroups {
     }
 
     public Page<RamGroupRecord> list(Tx tx, String accountId, String marker, int maxItems) {
-        return Page.of(store.groups().list(tx, accountId), g -> Page.timeKey(g.createdAt(), g.groupId()), marker,
-                maxItems);
+        return Page.of(
+                store.groups().list(tx, accountId), g -> Page.timeKey(g.createdAt(), g.groupId()), marker, maxItems);
     }
 
     /** Only an empty group without policies can go (members checked first). */
@@ -47,7 +47,9 @@ public final class RamGroups {
         if (store.groups().countMembers(tx, group.groupId()) > 0) {
             throw RamErrors.deleteConflictGroupUser();
         }
-        if (!store.attachments().ofPrincipal(tx, RamAttachmentRecord.GROUP, group.groupId()).isEmpty()) {
+        if (!store.attachments()
+                .ofPrincipal(tx, RamAttachmentRecord.GROUP, group.groupId())
+                .isEmpty()) {
             throw RamErrors.deleteConflictGroupPolicy();
         }
         store.groups().delete(tx, group.groupId());
@@ -80,11 +82,14 @@ public final class RamGroups {
         return store.groups().groupsOf(tx, user(tx, accountId, userName).userId());
     }
 
-    public Page<Joined<RamUserRecord>> usersForGroup(Tx tx, String accountId, String groupName, String marker,
-            int maxItems) {
+    public Page<Joined<RamUserRecord>> usersForGroup(
+            Tx tx, String accountId, String groupName, String marker, int maxItems) {
         RamGroupRecord group = get(tx, accountId, groupName);
-        return Page.of(store.groups().membersOf(tx, group.groupId()),
-                j -> Page.timeKey(j.joinedAt(), j.entity().userId()), marker, maxItems);
+        return Page.of(
+                store.groups().membersOf(tx, group.groupId()),
+                j -> Page.timeKey(j.joinedAt(), j.entity().userId()),
+                marker,
+                maxItems);
     }
 
     private RamUserRecord user(Tx tx, String accountId, String userName) {

@@ -8,8 +8,7 @@ final class RamIds {
     private static final String BASE62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String DIGITS = "0123456789";
 
-    private RamIds() {
-    }
+    private RamIds() {}
 
     /** A 16-digit numeric string without a leading zero, as RAM's UserId. */
     static String userId() {

@@ -7,8 +7,16 @@ import java.util.Map;
  * RAM's per-account limits (ram-api.md 1.4); the defaults are the documented numbers, and each
  * can be changed with {@code --ram-limit NAME=VALUE}.
  */
-public record RamLimits(int users, int groups, int groupsPerUser, int accessKeysPerUser, int customPolicies,
-        int versionsPerPolicy, int systemPoliciesPerUser, int customPoliciesPerUser, int systemPoliciesPerGroup,
+public record RamLimits(
+        int users,
+        int groups,
+        int groupsPerUser,
+        int accessKeysPerUser,
+        int customPolicies,
+        int versionsPerPolicy,
+        int systemPoliciesPerUser,
+        int customPoliciesPerUser,
+        int systemPoliciesPerGroup,
         int customPoliciesPerGroup) {
 
     public static RamLimits defaults() {
@@ -45,8 +53,8 @@ public record RamLimits(int users, int groups, int groupsPerUser, int accessKeys
         String text = setting.substring(eq + 1).trim();
         Map<String, Integer> m = asMap();
         if (!m.containsKey(name)) {
-            throw new IllegalArgumentException("unknown RAM limit '" + name + "' (known: " + String.join(", ",
-                    m.keySet()) + ")");
+            throw new IllegalArgumentException(
+                    "unknown RAM limit '" + name + "' (known: " + String.join(", ", m.keySet()) + ")");
         }
         int value;
         try {
@@ -60,9 +68,16 @@ public record RamLimits(int users, int groups, int groupsPerUser, int accessKeys
             throw new IllegalArgumentException("RAM limit " + name + " must be at least " + least);
         }
         m.put(name, value);
-        return new RamLimits(m.get("users"), m.get("groups"), m.get("groups-per-user"), m.get("access-keys-per-user"),
-                m.get("policies"), m.get("versions-per-policy"), m.get("system-policies-per-user"),
-                m.get("custom-policies-per-user"), m.get("system-policies-per-group"),
+        return new RamLimits(
+                m.get("users"),
+                m.get("groups"),
+                m.get("groups-per-user"),
+                m.get("access-keys-per-user"),
+                m.get("policies"),
+                m.get("versions-per-policy"),
+                m.get("system-policies-per-user"),
+                m.get("custom-policies-per-user"),
+                m.get("system-policies-per-group"),
                 m.get("custom-policies-per-group"));
     }
 }

@@ -14,9 +14,26 @@ import java.util.regex.Pattern;
  */
 public final class RamParameterRules {
     /** Order in which parameters are checked; the first failure answers. */
-    private static final List<String> ORDER = List.of("UserName", "NewUserName", "DisplayName", "NewDisplayName",
-            "MobilePhone", "NewMobilePhone", "Email", "NewEmail", "Comments", "NewComments", "GroupName", "PolicyType",
-            "PolicyName", "PolicyDocument", "Description", "VersionId", "MaxItems", "ResourceGroupId");
+    private static final List<String> ORDER = List.of(
+            "UserName",
+            "NewUserName",
+            "DisplayName",
+            "NewDisplayName",
+            "MobilePhone",
+            "NewMobilePhone",
+            "Email",
+            "NewEmail",
+            "Comments",
+            "NewComments",
+            "GroupName",
+            "PolicyType",
+            "PolicyName",
+            "PolicyDocument",
+            "Description",
+            "VersionId",
+            "MaxItems",
+            "ResourceGroupId");
+
     private static final Pattern ENTITY_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9-]+");
     private static final Pattern MOBILE = Pattern.compile("\\d{1,4}-\\d{4,20}");
@@ -69,8 +86,9 @@ public final class RamParameterRules {
                     throw RamErrors.invalidParameter(name, "it must be at least 1.");
                 }
             }
-            case "ResourceGroupId" -> throw RamErrors.invalidParameter(name,
-                    "swasd attaches policies to the whole account only; leave ResourceGroupId out.");
+            case "ResourceGroupId" ->
+                throw RamErrors.invalidParameter(
+                        name, "swasd attaches policies to the whole account only; leave ResourceGroupId out.");
             default -> throw new IllegalStateException(name);
         }
     }
@@ -97,10 +115,12 @@ public final class RamParameterRules {
         }
         for (JsonNode t : json) {
             String key = t.path("Key").asText("");
-            String value = t.path("Value").isMissingNode() || t.path("Value").isNull() ? "" : t.path("Value").asText();
+            String value = t.path("Value").isMissingNode() || t.path("Value").isNull()
+                    ? ""
+                    : t.path("Value").asText();
             if (!t.isObject() || key.isEmpty() || key.length() > 128 || value.length() > 128) {
-                throw RamErrors.invalidParameter("Tag",
-                        "each tag needs a Key of 1 to 128 characters and a Value of at most 128.");
+                throw RamErrors.invalidParameter(
+                        "Tag", "each tag needs a Key of 1 to 128 characters and a Value of at most 128.");
             }
             out.add(new PolicyView.Tag(key, value));
         }

@@ -23,11 +23,11 @@ public final class RamPolicies {
     public static final long SYSTEM_POLICY_DATE = 1590969600000L;
     /** {@code tags.resource_type} of custom policies. */
     static final String TAG_TYPE = "ram-policy";
+
     static final int MAX_TAGS = 20;
 
     /** A policy with the document of its default version (GetPolicy). */
-    public record PolicyDetail(PolicyView policy, VersionView defaultVersion) {
-    }
+    public record PolicyDetail(PolicyView policy, VersionView defaultVersion) {}
 
     private final RamStore store;
     private final RamLimits limits;
@@ -40,7 +40,13 @@ public final class RamPolicies {
     }
 
     /** The document has been checked by {@link RamParameterRules}. */
-    public PolicyView create(Tx tx, String accountId, long now, String name, String document, String description,
+    public PolicyView create(
+            Tx tx,
+            String accountId,
+            long now,
+            String name,
+            String document,
+            String description,
             List<PolicyView.Tag> tags) {
         if (tags.size() > MAX_TAGS) {
             throw RamErrors.invalidParameter("Tag", "at most " + MAX_TAGS + " tags are allowed.");
@@ -64,13 +70,18 @@ public final class RamPolicies {
     public PolicyDetail get(Tx tx, String accountId, String name, String type) {
         if (type.equals(SYSTEM)) {
             var s = system.find(name).orElseThrow(RamErrors::policyNotExist);
-            long count = store.attachments().ofPolicy(tx, accountId, SYSTEM, s.name()).size();
+            long count = store.attachments()
+                    .ofPolicy(tx, accountId, SYSTEM, s.name())
+                    .size();
             return new PolicyDetail(system(s, count), new VersionView("v1", true, s.document(), SYSTEM_POLICY_DATE));
         }
         RamPolicyRecord p = requireCustom(tx, accountId, name);
-        long count = store.attachments().ofPolicy(tx, accountId, CUSTOM, p.policyName()).size();
+        long count = store.attachments()
+                .ofPolicy(tx, accountId, CUSTOM, p.policyName())
+                .size();
         RamPolicyVersionRecord v = store.policies().versions(tx, p.policyId()).stream()
-                .filter(x -> x.versionNumber() == p.defaultVersion()).findFirst()
+                .filter(x -> x.versionNumber() == p.defaultVersion())
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("policy " + p.policyId() + " has no default version"));
         return new PolicyDetail(custom(p, count, tags(tx, p)), version(p, v));
     }
@@ -80,13 +91,14 @@ public final class RamPolicies {
      * both. A tag filter keeps the custom policies carrying every given tag (any value when a
      * filter's value is empty).
      */
-    public Page<PolicyView> list(Tx tx, String accountId, String type, List<PolicyView.Tag> tagFilter, String marker,
-            int maxItems) {
+    public Page<PolicyView> list(
+            Tx tx, String accountId, String type, List<PolicyView.Tag> tagFilter, String marker, int maxItems) {
         Map<String, Long> counts = store.attachments().countsByPolicy(tx, accountId);
         List<Keyed> all = new ArrayList<>();
         if ((type == null || type.equals(SYSTEM)) && tagFilter.isEmpty()) {
             for (var s : system.all()) {
-                all.add(new Keyed(system(s, counts.getOrDefault(RamAttachmentRepository.countKey(SYSTEM, s.name()), 0L)),
+                all.add(new Keyed(
+                        system(s, counts.getOrDefault(RamAttachmentRepository.countKey(SYSTEM, s.name()), 0L)),
                         "0/" + s.name()));
             }
         }
@@ -94,8 +106,12 @@ public final class RamPolicies {
             for (RamPolicyRecord p : store.policies().list(tx, accountId)) {
                 List<PolicyView.Tag> tags = tags(tx, p);
                 if (tagFilter.stream().allMatch(f -> carries(tags, f))) {
-                    all.add(new Keyed(custom(p, counts.getOrDefault(RamAttachmentRepository.countKey(CUSTOM,
-                            p.policyName()), 0L), tags), "1/" + Page.timeKey(p.createdAt(), p.policyId())));
+                    all.add(new Keyed(
+                            custom(
+                                    p,
+                                    counts.getOrDefault(RamAttachmentRepository.countKey(CUSTOM, p.policyName()), 0L),
+                                    tags),
+                            "1/" + Page.timeKey(p.createdAt(), p.policyId())));
                 }
             }
         }
@@ -104,12 +120,14 @@ public final class RamPolicies {
     }
 
     /** A policy with its position in ListPolicies: system ones ({@code 0/}) before custom ones ({@code 1/}). */
-    private record Keyed(PolicyView view, String key) {
-    }
+    private record Keyed(PolicyView view, String key) {}
 
     private static boolean carries(List<PolicyView.Tag> tags, PolicyView.Tag filter) {
-        return tags.stream().anyMatch(t -> t.key().equals(filter.key())
-                && (filter.value() == null || filter.value().isEmpty() || filter.value().equals(t.value())));
+        return tags.stream()
+                .anyMatch(t -> t.key().equals(filter.key())
+                        && (filter.value() == null
+                                || filter.value().isEmpty()
+                                || filter.value().equals(t.value())));
     }
 
     /**
@@ -137,23 +155,32 @@ public final class RamPolicies {
      * A sixth version is {@code LimitExceeded.Policy.Version}, unless {@code rotate} deletes the
      * oldest non-default version to make room.
      */
-    public VersionView createVersion(Tx tx, String accountId, long now, String name, String document,
-            boolean setAsDefault, boolean rotate) {
+    public VersionView createVersion(
+            Tx tx, String accountId, long now, String name, String document, boolean setAsDefault, boolean rotate) {
         RamPolicyRecord p = requireCustom(tx, accountId, name);
         List<RamPolicyVersionRecord> versions = store.policies().versions(tx, p.policyId());
         if (versions.size() >= limits.versionsPerPolicy()) {
             if (!rotate) {
                 throw RamErrors.limitPolicyVersions();
             }
-            RamPolicyVersionRecord oldest = versions.stream().filter(v -> v.versionNumber() != p.defaultVersion())
-                    .findFirst().orElseThrow(RamErrors::limitPolicyVersions);
+            RamPolicyVersionRecord oldest = versions.stream()
+                    .filter(v -> v.versionNumber() != p.defaultVersion())
+                    .findFirst()
+                    .orElseThrow(RamErrors::limitPolicyVersions);
             store.policies().deleteVersion(tx, p.policyId(), oldest.versionNumber());
         }
         int number = p.nextVersion();
         RamPolicyVersionRecord v = new RamPolicyVersionRecord(p.policyId(), number, document, now);
         store.policies().insertVersion(tx, v);
-        RamPolicyRecord updated = new RamPolicyRecord(p.policyId(), accountId, p.policyName(), p.description(),
-                setAsDefault ? number : p.defaultVersion(), number + 1, p.createdAt(), now);
+        RamPolicyRecord updated = new RamPolicyRecord(
+                p.policyId(),
+                accountId,
+                p.policyName(),
+                p.description(),
+                setAsDefault ? number : p.defaultVersion(),
+                number + 1,
+                p.createdAt(),
+                now);
         store.policies().updateVersions(tx, updated);
         store.epochs().bump(tx, accountId);
         return version(updated, v);
@@ -162,7 +189,8 @@ public final class RamPolicies {
     public VersionView getVersion(Tx tx, String accountId, String name, String type, String versionId) {
         int number = RamParameterRules.versionNumber(versionId);
         return listVersions(tx, accountId, name, type).stream()
-                .filter(v -> RamParameterRules.versionNumber(v.versionId()) == number).findFirst()
+                .filter(v -> RamParameterRules.versionNumber(v.versionId()) == number)
+                .findFirst()
                 .orElseThrow(RamErrors::policyVersionNotExist);
     }
 
@@ -172,7 +200,9 @@ public final class RamPolicies {
             return List.of(new VersionView("v1", true, s.document(), SYSTEM_POLICY_DATE));
         }
         RamPolicyRecord p = requireCustom(tx, accountId, name);
-        return store.policies().versions(tx, p.policyId()).stream().map(v -> version(p, v)).toList();
+        return store.policies().versions(tx, p.policyId()).stream()
+                .map(v -> version(p, v))
+                .toList();
     }
 
     /** Takes effect for every user the policy reaches, within the authorization cache's bound. */
@@ -182,8 +212,18 @@ public final class RamPolicies {
         if (store.policies().versions(tx, p.policyId()).stream().noneMatch(v -> v.versionNumber() == number)) {
             throw RamErrors.policyVersionNotExist();
         }
-        store.policies().updateVersions(tx, new RamPolicyRecord(p.policyId(), accountId, p.policyName(),
-                p.description(), number, p.nextVersion(), p.createdAt(), now));
+        store.policies()
+                .updateVersions(
+                        tx,
+                        new RamPolicyRecord(
+                                p.policyId(),
+                                accountId,
+                                p.policyName(),
+                                p.description(),
+                                number,
+                                p.nextVersion(),
+                                p.createdAt(),
+                                now));
         store.epochs().bump(tx, accountId);
     }
 
@@ -217,21 +257,36 @@ public final class RamPolicies {
 
     private List<PolicyView.Tag> tags(Tx tx, RamPolicyRecord p) {
         return store.tags().tagsOf(tx, TAG_TYPE, p.policyId()).stream()
-                .map(t -> new PolicyView.Tag(t.key(), t.value())).toList();
+                .map(t -> new PolicyView.Tag(t.key(), t.value()))
+                .toList();
     }
 
     private static PolicyView system(SystemPolicyDirectory.SystemPolicyInfo s, long attachments) {
-        return new PolicyView(s.name(), SYSTEM, s.description(), "v1", SYSTEM_POLICY_DATE, SYSTEM_POLICY_DATE,
-                attachments, List.of());
+        return new PolicyView(
+                s.name(),
+                SYSTEM,
+                s.description(),
+                "v1",
+                SYSTEM_POLICY_DATE,
+                SYSTEM_POLICY_DATE,
+                attachments,
+                List.of());
     }
 
     private static PolicyView custom(RamPolicyRecord p, long attachments, List<PolicyView.Tag> tags) {
-        return new PolicyView(p.policyName(), CUSTOM, p.description(), "v" + p.defaultVersion(), p.createdAt(),
-                p.updatedAt(), attachments, tags);
+        return new PolicyView(
+                p.policyName(),
+                CUSTOM,
+                p.description(),
+                "v" + p.defaultVersion(),
+                p.createdAt(),
+                p.updatedAt(),
+                attachments,
+                tags);
     }
 
     private static VersionView version(RamPolicyRecord p, RamPolicyVersionRecord v) {
-        return new VersionView("v" + v.versionNumber(), v.versionNumber() == p.defaultVersion(), v.document(),
-                v.createdAt());
+        return new VersionView(
+                "v" + v.versionNumber(), v.versionNumber() == p.defaultVersion(), v.document(), v.createdAt());
     }
 }

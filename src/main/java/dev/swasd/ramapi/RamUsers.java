@@ -7,13 +7,11 @@ import dev.swasd.store.Tx;
 /** RAM users: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser (ram-api.md 2.1). */
 public final class RamUsers {
     /** What CreateUser gives; null fields are left unset. */
-    public record NewUser(String userName, String displayName, String mobilePhone, String email, String comments) {
-    }
+    public record NewUser(String userName, String displayName, String mobilePhone, String email, String comments) {}
 
     /** What UpdateUser gives; null fields stay as they are. */
-    public record UserChanges(String newUserName, String newDisplayName, String newMobilePhone, String newEmail,
-            String newComments) {
-    }
+    public record UserChanges(
+            String newUserName, String newDisplayName, String newMobilePhone, String newEmail, String newComments) {}
 
     private final RamStore store;
     private final RamLimits limits;
@@ -30,8 +28,16 @@ public final class RamUsers {
         if (store.users().count(tx, accountId) >= limits.users()) {
             throw RamErrors.limitUsers();
         }
-        RamUserRecord user = new RamUserRecord(RamIds.userId(), accountId, u.userName(), u.displayName(), u.email(),
-                u.mobilePhone(), u.comments(), now, now);
+        RamUserRecord user = new RamUserRecord(
+                RamIds.userId(),
+                accountId,
+                u.userName(),
+                u.displayName(),
+                u.email(),
+                u.mobilePhone(),
+                u.comments(),
+                now,
+                now);
         store.users().insert(tx, user);
         return user;
     }
@@ -42,8 +48,8 @@ public final class RamUsers {
 
     /** Creation order, stable across pages. */
     public Page<RamUserRecord> list(Tx tx, String accountId, String marker, int maxItems) {
-        return Page.of(store.users().list(tx, accountId), u -> Page.timeKey(u.createdAt(), u.userId()), marker,
-                maxItems);
+        return Page.of(
+                store.users().list(tx, accountId), u -> Page.timeKey(u.createdAt(), u.userId()), marker, maxItems);
     }
 
     /**
@@ -60,9 +66,15 @@ public final class RamUsers {
             }
             name = c.newUserName();
         }
-        RamUserRecord updated = new RamUserRecord(old.userId(), accountId, name,
-                pick(c.newDisplayName(), old.displayName()), pick(c.newEmail(), old.email()),
-                pick(c.newMobilePhone(), old.mobilePhone()), pick(c.newComments(), old.comments()), old.createdAt(),
+        RamUserRecord updated = new RamUserRecord(
+                old.userId(),
+                accountId,
+                name,
+                pick(c.newDisplayName(), old.displayName()),
+                pick(c.newEmail(), old.email()),
+                pick(c.newMobilePhone(), old.mobilePhone()),
+                pick(c.newComments(), old.comments()),
+                old.createdAt(),
                 now);
         store.users().update(tx, updated);
         if (!name.equals(old.userName())) {
@@ -81,7 +93,9 @@ public final class RamUsers {
         if (!store.keys().ofUser(tx, accountId, user.userName()).isEmpty()) {
             throw RamErrors.deleteConflictUserAccessKey();
         }
-        if (!store.attachments().ofPrincipal(tx, RamAttachmentRecord.USER, user.userId()).isEmpty()) {
+        if (!store.attachments()
+                .ofPrincipal(tx, RamAttachmentRecord.USER, user.userId())
+                .isEmpty()) {
             throw RamErrors.deleteConflictUserPolicy();
         }
         store.users().delete(tx, user.userId());

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** The system policies the server knows (read-only, the same in every account). */
 public interface SystemPolicyDirectory {
     /** A system policy and its one version {@code v1}. */
-    record SystemPolicyInfo(String name, String description, String document) {
-    }
+    record SystemPolicyInfo(String name, String description, String document) {}
 
     /** By exact name: system policy names are case-sensitive. */
     Optional<SystemPolicyInfo> find(String name);

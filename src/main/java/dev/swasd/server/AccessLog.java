@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 final class AccessLog {
     private static final Logger LOG = LoggerFactory.getLogger("swasd.access");
 
-    private AccessLog() {
-    }
+    private AccessLog() {}
 
     static void record(String requestId, String action, String principal, int status, String code, long nanos) {
         if (LOG.isInfoEnabled()) {
@@ -24,15 +23,14 @@ final class AccessLog {
     }
 
     static String line(String requestId, String action, String principal, int status, String code, long nanos) {
-        StringBuilder sb = new StringBuilder(160).append("request_id=").append(requestId)
-                .append(" action=");
+        StringBuilder sb =
+                new StringBuilder(160).append("request_id=").append(requestId).append(" action=");
         value(sb, action);
         sb.append(" principal=");
         value(sb, principal);
         sb.append(" status=").append(status).append(" code=");
         value(sb, code);
-        sb
-                .append(" latency_ms=");
+        sb.append(" latency_ms=");
         // milliseconds with three decimals, rounded half up as %.3f did
         long micros = (Math.max(0, nanos) + 500) / 1000;
         long fraction = micros % 1000;
@@ -86,7 +84,14 @@ final class AccessLog {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static boolean plainByte(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '_' || c == ':' || c == '/' || c == '@' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == ':'
+                || c == '/'
+                || c == '@'
+                || c == '-';
     }
 }

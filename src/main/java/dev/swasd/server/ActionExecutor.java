@@ -1,11 +1,10 @@
 package dev.swasd.server;
 
-import dev.swasd.protocol.ResponseTemplate;
-import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.catalog.OperationDef;
 import dev.swasd.protocol.ResponseRenderer;
+import dev.swasd.protocol.ResponseTemplate;
 import dev.swasd.protocol.ValidatedParams;
 import dev.swasd.store.Database;
 import dev.swasd.store.IdempotencyRepository;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The idempotency and execute stages: reads run on a plain connection; writes run in one
@@ -70,8 +70,11 @@ final class ActionExecutor {
         for (int attempt = 1; ; attempt++) {
             try {
                 // one writer per account at a time (PostgreSQL): see Database.write(key, work)
-                return db.write(ctx.accountId(), tx -> token == null ? handler.handle(ctx, params, tx)
-                        : idempotent(tx, ctx, params, handler, token));
+                return db.write(
+                        ctx.accountId(),
+                        tx -> token == null
+                                ? handler.handle(ctx, params, tx)
+                                : idempotent(tx, ctx, params, handler, token));
             } catch (ConcurrentChange | TransientConflict e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -103,14 +106,19 @@ final class ActionExecutor {
                 throw SwasErrors.idempotentMismatch();
             }
             try {
-                return (ObjectNode) ResponseRenderer.json().readTree(previous.get().response());
+                return (ObjectNode)
+                        ResponseRenderer.json().readTree(previous.get().response());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored response is not JSON", e);
             }
         }
         ObjectNode body = handler.handle(ctx, params, tx);
-        tokens.save(tx, ctx.accountId(), token,
-                new IdempotencyRepository.Outcome(ctx.operation().action(), fingerprint, body.toString()), ctx.now(),
+        tokens.save(
+                tx,
+                ctx.accountId(),
+                token,
+                new IdempotencyRepository.Outcome(ctx.operation().action(), fingerprint, body.toString()),
+                ctx.now(),
                 notBefore);
         return body;
     }

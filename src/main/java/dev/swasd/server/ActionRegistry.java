@@ -79,7 +79,9 @@ public final class ActionRegistry {
     public SortedSet<String> implemented(String product) {
         SortedSet<String> out = new TreeSet<>();
         String prefix = product + "/";
-        handlers.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(k -> out.add(k.substring(prefix.length())));
+        handlers.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .forEach(k -> out.add(k.substring(prefix.length())));
         return out;
     }
 }

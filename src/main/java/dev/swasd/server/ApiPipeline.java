@@ -11,8 +11,8 @@ import dev.swasd.errors.GatewayErrors;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.protocol.ParameterValidator;
-import dev.swasd.protocol.RegionDefaults;
 import dev.swasd.protocol.Principal;
+import dev.swasd.protocol.RegionDefaults;
 import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ResponseTemplate;
@@ -44,15 +44,34 @@ public final class ApiPipeline {
     private volatile Faults faults;
 
     /** Without RAM users: only the root identity is allowed. */
-    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
+    ApiPipeline(
+            Authenticator authenticator,
+            Catalog catalog,
+            ActionRegistry actions,
+            ActionExecutor executor,
             Clock clock) {
-        this(authenticator, catalog, actions, executor, clock, Authorization.rootOnly(), null,
-                RequestMetrics.disabled(), ServerConfig.DEFAULT_REGION);
+        this(
+                authenticator,
+                catalog,
+                actions,
+                executor,
+                clock,
+                Authorization.rootOnly(),
+                null,
+                RequestMetrics.disabled(),
+                ServerConfig.DEFAULT_REGION);
     }
 
     /** @param identityChanges told of this node's RAM writes, so that they govern it at once; null without RAM */
-    ApiPipeline(Authenticator authenticator, Catalog catalog, ActionRegistry actions, ActionExecutor executor,
-            Clock clock, Authorization authorization, IdentityChanges identityChanges, RequestMetrics metrics,
+    ApiPipeline(
+            Authenticator authenticator,
+            Catalog catalog,
+            ActionRegistry actions,
+            ActionExecutor executor,
+            Clock clock,
+            Authorization authorization,
+            IdentityChanges identityChanges,
+            RequestMetrics metrics,
             String defaultRegion) {
         this.defaultRegion = defaultRegion;
         this.authenticator = authenticator;
@@ -88,16 +107,16 @@ public final class ApiPipeline {
                 if (injected != null) {
                     injected.apply(op.action());
                 }
-                ValidatedParams params = ParameterValidator.validate(op,
-                        RegionDefaults.apply(op, request.params(), request.host(), defaultRegion));
+                ValidatedParams params = ParameterValidator.validate(
+                        op, RegionDefaults.apply(op, request.params(), request.host(), defaultRegion));
                 actions.checkParameters(op, params);
                 long now = clock.millis();
                 authorization.authorize(principal, op, params, request, now);
                 ActionHandler handler = actions.find(op.product(), op.action())
                         .orElseThrow(() -> GatewayErrors.notImplemented(op.product(), op.version(), op.action()));
                 CallContext context = new CallContext(requestId, principal, op, request, now, started);
-                Optional<ReusableRead> reusable = executor.keepsReads()
-                        ? actions.reusable(op.product(), op.action()) : Optional.empty();
+                Optional<ReusableRead> reusable =
+                        executor.keepsReads() ? actions.reusable(op.product(), op.action()) : Optional.empty();
                 if (reusable.isPresent()) {
                     // a read changes nothing, so it runs while the nonce is decided, and waits only to answer
                     ResponseTemplate kept = executor.reuse(context, params, reusable.get());
@@ -110,8 +129,8 @@ public final class ApiPipeline {
                 } else {
                     // a write waits for its nonce before it does anything
                     authenticated.confirm();
-                    response = ResponseRenderer.success(op.action(), requestId, execute(context, params, handler,
-                            principal), request.xml());
+                    response = ResponseRenderer.success(
+                            op.action(), requestId, execute(context, params, handler, principal), request.xml());
                 }
             } catch (RuntimeException e) {
                 // a nonce another request spent is the answer, whatever this request came to meanwhile
@@ -137,18 +156,18 @@ public final class ApiPipeline {
             }
         }
         if (failure != null) {
-            response = ResponseRenderer.error(failure, requestId, request.host(), product, deniedDetail,
-                    request.xml());
+            response = ResponseRenderer.error(failure, requestId, request.host(), product, deniedDetail, request.xml());
         }
         long nanos = System.nanoTime() - started;
         String code = failure == null ? null : failure.code();
-        AccessLog.record(requestId, action, principal == null ? null : principal.displayName(), response.status(),
-                code, nanos);
+        AccessLog.record(
+                requestId, action, principal == null ? null : principal.displayName(), response.status(), code, nanos);
         metrics.record(action, response.status(), code, nanos);
         return response;
     }
 
-    private ObjectNode execute(CallContext context, ValidatedParams params, ActionHandler handler, Principal principal) {
+    private ObjectNode execute(
+            CallContext context, ValidatedParams params, ActionHandler handler, Principal principal) {
         OperationDef op = context.operation();
         try {
             return executor.execute(context, params, handler);

@@ -30,8 +30,7 @@ import java.util.Map;
  */
 final class Authorization {
     /** What is evaluated for one request: the RAM action and its resources; empty resources = not authorized. */
-    record Target(String ramAction, List<String> resources) {
-    }
+    record Target(String ramAction, List<String> resources) {}
 
     private final PolicySets policySets;
     private final ResourceTags resourceTags;
@@ -56,7 +55,14 @@ final class Authorization {
             return;
         }
         if (policySets == null) {
-            throw Denials.denied(principal, op, target, null, Decision.IMPLICIT_DENY, target.resources().getFirst(), "");
+            throw Denials.denied(
+                    principal,
+                    op,
+                    target,
+                    null,
+                    Decision.IMPLICIT_DENY,
+                    target.resources().getFirst(),
+                    "");
         }
         PolicySets.Loaded loaded = policySets.of(principal.accountId(), principal.userName());
         RequestContext.Builder base = context(principal, params, request, nowMillis);
@@ -68,16 +74,25 @@ final class Authorization {
             for (String arn : target.resources()) {
                 RequestContext.Builder b = context(principal, params, request, nowMillis);
                 tags.getOrDefault(arn, Map.of()).forEach((k, v) -> b.add(ConditionKeys.resourceTag(k), v));
-                decisions.add(PolicyEvaluator.evaluate(AuthorizationRequest.ofRamUser(target.ramAction(),
-                        List.of(arn), b.build()), loaded.policies()).resources().getFirst());
+                decisions.add(PolicyEvaluator.evaluate(
+                                AuthorizationRequest.ofRamUser(target.ramAction(), List.of(arn), b.build()),
+                                loaded.policies())
+                        .resources()
+                        .getFirst());
             }
             evaluation = PolicyEvaluator.combine(decisions);
         } else {
-            evaluation = PolicyEvaluator.evaluate(AuthorizationRequest.ofRamUser(target.ramAction(),
-                    target.resources(), base.build()), loaded.policies());
+            evaluation = PolicyEvaluator.evaluate(
+                    AuthorizationRequest.ofRamUser(target.ramAction(), target.resources(), base.build()),
+                    loaded.policies());
         }
         if (!evaluation.decision().allowed()) {
-            throw Denials.denied(principal, op, target, loaded, evaluation.decision(),
+            throw Denials.denied(
+                    principal,
+                    op,
+                    target,
+                    loaded,
+                    evaluation.decision(),
                     evaluation.deniedResource().orElse(target.resources().getFirst()),
                     Denials.diagnostic(principal, target, loaded, evaluation, base.build()));
         }
@@ -90,13 +105,19 @@ final class Authorization {
         return switch (op.product()) {
             case "swas-open" -> {
                 ActionBinding b = ActionBindings.swasOpen().require(op.action());
-                yield new Target(b.ramAction(), b.requiresAuthorization()
-                        ? b.resourceArns(region, principal.accountId(), p) : List.of());
+                yield new Target(
+                        b.ramAction(),
+                        b.requiresAuthorization() ? b.resourceArns(region, principal.accountId(), p) : List.of());
             }
-            case EcsApiBindings.PRODUCT -> new Target(EcsApiBindings.ramAction(op.action()),
-                    EcsApiBindings.resourceArns(op.action(), region, principal.accountId(), p).orElse(List.of()));
-            case RamApiBindings.PRODUCT -> new Target(RamApiBindings.ramAction(op.action()),
-                    RamApiBindings.resourceArns(op.action(), principal.accountId(), p, principal.userName()));
+            case EcsApiBindings.PRODUCT ->
+                new Target(
+                        EcsApiBindings.ramAction(op.action()),
+                        EcsApiBindings.resourceArns(op.action(), region, principal.accountId(), p)
+                                .orElse(List.of()));
+            case RamApiBindings.PRODUCT ->
+                new Target(
+                        RamApiBindings.ramAction(op.action()),
+                        RamApiBindings.resourceArns(op.action(), principal.accountId(), p, principal.userName()));
             // a product without RAM bindings grants nothing to RAM users
             default -> new Target(op.product() + ":" + op.action(), List.of("*"));
         };
@@ -107,10 +128,14 @@ final class Authorization {
      * false: AccessKey calls carry no MFA), acs:UserAgent when sent, and acs:RequestTag/&lt;key&gt;
      * for every {@code Tag.N.Key}/{@code Tag.N.Value} (or JSON {@code Tag}) of the request.
      */
-    static RequestContext.Builder context(Principal principal, ValidatedParams params, ApiRequest request,
-            long nowMillis) {
-        RequestContext.Builder b = ConditionKeys.standard(Instant.ofEpochMilli(nowMillis), request.secureTransport(),
-                request.sourceIp(), principal.accessKeyId()).add(ConditionKeys.MFA_PRESENT, "false");
+    static RequestContext.Builder context(
+            Principal principal, ValidatedParams params, ApiRequest request, long nowMillis) {
+        RequestContext.Builder b = ConditionKeys.standard(
+                        Instant.ofEpochMilli(nowMillis),
+                        request.secureTransport(),
+                        request.sourceIp(),
+                        principal.accessKeyId())
+                .add(ConditionKeys.MFA_PRESENT, "false");
         String agent = request.header("user-agent");
         if (agent != null && !agent.isEmpty()) {
             b.add(ConditionKeys.USER_AGENT, agent);
@@ -119,13 +144,17 @@ final class Authorization {
         if (tags instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> tag && tag.get("Key") instanceof String key && !key.isEmpty()) {
-                    b.add(ConditionKeys.requestTag(key), tag.get("Value") == null ? "" : tag.get("Value").toString());
+                    b.add(
+                            ConditionKeys.requestTag(key),
+                            tag.get("Value") == null ? "" : tag.get("Value").toString());
                 }
             }
         } else if (tags instanceof JsonNode json && json.isArray()) {
             for (JsonNode tag : json) {
                 if (tag.path("Key").isTextual() && !tag.path("Key").asText().isEmpty()) {
-                    b.add(ConditionKeys.requestTag(tag.path("Key").asText()), tag.path("Value").asText(""));
+                    b.add(
+                            ConditionKeys.requestTag(tag.path("Key").asText()),
+                            tag.path("Value").asText(""));
                 }
             }
         }

@@ -21,23 +21,31 @@ final class Bootstrap {
     private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /** What start-up should tell the operator about the root key. */
-    record RootKey(String accessKeyId, String secretToPrint, boolean generated) {
-    }
+    record RootKey(String accessKeyId, String secretToPrint, boolean generated) {}
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     static RootKey ensureRoot(IdentityRepository identities, SecretCipher cipher, ServerConfig config, long nowMillis)
             throws IOException {
         identities.ensureAccount(config.accountId(), nowMillis);
         if (config.rootKeyId() != null) {
             var existing = identities.findKey(config.rootKeyId());
-            boolean same = existing.isPresent() && existing.get().active()
-                    && config.accountId().equals(existing.get().accountId()) && existing.get().userName() == null
-                    && config.rootKeySecret().equals(cipher.decrypt(existing.get().secretCipher()));
+            boolean same = existing.isPresent()
+                    && existing.get().active()
+                    && config.accountId().equals(existing.get().accountId())
+                    && existing.get().userName() == null
+                    && config.rootKeySecret()
+                            .equals(cipher.decrypt(existing.get().secretCipher()));
             if (!same) {
-                identities.putKey(new AccessKeyRecord(config.rootKeyId(), config.accountId(), null,
-                        cipher.encrypt(config.rootKeySecret()), AccessKeyRecord.ACTIVE, null, null, nowMillis));
+                identities.putKey(new AccessKeyRecord(
+                        config.rootKeyId(),
+                        config.accountId(),
+                        null,
+                        cipher.encrypt(config.rootKeySecret()),
+                        AccessKeyRecord.ACTIVE,
+                        null,
+                        null,
+                        nowMillis));
             }
             return new RootKey(config.rootKeyId(), null, false);
         }
@@ -47,8 +55,8 @@ final class Bootstrap {
         }
         String id = "LTAI" + random(20);
         String secret = random(30);
-        identities.putKey(new AccessKeyRecord(id, config.accountId(), null, cipher.encrypt(secret),
-                AccessKeyRecord.ACTIVE, null, null, nowMillis));
+        identities.putKey(new AccessKeyRecord(
+                id, config.accountId(), null, cipher.encrypt(secret), AccessKeyRecord.ACTIVE, null, null, nowMillis));
         writeCredentialsFile(config.dataDir().resolve("root-credentials.json"), config.accountId(), id, secret);
         return new RootKey(id, secret, true);
     }

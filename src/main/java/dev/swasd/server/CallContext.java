@@ -13,7 +13,12 @@ import dev.swasd.store.Tx;
  * @param receivedNanos System.nanoTime when the pipeline took the request: whatever committed
  *                      before then, the request must see (ReadCache)
  */
-public record CallContext(String requestId, Principal principal, OperationDef operation, ApiRequest request, long now,
+public record CallContext(
+        String requestId,
+        Principal principal,
+        OperationDef operation,
+        ApiRequest request,
+        long now,
         long receivedNanos) {
     public String accountId() {
         return principal.accountId();
@@ -21,7 +26,12 @@ public record CallContext(String requestId, Principal principal, OperationDef op
 
     /** What a resource module is told of the call, inside the transaction it runs in. */
     public Call call(Tx tx) {
-        return new Call(requestId, principal.accountId(), principal.isRoot() ? null : principal.userName(), now, tx,
+        return new Call(
+                requestId,
+                principal.accountId(),
+                principal.isRoot() ? null : principal.userName(),
+                now,
+                tx,
                 request == null ? null : (request.secureTransport() ? "https://" : "http://") + request.host());
     }
 }

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class ConsolePages {
     /** A page: status and text. */
-    record Page(int status, String text) {
-    }
+    record Page(int status, String text) {}
 
     private final Database db;
     private final Clock clock;
@@ -38,16 +37,18 @@ final class ConsolePages {
 
     Page render(String path) {
         String token = path.substring(ConsoleActions.PATH.length());
-        Optional<ConsoleTokens.Session> found = token.isEmpty() ? Optional.empty()
-                : db.read(tx -> tokens.open(tx, token));
+        Optional<ConsoleTokens.Session> found =
+                token.isEmpty() ? Optional.empty() : db.read(tx -> tokens.open(tx, token));
         if (found.isEmpty()) {
             return new Page(404, "swasd: no console session has this token.\n");
         }
         ConsoleTokens.Session s = found.get();
         long now = clock.millis();
         if (s.expired(now)) {
-            return new Page(410, "swasd: this console session of server " + s.instanceId() + " expired at "
-                    + Instant.ofEpochMilli(s.expiresAt()) + ".\n");
+            return new Page(
+                    410,
+                    "swasd: this console session of server " + s.instanceId() + " expired at "
+                            + Instant.ofEpochMilli(s.expiresAt()) + ".\n");
         }
         String what = switch (s.kind()) {
             case ConsoleActions.VNC -> "the VNC console";
@@ -55,9 +56,12 @@ final class ConsolePages {
             case ConsoleActions.TERMINAL -> "the terminal session";
             default -> "a console";
         };
-        return new Page(200, "swasd emulates Alibaba Cloud Simple Application Server (SWAS); this would be " + what
-                + " of server " + s.instanceId() + " (region " + s.regionId() + ", account " + s.accountId()
-                + ").\nNo console runs behind it. This session expires at " + Instant.ofEpochMilli(s.expiresAt())
-                + ".\n");
+        return new Page(
+                200,
+                "swasd emulates Alibaba Cloud Simple Application Server (SWAS); this would be " + what
+                        + " of server " + s.instanceId() + " (region " + s.regionId() + ", account " + s.accountId()
+                        + ").\nNo console runs behind it. This session expires at "
+                        + Instant.ofEpochMilli(s.expiresAt())
+                        + ".\n");
     }
 }

@@ -1,7 +1,5 @@
 package dev.swasd.server;
 
-import java.io.IOException;
-import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +11,7 @@ import dev.swasd.store.AccessKeyRecord;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.ResourceTables;
 import dev.swasd.store.SecretCipher;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,13 +62,16 @@ public final class ControlApi {
     }
 
     /** A second account and its root AccessKey, as seeded. */
-    public record SeededAccount(String accountId, String accessKeyId, String accessKeySecret) {
-    }
+    public record SeededAccount(String accountId, String accessKeyId, String accessKeySecret) {}
 
     /** Temporary (STS-style) credentials, as seeded. */
-    public record SeededStsCredentials(String accountId, String userName, String accessKeyId, String accessKeySecret,
-            String securityToken, Instant expiration) {
-    }
+    public record SeededStsCredentials(
+            String accountId,
+            String userName,
+            String accessKeyId,
+            String accessKeySecret,
+            String securityToken,
+            Instant expiration) {}
 
     private final String accountId;
     private final ResourceTables resources;
@@ -80,8 +83,15 @@ public final class ControlApi {
     private final StoreCredentials credentials;
     private final Map<String, Seeder> seeders = new LinkedHashMap<>();
 
-    ControlApi(String accountId, ResourceTables resources, Faults faults, StateClock clock, StateSettler settler,
-            IdentityRepository identities, SecretCipher cipher, StoreCredentials credentials) {
+    ControlApi(
+            String accountId,
+            ResourceTables resources,
+            Faults faults,
+            StateClock clock,
+            StateSettler settler,
+            IdentityRepository identities,
+            SecretCipher cipher,
+            StoreCredentials credentials) {
         this.accountId = accountId;
         this.resources = resources;
         this.faults = faults;
@@ -91,21 +101,27 @@ public final class ControlApi {
         this.cipher = cipher;
         this.credentials = credentials;
         seeders.put("account", request -> {
-            SeededAccount a = seedAccount(text(request, "accountId"), text(request, "accessKeyId"),
-                    text(request, "accessKeySecret"));
-            return JSON.createObjectNode().put("accountId", a.accountId()).put("accessKeyId", a.accessKeyId())
+            SeededAccount a = seedAccount(
+                    text(request, "accountId"), text(request, "accessKeyId"), text(request, "accessKeySecret"));
+            return JSON.createObjectNode()
+                    .put("accountId", a.accountId())
+                    .put("accessKeyId", a.accessKeyId())
                     .put("accessKeySecret", a.accessKeySecret());
         });
         seeders.put("sts-credentials", request -> {
             JsonNode d = request.get("durationSeconds");
-            SeededStsCredentials s = seedStsCredentials(text(request, "accountId"), text(request, "userName"),
+            SeededStsCredentials s = seedStsCredentials(
+                    text(request, "accountId"),
+                    text(request, "userName"),
                     Duration.ofSeconds(d == null || d.isNull() ? 3600 : positiveLong(d, "durationSeconds")));
             ObjectNode out = JSON.createObjectNode().put("accountId", s.accountId());
             if (s.userName() != null) {
                 out.put("userName", s.userName());
             }
-            return out.put("accessKeyId", s.accessKeyId()).put("accessKeySecret", s.accessKeySecret())
-                    .put("securityToken", s.securityToken()).put("expiration", s.expiration().toString());
+            return out.put("accessKeyId", s.accessKeyId())
+                    .put("accessKeySecret", s.accessKeySecret())
+                    .put("securityToken", s.securityToken())
+                    .put("expiration", s.expiration().toString());
         });
     }
 
@@ -164,8 +180,8 @@ public final class ControlApi {
         String sec = secret != null ? secret : random(30);
         long now = clock.wall().millis();
         identities.ensureAccount(id, now);
-        identities.putKey(new AccessKeyRecord(key, id, null, cipher.encrypt(sec), AccessKeyRecord.ACTIVE, null, null,
-                now));
+        identities.putKey(
+                new AccessKeyRecord(key, id, null, cipher.encrypt(sec), AccessKeyRecord.ACTIVE, null, null, now));
         credentials.forgetAll();
         return new SeededAccount(id, key, sec);
     }
@@ -188,8 +204,15 @@ public final class ControlApi {
         String token = "CAIS" + random(120);
         long now = clock.wall().millis();
         Instant expiration = Instant.ofEpochMilli(now + duration.toMillis());
-        identities.putKey(new AccessKeyRecord(key, id, userName, cipher.encrypt(secret), AccessKeyRecord.ACTIVE, token,
-                expiration.toEpochMilli(), now));
+        identities.putKey(new AccessKeyRecord(
+                key,
+                id,
+                userName,
+                cipher.encrypt(secret),
+                AccessKeyRecord.ACTIVE,
+                token,
+                expiration.toEpochMilli(),
+                now));
         credentials.forgetAll();
         return new SeededStsCredentials(id, userName, key, secret, token, expiration);
     }
@@ -206,8 +229,11 @@ public final class ControlApi {
     /** Answers one request whose path starts with {@link #PREFIX}. */
     public Answer handle(String method, String path, String authorization, byte[] body) {
         if (!authorized(authorization)) {
-            Answer refused = Answer.error(401, "Unauthorized",
-                    "the control API takes HTTP Basic with a root AccessKeyId and AccessKeySecret of account " + accountId);
+            Answer refused = Answer.error(
+                    401,
+                    "Unauthorized",
+                    "the control API takes HTTP Basic with a root AccessKeyId and AccessKeySecret of account "
+                            + accountId);
             return new Answer(401, refused.body(), Map.of("WWW-Authenticate", "Basic realm=\"swasd\""));
         }
         String route = path.substring(PREFIX.length());
@@ -215,16 +241,17 @@ public final class ControlApi {
             JsonNode request = parse(body);
             return switch (route) {
                 case "reset" -> only(method, "POST") ? reset(request) : notAllowed(method, route);
-                case "faults" -> switch (method) {
-                    case "GET" -> Answer.json(200, faultList());
-                    case "POST" -> Answer.json(201, render(faults.add(rule(request))));
-                    case "DELETE" -> {
-                        int n = faults.list().size();
-                        faults.clear();
-                        yield Answer.json(200, JSON.createObjectNode().put("cleared", n));
-                    }
-                    default -> notAllowed(method, route);
-                };
+                case "faults" ->
+                    switch (method) {
+                        case "GET" -> Answer.json(200, faultList());
+                        case "POST" -> Answer.json(201, render(faults.add(rule(request))));
+                        case "DELETE" -> {
+                            int n = faults.list().size();
+                            faults.clear();
+                            yield Answer.json(200, JSON.createObjectNode().put("cleared", n));
+                        }
+                        default -> notAllowed(method, route);
+                    };
                 case "clock" -> only(method, "GET") ? Answer.json(200, clockState()) : notAllowed(method, route);
                 case "clock/advance" -> {
                     if (!only(method, "POST")) {
@@ -236,14 +263,18 @@ public final class ControlApi {
                 case "seed" -> only(method, "GET") ? Answer.json(200, seedKinds()) : notAllowed(method, route);
                 default -> {
                     if (route.startsWith("faults/")) {
-                        yield only(method, "DELETE") ? deleteFault(route.substring("faults/".length()))
+                        yield only(method, "DELETE")
+                                ? deleteFault(route.substring("faults/".length()))
                                 : notAllowed(method, route);
                     }
                     if (route.startsWith("seed/")) {
                         Seeder seeder = seeder(route.substring("seed/".length()));
                         if (seeder == null) {
-                            yield Answer.error(404, "NotFound", "nothing to seed named '" + route.substring(5)
-                                    + "'; GET /_swasd/seed lists what there is");
+                            yield Answer.error(
+                                    404,
+                                    "NotFound",
+                                    "nothing to seed named '" + route.substring(5)
+                                            + "'; GET /_swasd/seed lists what there is");
                         }
                         yield only(method, "POST") ? Answer.json(201, seeder.seed(request)) : notAllowed(method, route);
                     }
@@ -261,7 +292,8 @@ public final class ControlApi {
         }
         String pair;
         try {
-            pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            pair = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -274,15 +306,21 @@ public final class ControlApi {
             return false;
         }
         Credential c = found.get();
-        return c.active() && c.securityToken() == null && c.principal().isRoot()
-                && accountId.equals(c.principal().accountId()) && Hashing.same(c.secret(), pair.substring(colon + 1));
+        return c.active()
+                && c.securityToken() == null
+                && c.principal().isRoot()
+                && accountId.equals(c.principal().accountId())
+                && Hashing.same(c.secret(), pair.substring(colon + 1));
     }
 
     private Answer reset(JsonNode ignored) {
         long started = System.nanoTime();
         long rows = reset();
-        return Answer.json(200, JSON.createObjectNode().put("deletedRows", rows)
-                .put("tookMs", (System.nanoTime() - started) / 1_000_000.0));
+        return Answer.json(
+                200,
+                JSON.createObjectNode()
+                        .put("deletedRows", rows)
+                        .put("tookMs", (System.nanoTime() - started) / 1_000_000.0));
     }
 
     private ObjectNode faultList() {
@@ -300,8 +338,10 @@ public final class ControlApi {
     }
 
     private ObjectNode clockState() {
-        return JSON.createObjectNode().put("now", clock.instant().toString())
-                .put("offset", clock.offset().toString()).put("offsetMs", clock.offset().toMillis());
+        return JSON.createObjectNode()
+                .put("now", clock.instant().toString())
+                .put("offset", clock.offset().toString())
+                .put("offsetMs", clock.offset().toMillis());
     }
 
     private synchronized ObjectNode seedKinds() {
@@ -344,7 +384,10 @@ public final class ControlApi {
         JsonNode probability = r.get("probability");
         JsonNode delay = r.get("delayMs");
         String message = text(r, "message");
-        return new Faults.Rule(null, text(r, "action"), code,
+        return new Faults.Rule(
+                null,
+                text(r, "action"),
+                code,
                 status == null || status.isNull() ? 400 : (int) positiveLong(status, "status"),
                 message != null ? message : code == null ? null : "Injected fault " + code + " (swasd control API).",
                 times == null || times.isNull() ? null : (int) positiveLong(times, "times"),
@@ -379,18 +422,19 @@ public final class ControlApi {
         int at = 0;
         while (at < text.length() && m.find(at) && m.start() == at) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
             at = m.end();
         }
         if (text.isEmpty() || at != text.length()) {
-            throw new IllegalArgumentException("\"by\" must be a duration such as \"2h\", \"90m\", \"1d\" or \"PT2H\", got \""
-                    + text + "\"");
+            throw new IllegalArgumentException(
+                    "\"by\" must be a duration such as \"2h\", \"90m\", \"1d\" or \"PT2H\", got \"" + text + "\"");
         }
         return total;
     }

@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.catalog.OperationDef;
@@ -14,6 +13,7 @@ import dev.swasd.ram.RamApiBindings;
 import dev.swasd.ram.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /** The 403 answer of a denied request and its {@code AccessDeniedDetail} (ram.md section 6). */
@@ -22,30 +22,43 @@ final class Denials {
             "User not authorized to operate on the specified resource, or this API doesn't support RAM.";
     static final String RAM_DENIED_MESSAGE = "You are not authorized to do this action.";
 
-    private Denials() {
-    }
+    private Denials() {}
 
-    static AccessDenied denied(Principal principal, OperationDef op, Authorization.Target target,
-            PolicySets.Loaded loaded, Decision decision, String resource, String diagnostic) {
+    static AccessDenied denied(
+            Principal principal,
+            OperationDef op,
+            Authorization.Target target,
+            PolicySets.Loaded loaded,
+            Decision decision,
+            String resource,
+            String diagnostic) {
         boolean ramApi = op.product().equals(RamApiBindings.PRODUCT);
         String message = (ramApi ? RAM_DENIED_MESSAGE : DENIED_MESSAGE) + " Action: " + target.ramAction()
                 + ", resource: " + resource + ".";
-        ObjectNode detail = ResponseRenderer.json().createObjectNode()
+        ObjectNode detail = ResponseRenderer.json()
+                .createObjectNode()
                 .put("PolicyType", "AccountLevelIdentityBasedPolicy")
                 .put("AuthPrincipalOwnerId", principal.accountId())
                 .put("EncodedDiagnosticMessage", diagnostic)
                 .put("AuthPrincipalType", "SubUser")
-                .put("AuthPrincipalDisplayName", loaded != null && loaded.userId() != null ? loaded.userId()
-                        : principal.userName())
+                .put(
+                        "AuthPrincipalDisplayName",
+                        loaded != null && loaded.userId() != null ? loaded.userId() : principal.userName())
                 .put("NoPermissionType", decision.wireName())
                 .put("AuthAction", target.ramAction());
         return new AccessDenied(new ApiError(403, ramApi ? "NoPermission" : "Forbidden.RAM", message), detail);
     }
 
     /** The condition keys RAM writes in its own case. */
-    private static final List<String> KNOWN = List.of(ConditionKeys.CURRENT_TIME,
-            ConditionKeys.SECURE_TRANSPORT, ConditionKeys.SOURCE_IP, ConditionKeys.MFA_PRESENT, ConditionKeys.SOURCE_VPC,
-            ConditionKeys.ACCESS_ID, ConditionKeys.USER_AGENT, ConditionKeys.REFERER);
+    private static final List<String> KNOWN = List.of(
+            ConditionKeys.CURRENT_TIME,
+            ConditionKeys.SECURE_TRANSPORT,
+            ConditionKeys.SOURCE_IP,
+            ConditionKeys.MFA_PRESENT,
+            ConditionKeys.SOURCE_VPC,
+            ConditionKeys.ACCESS_ID,
+            ConditionKeys.USER_AGENT,
+            ConditionKeys.REFERER);
 
     /**
      * A context key as RAM writes it ({@code acs:SourceIp}); the context keeps keys folded to
@@ -71,8 +84,12 @@ final class Denials {
      * request carried, the policies in force and, for ExplicitDeny, the statement that denied.
      * Never a secret: the AccessKey id is in the context, the secret is nowhere here.
      */
-    static String diagnostic(Principal principal, Authorization.Target target, PolicySets.Loaded loaded,
-            Evaluation evaluation, RequestContext context) {
+    static String diagnostic(
+            Principal principal,
+            Authorization.Target target,
+            PolicySets.Loaded loaded,
+            Evaluation evaluation,
+            RequestContext context) {
         ObjectNode d = ResponseRenderer.json().createObjectNode();
         d.put("ExplicitDeny", evaluation.decision() == Decision.EXPLICIT_DENY);
         d.put("NoPermissionType", evaluation.decision().wireName());
@@ -90,13 +107,24 @@ final class Denials {
         });
         ArrayNode policies = d.putArray("MatchedPolicies");
         for (PolicySets.Source s : loaded.sources()) {
-            policies.addObject().put("PolicyName", s.name()).put("PolicyType", s.type())
-                    .put("PolicyVersion", s.version()).put("AttachedEntity", s.attachedTo());
+            policies.addObject()
+                    .put("PolicyName", s.name())
+                    .put("PolicyType", s.type())
+                    .put("PolicyVersion", s.version())
+                    .put("AttachedEntity", s.attachedTo());
         }
-        Optional.ofNullable(evaluation.decision() == Decision.EXPLICIT_DENY ? evaluation.decidedBy().orElse(null) : null)
-                .ifPresent(ref -> d.putObject("DeniedBy").put("PolicyName", ref.policyName())
-                        .put("PolicyType", loaded.sources().get(ref.policyIndex()).type())
-                        .put("PolicyVersion", loaded.sources().get(ref.policyIndex()).version())
+        Optional.ofNullable(
+                        evaluation.decision() == Decision.EXPLICIT_DENY
+                                ? evaluation.decidedBy().orElse(null)
+                                : null)
+                .ifPresent(ref -> d.putObject("DeniedBy")
+                        .put("PolicyName", ref.policyName())
+                        .put(
+                                "PolicyType",
+                                loaded.sources().get(ref.policyIndex()).type())
+                        .put(
+                                "PolicyVersion",
+                                loaded.sources().get(ref.policyIndex()).version())
                         .put("Statement", ref.statementIndex()));
         return Base64.getEncoder().encodeToString(d.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -25,8 +25,15 @@ public final class Faults {
      * @param probability the chance it applies to a matching call, 0-1 (a call it spares uses none of its times)
      * @param delayMs     how long a call it applies to waits before answering (or failing)
      */
-    public record Rule(String id, String action, String code, int status, String message, Integer times,
-            double probability, long delayMs) {
+    public record Rule(
+            String id,
+            String action,
+            String code,
+            int status,
+            String message,
+            Integer times,
+            double probability,
+            long delayMs) {
         public Rule {
             if (code == null && delayMs <= 0) {
                 throw new IllegalArgumentException("a fault needs a \"code\" or a \"delayMs\" above 0");

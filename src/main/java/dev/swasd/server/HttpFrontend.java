@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.errors.ApiError;
 import dev.swasd.errors.ApiException;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
@@ -77,9 +77,11 @@ public final class HttpFrontend {
      * @param requests  where requests refused before the pipeline (undecodable) are counted
      * @param consoles  the pages console URLs lead to ({@code /console-session/<token>})
      */
-    record Ops(Supplier<Database.Readiness> readiness, Supplier<String> metrics, RequestMetrics requests,
-            ConsolePages consoles) {
-    }
+    record Ops(
+            Supplier<Database.Readiness> readiness,
+            Supplier<String> metrics,
+            RequestMetrics requests,
+            ConsolePages consoles) {}
 
     HttpFrontend(String bind, int port, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -148,21 +150,36 @@ public final class HttpFrontend {
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String path = request.getHttpURI().getPath();
             if ("/healthz".equals(path)) {
-                write(response, callback, 200, ResponseRenderer.JSON_TYPE, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+                write(
+                        response,
+                        callback,
+                        200,
+                        ResponseRenderer.JSON_TYPE,
+                        "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             if ("/readyz".equals(path)) {
                 Database.Readiness r = ops.readiness().get();
-                ObjectNode body = ResponseRenderer.json().createObjectNode().put("status", r.ready() ? "ready" : "not ready");
+                ObjectNode body =
+                        ResponseRenderer.json().createObjectNode().put("status", r.ready() ? "ready" : "not ready");
                 if (!r.ready()) {
                     body.put("reason", r.reason());
                 }
-                write(response, callback, r.ready() ? 200 : 503, ResponseRenderer.JSON_TYPE,
+                write(
+                        response,
+                        callback,
+                        r.ready() ? 200 : 503,
+                        ResponseRenderer.JSON_TYPE,
                         body.toString().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             if ("/metrics".equals(path)) {
-                write(response, callback, 200, Metrics.CONTENT_TYPE, ops.metrics().get().getBytes(StandardCharsets.UTF_8));
+                write(
+                        response,
+                        callback,
+                        200,
+                        Metrics.CONTENT_TYPE,
+                        ops.metrics().get().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
             ControlApi controls = control;
@@ -172,7 +189,11 @@ public final class HttpFrontend {
             }
             if (ConsolePages.handles(path) && ops.consoles() != null) {
                 ConsolePages.Page page = ops.consoles().render(path);
-                write(response, callback, page.status(), "text/plain;charset=utf-8",
+                write(
+                        response,
+                        callback,
+                        page.status(),
+                        "text/plain;charset=utf-8",
                         page.text().getBytes(StandardCharsets.UTF_8));
                 return true;
             }
@@ -180,8 +201,14 @@ public final class HttpFrontend {
             String host = hostId(request);
             RenderedResponse out;
             if (!"/".equals(path) && !path.isEmpty()) {
-                out = envelope(new ApiError(404, "InvalidAction.NotFound",
-                        "Specified api is not found, please check your url and method."), requestId, host, false);
+                out = envelope(
+                        new ApiError(
+                                404,
+                                "InvalidAction.NotFound",
+                                "Specified api is not found, please check your url and method."),
+                        requestId,
+                        host,
+                        false);
             } else {
                 out = process(request, requestId, host);
             }
@@ -203,8 +230,11 @@ public final class HttpFrontend {
                     body = in.readNBytes(limits.maxBodyBytes());
                 }
             }
-            ControlApi.Answer answer = controls.handle(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHeaders().get(HttpHeader.AUTHORIZATION), body);
+            ControlApi.Answer answer = controls.handle(
+                    request.getMethod(),
+                    request.getHttpURI().getPath(),
+                    request.getHeaders().get(HttpHeader.AUTHORIZATION),
+                    body);
             answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
             write(response, callback, answer.status(), ResponseRenderer.JSON_TYPE, answer.body());
         }
@@ -216,7 +246,8 @@ public final class HttpFrontend {
          */
         private static void writeParts(Request request, Response response, Callback callback, RenderedResponse out) {
             int length = out.length();
-            RetainableByteBuffer.Mutable buffer = request.getComponents().getByteBufferPool().acquire(length, true);
+            RetainableByteBuffer.Mutable buffer =
+                    request.getComponents().getByteBufferPool().acquire(length, true);
             for (byte[] part : out.parts()) {
                 buffer.put(part);
             }
@@ -227,8 +258,9 @@ public final class HttpFrontend {
             byte[] body = NO_BODY;
             if (request.getLength() > limits.maxBodyBytes()) {
                 // refused on its declared length, before a byte of it is read (or a 100 Continue sent)
-                ApiError error = GatewayErrors.tooLarge("The request body is larger than " + limits.maxBodyBytes()
-                        + " bytes.").error();
+                ApiError error = GatewayErrors.tooLarge(
+                                "The request body is larger than " + limits.maxBodyBytes() + " bytes.")
+                        .error();
                 refused(requestId, error);
                 return envelope(error, requestId, host, false);
             }
@@ -240,8 +272,10 @@ public final class HttpFrontend {
                     // the body stopped arriving (idle timeout) or the connection closed under it:
                     // an answer in the envelope and one access-log line, not a stack trace
                     ApiError error = (hasCause(e, TimeoutException.class)
-                            ? GatewayErrors.bodyTimeout(limits.idleTimeout().toSeconds())
-                            : GatewayErrors.bodyIncomplete()).error();
+                                    ? GatewayErrors.bodyTimeout(
+                                            limits.idleTimeout().toSeconds())
+                                    : GatewayErrors.bodyIncomplete())
+                            .error();
                     refused(requestId, error);
                     return envelope(error, requestId, host, false);
                 }
@@ -258,8 +292,13 @@ public final class HttpFrontend {
             }
             ApiRequest decoded;
             try {
-                decoded = decoder.decode(request.getMethod(), request.getHttpURI().getQuery(), headers, body,
-                        Request.getRemoteAddr(request), request.isSecure());
+                decoded = decoder.decode(
+                        request.getMethod(),
+                        request.getHttpURI().getQuery(),
+                        headers,
+                        body,
+                        Request.getRemoteAddr(request),
+                        request.isSecure());
             } catch (RequestDecoder.DecodeException e) {
                 refused(requestId, e.error().error());
                 return envelope(e.error().error(), requestId, host, e.xml());
@@ -291,8 +330,8 @@ public final class HttpFrontend {
     }
 
     /** A host name, IPv4 or bracketed IPv6 address, with an optional port: what a Host header may hold. */
-    private static final Pattern HOST = Pattern.compile(
-            "(?:[A-Za-z0-9._~-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("(?:[A-Za-z0-9._~-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
 
     /**
      * The envelope's HostId: the Host the client called, or, when it sent none (HTTP/1.0) or
@@ -349,18 +388,27 @@ public final class HttpFrontend {
         public boolean handle(Request request, Response response, Callback callback) {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
             ApiError error = switch (status) {
-                case 413, 414, 431 -> new ApiError(status, "RequestTooLarge", plain(request,
-                        "The request line or headers are too large."));
+                case 413, 414, 431 ->
+                    new ApiError(
+                            status, "RequestTooLarge", plain(request, "The request line or headers are too large."));
                 case 505 -> GatewayErrors.unsupportedHttpVersion().error();
                 case 503 -> GatewayErrors.serviceUnavailable().error();
-                case 408 -> GatewayErrors.bodyTimeout(request.getConnectionMetaData().getConnector().getIdleTimeout()
-                        / 1000).error();
-                default -> status >= 500 ? GatewayErrors.internalError().error()
-                        : new ApiError(status, "InvalidRequest", plain(request,
-                                "The HTTP request was refused (status " + status + ")."));
+                case 408 ->
+                    GatewayErrors.bodyTimeout(request.getConnectionMetaData()
+                                            .getConnector()
+                                            .getIdleTimeout()
+                                    / 1000)
+                            .error();
+                default ->
+                    status >= 500
+                            ? GatewayErrors.internalError().error()
+                            : new ApiError(
+                                    status,
+                                    "InvalidRequest",
+                                    plain(request, "The HTTP request was refused (status " + status + ")."));
             };
-            RenderedResponse out = ResponseRenderer.error(error, RequestIds.next(), hostId(request), "swas-open", null,
-                    false);
+            RenderedResponse out =
+                    ResponseRenderer.error(error, RequestIds.next(), hostId(request), "swas-open", null, false);
             HttpFrontend.write(response, callback, status, out.contentType(), out.body());
             return true;
         }

@@ -21,17 +21,17 @@ import java.util.function.Supplier;
 public final class LogLines {
     /** The conversion words, registered on a Logback context by {@link #register}. */
     public static final String MESSAGE_WORD = "oneLineMsg";
+
     public static final String THROWABLE_WORD = "indentedEx";
 
-    private LogLines() {
-    }
+    private LogLines() {}
 
     /** Makes the two conversion words known to patterns of {@code context} (LogSetup's and logback-test.xml's). */
     @SuppressWarnings("unchecked")
     static void register(Context context) {
         Object existing = context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
-        Map<String, Supplier<DynamicConverter<?>>> rules = existing instanceof Map<?, ?> m
-                ? (Map<String, Supplier<DynamicConverter<?>>>) m : new HashMap<>();
+        Map<String, Supplier<DynamicConverter<?>>> rules =
+                existing instanceof Map<?, ?> m ? (Map<String, Supplier<DynamicConverter<?>>>) m : new HashMap<>();
         rules.put(MESSAGE_WORD, OneLineMessage::new);
         rules.put(THROWABLE_WORD, IndentedThrowable::new);
         context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
@@ -93,7 +93,9 @@ public final class LogLines {
                     line = line.substring(0, line.length() - 1);
                 }
                 if (!line.isEmpty()) {
-                    sb.append(line.startsWith("\t") ? "" : "\t").append(oneLine(line)).append(CoreConstants.LINE_SEPARATOR);
+                    sb.append(line.startsWith("\t") ? "" : "\t")
+                            .append(oneLine(line))
+                            .append(CoreConstants.LINE_SEPARATOR);
                 }
                 start = stop + 1;
             }

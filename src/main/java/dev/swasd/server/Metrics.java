@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class Metrics implements AutoCloseable {
     /** The Prometheus text exposition format, version 0.0.4, that {@link #scrape()} writes. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
     private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -40,6 +41,7 @@ final class Metrics implements AutoCloseable {
     private final List<TransitionTable> transitions = new ArrayList<>();
     /** Sampled by housekeeping, so a scrape never waits on the database. */
     private final Map<String, AtomicLong> pending = new HashMap<>();
+
     private final Map<String, AtomicLong> overdue = new HashMap<>();
 
     Metrics() {
@@ -56,16 +58,26 @@ final class Metrics implements AutoCloseable {
     void trackTransitions(List<TransitionTable> tables) {
         for (TransitionTable t : tables) {
             transitions.add(t);
-            pending.put(t.table(), gauge("swasd.transitions.pending",
-                    "Resources with a state transition scheduled (next_at set)", t.table()));
-            overdue.put(t.table(), gauge("swasd.transitions.overdue",
-                    "Resources past their transition time not yet settled by the scheduler", t.table()));
+            pending.put(
+                    t.table(),
+                    gauge(
+                            "swasd.transitions.pending",
+                            "Resources with a state transition scheduled (next_at set)",
+                            t.table()));
+            overdue.put(
+                    t.table(),
+                    gauge(
+                            "swasd.transitions.overdue",
+                            "Resources past their transition time not yet settled by the scheduler",
+                            t.table()));
         }
     }
 
     private AtomicLong gauge(String name, String description, String table) {
         AtomicLong value = new AtomicLong();
-        Gauge.builder(name, value, AtomicLong::get).description(description).tag("resource", table)
+        Gauge.builder(name, value, AtomicLong::get)
+                .description(description)
+                .tag("resource", table)
                 .register(registry);
         return value;
     }
@@ -87,7 +99,8 @@ final class Metrics implements AutoCloseable {
     void sampleBacklog(Database db, Clock clock) {
         try {
             long now = clock.millis();
-            for (TransitionTable.Backlog c : db.read(tx -> transitions.stream().map(t -> t.backlog(tx, now)).toList())) {
+            for (TransitionTable.Backlog c : db.read(
+                    tx -> transitions.stream().map(t -> t.backlog(tx, now)).toList())) {
                 pending.get(c.table()).set(c.pending());
                 overdue.get(c.table()).set(c.overdue());
             }

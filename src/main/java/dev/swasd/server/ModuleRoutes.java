@@ -14,11 +14,10 @@ import java.util.List;
  * method is a start-up error.
  */
 final class ModuleRoutes {
-    private ModuleRoutes() {
-    }
+    private ModuleRoutes() {}
 
-    static <A> List<String> bind(ActionRegistry registry, String product, Class<A> api, List<Route<A>> routes,
-            List<?> modules) {
+    static <A> List<String> bind(
+            ActionRegistry registry, String product, Class<A> api, List<Route<A>> routes, List<?> modules) {
         List<String> bound = new ArrayList<>();
         for (Route<A> route : routes) {
             A owner = null;
@@ -33,7 +32,8 @@ final class ModuleRoutes {
                 }
                 if (owner != null) {
                     throw new IllegalStateException(product + " " + route.action() + " is implemented by both "
-                            + owner.getClass().getName() + " and " + module.getClass().getName());
+                            + owner.getClass().getName() + " and "
+                            + module.getClass().getName());
                 }
                 owner = api.cast(module);
                 implementation = m;
@@ -46,10 +46,14 @@ final class ModuleRoutes {
             if (implementation.isAnnotationPresent(Reusable.class)) {
                 registry.addReusable(product, route.action(), (ctx, p, tx) -> {
                     Call call = ctx.call(tx);
-                    return new ReusableRead.Result(invoker.invoke(module, call, p).toJson(), call.validUntil());
+                    return new ReusableRead.Result(
+                            invoker.invoke(module, call, p).toJson(), call.validUntil());
                 });
             } else {
-                registry.add(product, route.action(), (ctx, p, tx) -> invoker.invoke(module, ctx.call(tx), p).toJson());
+                registry.add(
+                        product,
+                        route.action(),
+                        (ctx, p, tx) -> invoker.invoke(module, ctx.call(tx), p).toJson());
             }
             registry.owner(product, route.action(), module.getClass().getName());
             bound.add(route.action());
@@ -61,8 +65,8 @@ final class ModuleRoutes {
         try {
             return module.getClass().getMethod(route.method(), Call.class, route.requestType());
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("the generated route " + route.action() + " names no method "
-                    + route.method(), e);
+            throw new IllegalStateException(
+                    "the generated route " + route.action() + " names no method " + route.method(), e);
         }
     }
 }

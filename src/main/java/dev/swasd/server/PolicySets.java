@@ -30,8 +30,7 @@ import java.util.function.LongSupplier;
  */
 final class PolicySets {
     /** How one policy reached the user, for diagnostics. */
-    record Source(String name, String type, String version, String attachedTo) {
-    }
+    record Source(String name, String type, String version, String attachedTo) {}
 
     /**
      * A user's policies, compiled.
@@ -41,14 +40,11 @@ final class PolicySets {
      * @param usesResourceTags whether any policy names an {@code acs:ResourceTag/} key, so that the
      *                         resources' tags are worth looking up
      */
-    record Loaded(String userId, List<NamedPolicy> policies, List<Source> sources, boolean usesResourceTags) {
-    }
+    record Loaded(String userId, List<NamedPolicy> policies, List<Source> sources, boolean usesResourceTags) {}
 
-    private record AccountEpoch(long epoch, long checkedAtNanos) {
-    }
+    private record AccountEpoch(long epoch, long checkedAtNanos) {}
 
-    private record Entry(long epoch, Loaded loaded) {
-    }
+    private record Entry(long epoch, Loaded loaded) {}
 
     private final Database db;
     private final PolicyCache documents;
@@ -119,8 +115,7 @@ final class PolicySets {
             }
             String name = row.policyName();
             // keyed by content: a deleted and re-created policy may reuse a name and a version id
-            var doc = documents.get(PolicyCache.Key.forContent(accountId + ":" + name, row.document()),
-                    row.document());
+            var doc = documents.get(PolicyCache.Key.forContent(accountId + ":" + name, row.document()), row.document());
             policies.add(new NamedPolicy(name, doc));
             sources.add(new Source(name, "Custom", "v" + row.versionNumber(), row.attachedTo()));
             resourceTags |= row.document().toLowerCase(Locale.ROOT).contains("acs:resourcetag/");

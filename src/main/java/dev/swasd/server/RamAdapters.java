@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.util.Comparator;
 import dev.swasd.ram.MalformedPolicyException;
 import dev.swasd.ram.PolicyParser;
 import dev.swasd.ram.SystemPolicies;
@@ -8,13 +7,13 @@ import dev.swasd.ram.SystemPolicy;
 import dev.swasd.ramapi.PolicyDocumentCheck;
 import dev.swasd.ramapi.RamErrors;
 import dev.swasd.ramapi.SystemPolicyDirectory;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Plugs the RAM engine (policy parser, system policies) into the RAM identity domain. */
 public final class RamAdapters {
-    private RamAdapters() {
-    }
+    private RamAdapters() {}
 
     /** RAM's check at CreatePolicy/CreatePolicyVersion: the engine's parser, with its precise message. */
     public static PolicyDocumentCheck documentCheck() {
@@ -22,7 +21,8 @@ public final class RamAdapters {
             try {
                 PolicyParser.parse(document);
             } catch (MalformedPolicyException e) {
-                throw e.errorCode().equals(MalformedPolicyException.LENGTH) ? RamErrors.length("PolicyDocument")
+                throw e.errorCode().equals(MalformedPolicyException.LENGTH)
+                        ? RamErrors.length("PolicyDocument")
                         : RamErrors.malformedPolicyDocument(e.getMessage());
             }
         };
@@ -37,8 +37,10 @@ public final class RamAdapters {
 
             @Override
             public List<SystemPolicyInfo> all() {
-                return SystemPolicies.all().stream().map(RamAdapters::info)
-                        .sorted(Comparator.comparing(SystemPolicyInfo::name)).toList();
+                return SystemPolicies.all().stream()
+                        .map(RamAdapters::info)
+                        .sorted(Comparator.comparing(SystemPolicyInfo::name))
+                        .toList();
             }
         };
     }

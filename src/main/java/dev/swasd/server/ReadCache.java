@@ -25,11 +25,9 @@ final class ReadCache {
     /** Rendered bytes kept at most; the least recently used results go first. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private record Key(String accountId, String product, String action, boolean xml, Map<String, Object> params) {
-    }
+    private record Key(String accountId, String product, String action, boolean xml, Map<String, Object> params) {}
 
-    private record Kept(long version, long validUntil, ResponseTemplate template) {
-    }
+    private record Kept(long version, long validUntil, ResponseTemplate template) {}
 
     private final Database db;
     private final Cache<Key, Kept> kept;
@@ -45,13 +43,21 @@ final class ReadCache {
         if (!db.tracksChanges() || "off".equals(System.getProperty("swasd.readCache"))) {
             return null;
         }
-        return new ReadCache(db, Caffeine.newBuilder().maximumWeight(MAX_BYTES)
-                .weigher((Key k, Kept v) -> v.template().size() + 256).build());
+        return new ReadCache(
+                db,
+                Caffeine.newBuilder()
+                        .maximumWeight(MAX_BYTES)
+                        .weigher((Key k, Kept v) -> v.template().size() + 256)
+                        .build());
     }
 
     /** The read's response for this request: reused when still the database's, else read, rendered and kept. */
     ResponseTemplate answer(CallContext ctx, ValidatedParams params, ReusableRead read) {
-        Key key = new Key(ctx.accountId(), ctx.operation().product(), ctx.operation().action(), ctx.request().xml(),
+        Key key = new Key(
+                ctx.accountId(),
+                ctx.operation().product(),
+                ctx.operation().action(),
+                ctx.request().xml(),
                 params.asMap());
         // every commit finished before the request arrived is in this number; a later one moves it again
         long version = db.changeVersion(ctx.receivedNanos());
@@ -60,8 +66,8 @@ final class ReadCache {
             return k.template();
         }
         ReusableRead.Result result = db.read(tx -> read.read(ctx, params, tx));
-        ResponseTemplate template = ResponseRenderer.template(ctx.operation().action(), result.body(),
-                ctx.request().xml());
+        ResponseTemplate template = ResponseRenderer.template(
+                ctx.operation().action(), result.body(), ctx.request().xml());
         // kept under the number taken before the read: if anything committed meanwhile, it is never reused
         kept.put(key, new Kept(version, result.validUntil(), template));
         return template;

@@ -14,8 +14,7 @@ import java.util.List;
  * {@code {"RegionId", "LocalName": {"zh-CN", "en-US"}, "RegionEndpoint"?}}.
  */
 final class RegionsFile {
-    private RegionsFile() {
-    }
+    private RegionsFile() {}
 
     static Regions load(Path file) throws IOException {
         JsonNode root = new ObjectMapper().readTree(file.toFile());

@@ -22,10 +22,21 @@ final class RequestMetrics {
     static final String SUCCESS = "OK";
 
     /** Latency buckets: a local emulator answers in milliseconds; the tail shows database waits. */
-    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-            Duration.ofSeconds(5), Duration.ofSeconds(10)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10)
+    };
 
     private final MeterRegistry registry;
     private final Set<String> knownActions;
@@ -63,8 +74,11 @@ final class RequestMetrics {
 
         ActionMeters(String action) {
             this.action = action;
-            this.latency = Timer.builder("swasd.request.duration").description("API request latency by action")
-                    .tag("action", action).serviceLevelObjectives(BUCKETS).register(registry);
+            this.latency = Timer.builder("swasd.request.duration")
+                    .description("API request latency by action")
+                    .tag("action", action)
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry);
         }
 
         Counter counter(String code, int status) {
@@ -77,12 +91,14 @@ final class RequestMetrics {
         }
 
         private Counter make(String code, int status) {
-            return Counter.builder("swasd.requests").description("API requests by action, Code and HTTP status")
-                    .tag("action", action).tag("code", code).tag("status", Integer.toString(status))
+            return Counter.builder("swasd.requests")
+                    .description("API requests by action, Code and HTTP status")
+                    .tag("action", action)
+                    .tag("code", code)
+                    .tag("status", Integer.toString(status))
                     .register(registry);
         }
     }
 
-    private record StatusCounter(int status, Counter counter) {
-    }
+    private record StatusCounter(int status, Counter counter) {}
 }

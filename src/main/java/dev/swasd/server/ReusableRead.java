@@ -18,6 +18,5 @@ public interface ReusableRead {
      * @param validUntil epoch milliseconds at which the result may change without a write (a
      *                   transition coming due); Long.MAX_VALUE for never
      */
-    record Result(ObjectNode body, long validUntil) {
-    }
+    record Result(ObjectNode body, long validUntil) {}
 }

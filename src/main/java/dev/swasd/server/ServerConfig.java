@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.util.List;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.ramapi.RamLimits;
 import dev.swasd.store.Database;
@@ -8,6 +7,7 @@ import dev.swasd.swas.Quotas;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything {@link Swasd} needs to start; the command line and environment fill it in.
@@ -49,37 +49,160 @@ public record ServerConfig(
     public static final String DEFAULT_REGION = "cn-hangzhou";
 
     /** With the default region, {@value #DEFAULT_REGION}. */
-    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
-            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas, Database.Durability durability,
-            RamLimits ramLimits, Duration ramRefresh) {
-        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
-                masterKey, limits, clock, stateDelay, quotas, durability, ramLimits, ramRefresh, DEFAULT_REGION);
+    public ServerConfig(
+            String bind,
+            int port,
+            Path dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            String accountId,
+            String rootKeyId,
+            String rootKeySecret,
+            Path regionsFile,
+            String masterKey,
+            RequestLimits limits,
+            Clock clock,
+            Duration stateDelay,
+            Quotas quotas,
+            Database.Durability durability,
+            RamLimits ramLimits,
+            Duration ramRefresh) {
+        this(
+                bind,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                accountId,
+                rootKeyId,
+                rootKeySecret,
+                regionsFile,
+                masterKey,
+                limits,
+                clock,
+                stateDelay,
+                quotas,
+                durability,
+                ramLimits,
+                ramRefresh,
+                DEFAULT_REGION);
     }
 
     /** With the default durability ({@code normal}), RAM limits and refresh. */
-    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
-            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas) {
-        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
-                masterKey, limits, clock, stateDelay, quotas, Database.Durability.NORMAL);
+    public ServerConfig(
+            String bind,
+            int port,
+            Path dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            String accountId,
+            String rootKeyId,
+            String rootKeySecret,
+            Path regionsFile,
+            String masterKey,
+            RequestLimits limits,
+            Clock clock,
+            Duration stateDelay,
+            Quotas quotas) {
+        this(
+                bind,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                accountId,
+                rootKeyId,
+                rootKeySecret,
+                regionsFile,
+                masterKey,
+                limits,
+                clock,
+                stateDelay,
+                quotas,
+                Database.Durability.NORMAL);
     }
 
     /** With the default RAM limits and refresh. */
-    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
-            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas, Database.Durability durability) {
-        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
-                masterKey, limits, clock, stateDelay, quotas, durability, RamLimits.defaults(), DEFAULT_RAM_REFRESH);
+    public ServerConfig(
+            String bind,
+            int port,
+            Path dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            String accountId,
+            String rootKeyId,
+            String rootKeySecret,
+            Path regionsFile,
+            String masterKey,
+            RequestLimits limits,
+            Clock clock,
+            Duration stateDelay,
+            Quotas quotas,
+            Database.Durability durability) {
+        this(
+                bind,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                accountId,
+                rootKeyId,
+                rootKeySecret,
+                regionsFile,
+                masterKey,
+                limits,
+                clock,
+                stateDelay,
+                quotas,
+                durability,
+                RamLimits.defaults(),
+                DEFAULT_RAM_REFRESH);
     }
 
     /** With the default durability, {@code normal}. */
-    public ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-            String accountId, String rootKeyId, String rootKeySecret, Path regionsFile, String masterKey,
-            RequestLimits limits, Clock clock, Duration stateDelay, Quotas quotas, RamLimits ramLimits,
+    public ServerConfig(
+            String bind,
+            int port,
+            Path dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            String accountId,
+            String rootKeyId,
+            String rootKeySecret,
+            Path regionsFile,
+            String masterKey,
+            RequestLimits limits,
+            Clock clock,
+            Duration stateDelay,
+            Quotas quotas,
+            RamLimits ramLimits,
             Duration ramRefresh) {
-        this(bind, port, dataDir, dbUrl, dbUser, dbPassword, accountId, rootKeyId, rootKeySecret, regionsFile,
-                masterKey, limits, clock, stateDelay, quotas, Database.Durability.NORMAL, ramLimits, ramRefresh);
+        this(
+                bind,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                accountId,
+                rootKeyId,
+                rootKeySecret,
+                regionsFile,
+                masterKey,
+                limits,
+                clock,
+                stateDelay,
+                quotas,
+                Database.Durability.NORMAL,
+                ramLimits,
+                ramRefresh);
     }
 
     /** RAM limits from {@code --ram-limit NAME=VALUE} settings over the defaults; IllegalArgumentException names a bad one. */
@@ -110,6 +233,8 @@ public record ServerConfig(
     public static final Duration DEFAULT_STATE_DELAY = Duration.ofSeconds(2);
 
     public String effectiveDbUrl() {
-        return dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("swasd.db").toAbsolutePath();
+        return dbUrl != null
+                ? dbUrl
+                : "jdbc:sqlite:" + dataDir.resolve("swasd.db").toAbsolutePath();
     }
 }

@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.util.concurrent.ConcurrentHashMap;
 import dev.swasd.protocol.Authenticator;
 import dev.swasd.protocol.Credential;
 import dev.swasd.protocol.CredentialLookup;
@@ -13,6 +12,7 @@ import dev.swasd.store.SecretCipher;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Adapts the store's identity and nonce tables to what the authenticate stage asks for. */
 final class StoreCredentials implements CredentialLookup, NonceStore {
@@ -32,10 +32,10 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
      * hot path saves a query and an AES decryption per request.
      */
     static final long CACHE_MILLIS = 1000;
+
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Optional<Credential> credential, long loadedAt) {
-    }
+    private record Cached(Optional<Credential> credential, long loadedAt) {}
 
     /** Drops every cached credential: a key of this node's account was created, changed or deleted. */
     void forgetAll() {
@@ -61,8 +61,13 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
         Principal principal = k.userName() == null
                 ? new Principal(k.accountId(), Principal.Kind.ROOT, null, k.accessKeyId())
                 : new Principal(k.accountId(), Principal.Kind.USER, k.userName(), k.accessKeyId());
-        return new Credential(k.accessKeyId(), cipher.decrypt(k.secretCipher()), k.active(), principal,
-                k.securityToken(), k.expiresAtMillis() == null ? null : Instant.ofEpochMilli(k.expiresAtMillis()));
+        return new Credential(
+                k.accessKeyId(),
+                cipher.decrypt(k.secretCipher()),
+                k.active(),
+                principal,
+                k.securityToken(),
+                k.expiresAtMillis() == null ? null : Instant.ofEpochMilli(k.expiresAtMillis()));
     }
 
     @Override
@@ -73,8 +78,8 @@ final class StoreCredentials implements CredentialLookup, NonceStore {
     @Override
     public Claim start(String accessKeyId, String nonce, Instant now) {
         long nowMillis = now.toEpochMilli();
-        CompletableFuture<Boolean> won = nonces.claimAsync(accessKeyId, nonce, nowMillis,
-                nowMillis - Authenticator.SKEW.toMillis());
+        CompletableFuture<Boolean> won =
+                nonces.claimAsync(accessKeyId, nonce, nowMillis, nowMillis - Authenticator.SKEW.toMillis());
         return () -> NonceRepository.outcome(won);
     }
 }

@@ -1,7 +1,5 @@
 package dev.swasd.server;
 
-import dev.swasd.store.ResourceTables;
-import java.util.concurrent.CompletionException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swasd.api.ecs.EcsApi;
 import dev.swasd.api.ecs.EcsRoutes;
@@ -11,14 +9,15 @@ import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRoutes;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.errors.ApiException;
+import dev.swasd.protocol.Authenticator;
 import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.ram.PolicyCache;
 import dev.swasd.ramapi.RamDomain;
-import dev.swasd.protocol.Authenticator;
 import dev.swasd.store.Database;
-import dev.swasd.store.PrivateFiles;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
+import dev.swasd.store.PrivateFiles;
+import dev.swasd.store.ResourceTables;
 import dev.swasd.store.SecretCipher;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.Regions;
@@ -27,6 +26,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +55,15 @@ public final class Swasd implements AutoCloseable {
 
     private final ActionRegistry actions;
 
-    private Swasd(ServerConfig config, Database db, NonceRepository nonces, HttpFrontend http, ScheduledExecutorService housekeeping,
-            Bootstrap.RootKey rootKey, Metrics metrics, ActionRegistry actions) {
+    private Swasd(
+            ServerConfig config,
+            Database db,
+            NonceRepository nonces,
+            HttpFrontend http,
+            ScheduledExecutorService housekeeping,
+            Bootstrap.RootKey rootKey,
+            Metrics metrics,
+            ActionRegistry actions) {
         this.actions = actions;
         this.config = config;
         this.db = db;
@@ -91,23 +98,31 @@ public final class Swasd implements AutoCloseable {
         }
         Regions regions = config.regionsFile() == null ? Regions.defaults() : RegionsFile.load(config.regionsFile());
         if (!regions.contains(config.defaultRegion())) {
-            throw new StartupException("the default region " + config.defaultRegion() + " is not one of the regions offered");
+            throw new StartupException(
+                    "the default region " + config.defaultRegion() + " is not one of the regions offered");
         }
         SecretCipher cipher = SecretCipher.fromEnvironmentOrFile(config.masterKey(), config.dataDir());
         Metrics metrics = new Metrics();
         // opening the database (pool, migrations) is the longest step of start-up and needs nothing
         // below, so it runs on a second thread while this one builds the catalog and the handlers
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(config.effectiveDbUrl(),
-                config.dbUser(), config.dbPassword(), new Database.Options(config.durability(), metrics.registry())),
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
+                () -> Database.open(
+                        config.effectiveDbUrl(),
+                        config.dbUser(),
+                        config.dbPassword(),
+                        new Database.Options(config.durability(), metrics.registry())),
                 command -> Thread.ofPlatform().name("swasd-db-open").start(command));
         Catalog catalog;
         ActionRegistry actions;
         SwasDomain swas;
         try {
             catalog = Catalog.standard();
-            swas = SwasDomain.create(new SwasDomain.Settings(regions, config.quotas(), config.stateDelay().toMillis()));
-            actions = registerActions(swas, RamDomain.create(config.ramLimits(), cipher, RamAdapters.documentCheck(),
-                    RamAdapters.systemPolicies()));
+            swas = SwasDomain.create(new SwasDomain.Settings(
+                    regions, config.quotas(), config.stateDelay().toMillis()));
+            actions = registerActions(
+                    swas,
+                    RamDomain.create(
+                            config.ramLimits(), cipher, RamAdapters.documentCheck(), RamAdapters.systemPolicies()));
         } catch (RuntimeException e) {
             try {
                 awaitDatabase(opening, metrics).close();
@@ -122,29 +137,51 @@ public final class Swasd implements AutoCloseable {
         try {
             IdentityRepository identities = new IdentityRepository(db);
             nonces = new NonceRepository(db);
-            Bootstrap.RootKey rootKey = Bootstrap.ensureRoot(identities, cipher, config, config.clock().millis());
+            Bootstrap.RootKey rootKey = Bootstrap.ensureRoot(
+                    identities, cipher, config, config.clock().millis());
 
             StoreCredentials credentials = new StoreCredentials(identities, nonces, cipher);
             // signatures and nonces keep to the wall clock when the control API moves the state clock
-            Authenticator authenticator = new Authenticator(credentials, credentials, StateClock.wallOf(config.clock()));
-            PolicySets policySets = new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), config.ramRefresh(),
-                    System::nanoTime);
+            Authenticator authenticator =
+                    new Authenticator(credentials, credentials, StateClock.wallOf(config.clock()));
+            PolicySets policySets =
+                    new PolicySets(db, new PolicyCache(POLICY_CACHE_ENTRIES), config.ramRefresh(), System::nanoTime);
             RequestMetrics requests = metrics.requests(catalog);
-            ApiPipeline pipeline = new ApiPipeline(authenticator, catalog, actions, new ActionExecutor(db),
-                    config.clock(), new Authorization(policySets, new ResourceTags(db)), account -> {
+            ApiPipeline pipeline = new ApiPipeline(
+                    authenticator,
+                    catalog,
+                    actions,
+                    new ActionExecutor(db),
+                    config.clock(),
+                    new Authorization(policySets, new ResourceTags(db)),
+                    account -> {
                         policySets.forget(account);
                         credentials.forgetAll();
-                    }, requests, config.defaultRegion());
+                    },
+                    requests,
+                    config.defaultRegion());
 
-            HttpFrontend http = new HttpFrontend(config.bind(), config.port(), config.limits(), pipeline,
-                    new HttpFrontend.Ops(db::readiness, metrics::scrape, requests, new ConsolePages(db, config.clock())));
+            HttpFrontend http = new HttpFrontend(
+                    config.bind(),
+                    config.port(),
+                    config.limits(),
+                    pipeline,
+                    new HttpFrontend.Ops(
+                            db::readiness, metrics::scrape, requests, new ConsolePages(db, config.clock())));
             metrics.trackTransitions(swas.resourceTypes().transitionTables());
             ControlApi control = null;
             if (controlApi) {
                 Faults faults = new Faults();
                 pipeline.injectFaults(faults);
-                control = new ControlApi(config.accountId(), new ResourceTables(db), faults,
-                        (StateClock) config.clock(), new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables()), identities, cipher,
+                control = new ControlApi(
+                        config.accountId(),
+                        new ResourceTables(db),
+                        faults,
+                        (StateClock) config.clock(),
+                        new StateSettler(
+                                db, config.clock(), swas.resourceTypes().transitionTables()),
+                        identities,
+                        cipher,
                         credentials);
                 control.registerSeeder("traffic", trafficSeeder(db, swas, config.accountId()));
                 http.control(control);
@@ -155,11 +192,15 @@ public final class Swasd implements AutoCloseable {
                     Thread.ofVirtual().name("swasd-housekeeping").factory());
             NonceRepository spent = nonces;
             housekeeping.scheduleWithFixedDelay(() -> purgeNonces(spent, config), 1, 1, TimeUnit.MINUTES);
-            StateSettler settler = new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables());
+            StateSettler settler =
+                    new StateSettler(db, config.clock(), swas.resourceTypes().transitionTables());
             housekeeping.scheduleWithFixedDelay(settler::settle, 1, 1, TimeUnit.SECONDS);
             housekeeping.scheduleWithFixedDelay(settler::purgeTokens, 5, 10, TimeUnit.MINUTES);
-            housekeeping.scheduleWithFixedDelay(() -> metrics.sampleBacklog(db, config.clock()), BACKLOG_SAMPLE_SECONDS,
-                    BACKLOG_SAMPLE_SECONDS, TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(
+                    () -> metrics.sampleBacklog(db, config.clock()),
+                    BACKLOG_SAMPLE_SECONDS,
+                    BACKLOG_SAMPLE_SECONDS,
+                    TimeUnit.SECONDS);
             Swasd node = new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
             node.control = control;
             return node;
@@ -207,8 +248,12 @@ public final class Swasd implements AutoCloseable {
             } catch (ApiException e) {
                 throw new IllegalArgumentException(e.code() + ": " + e.getMessage());
             }
-            return ResponseRenderer.json().createObjectNode().put("accountId", account).put("regionId", region)
-                    .put("instanceId", instanceId).put("bytes", bytes.asLong());
+            return ResponseRenderer.json()
+                    .createObjectNode()
+                    .put("accountId", account)
+                    .put("regionId", region)
+                    .put("instanceId", instanceId)
+                    .put("bytes", bytes.asLong());
         };
     }
 

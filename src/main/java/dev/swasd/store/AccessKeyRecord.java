@@ -5,8 +5,15 @@ package dev.swasd.store;
  *
  * @param userName null for a root key
  */
-public record AccessKeyRecord(String accessKeyId, String accountId, String userName, String secretCipher,
-        String status, String securityToken, Long expiresAtMillis, long createdAtMillis) {
+public record AccessKeyRecord(
+        String accessKeyId,
+        String accountId,
+        String userName,
+        String secretCipher,
+        String status,
+        String securityToken,
+        Long expiresAtMillis,
+        long createdAtMillis) {
 
     public static final String ACTIVE = "Active";
     public static final String INACTIVE = "Inactive";

@@ -1,7 +1,5 @@
 package dev.swasd.store;
 
-import java.math.BigDecimal;
-import java.util.Locale;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,8 +41,7 @@ public final class Backup {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 500;
 
-    private Backup() {
-    }
+    private Backup() {}
 
     /** A problem with the export file or the target the operator can fix; its message is one line. */
     public static final class Refused extends RuntimeException {
@@ -103,7 +102,8 @@ public final class Backup {
         }
         sql.append(" FROM ").append(t.name());
         List<Object[]> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql.toString())) {
             while (rs.next()) {
                 Object[] row = new Object[t.columns().size()];
                 for (int i = 0; i < row.length; i++) {
@@ -146,7 +146,8 @@ public final class Backup {
         }
         return (a, b) -> {
             for (int i : order) {
-                int cmp = Comparator.nullsFirst((Comparator) Comparator.naturalOrder()).compare(a[i], b[i]);
+                int cmp = Comparator.nullsFirst((Comparator) Comparator.naturalOrder())
+                        .compare(a[i], b[i]);
                 if (cmp != 0) {
                     return cmp;
                 }
@@ -173,8 +174,7 @@ public final class Backup {
     }
 
     /** A parsed export whose format and version have been checked. */
-    public record Document(String schemaVersion, String masterKeyId, ObjectNode tables) {
-    }
+    public record Document(String schemaVersion, String masterKeyId, ObjectNode tables) {}
 
     /** Parses and checks an export; Refused names what is wrong with it. */
     public static Document read(InputStream in) {
@@ -182,11 +182,14 @@ public final class Backup {
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new Refused("not a swasd export: malformed JSON at line " + e.getLocation().getLineNr());
+            throw new Refused("not a swasd export: malformed JSON at line "
+                    + e.getLocation().getLineNr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+        if (root == null
+                || !root.isObject()
+                || !FORMAT.equals(root.path("format").asText())) {
             throw new Refused("not a swasd export (no \"format\": \"" + FORMAT + "\")");
         }
         int version = root.path("formatVersion").asInt(-1);
@@ -198,8 +201,8 @@ public final class Backup {
             throw new Refused("not a swasd export: \"schemaVersion\" or \"tables\" is missing");
         }
         JsonNode key = root.path("masterKeyId");
-        return new Document(root.path("schemaVersion").asText(), key.isTextual() ? key.asText() : null,
-                (ObjectNode) root.path("tables"));
+        return new Document(root.path("schemaVersion").asText(), key.isTextual() ? key.asText() : null, (ObjectNode)
+                root.path("tables"));
     }
 
     /**
@@ -241,7 +244,8 @@ public final class Backup {
 
     private static void requireEmpty(Connection c, List<Schema.Table> tables) throws SQLException {
         for (Schema.Table t : tables) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t.name())) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t.name())) {
                 rs.next();
                 long n = rs.getLong(1);
                 if (n > 0) {
@@ -278,7 +282,12 @@ public final class Backup {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (JsonNode row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
-                    bind(ps, i + 1, t.name(), columns.get(i), row.get(columns.get(i).name()));
+                    bind(
+                            ps,
+                            i + 1,
+                            t.name(),
+                            columns.get(i),
+                            row.get(columns.get(i).name()));
                 }
                 ps.addBatch();
                 if (++n % BATCH == 0) {

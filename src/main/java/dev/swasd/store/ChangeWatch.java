@@ -39,16 +39,19 @@ final class ChangeWatch implements AutoCloseable {
 
     /** The documented version of the log index header (iVersion, its first field). */
     private static final int WALINDEX_VERSION = 3007000;
+
     private static final int HEADER_BYTES = 48;
 
     private final Connection watcher;
     /** The index header, mapped from {@code <database>-shm}; null when only the pragma can tell. */
     private final MappedByteBuffer header;
+
     private final long[] lastHeader = new long[HEADER_BYTES / 8];
     private final ReentrantLock looking = new ReentrantLock();
     private final AtomicLong changes = new AtomicLong();
     /** When the latest look began (System.nanoTime); every commit finished before then is counted. */
     private volatile long lookedAt = Long.MIN_VALUE;
+
     private long dataVersion = Long.MIN_VALUE;
 
     private ChangeWatch(Connection watcher, MappedByteBuffer header) {
@@ -122,7 +125,8 @@ final class ChangeWatch implements AutoCloseable {
                 return;
             }
             long version;
-            try (Statement s = watcher.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+            try (Statement s = watcher.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA data_version")) {
                 rs.next();
                 version = rs.getLong(1);
             } catch (SQLException e) {

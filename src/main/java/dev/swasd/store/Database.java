@@ -1,9 +1,8 @@
 package dev.swasd.store;
 
-import java.io.IOException;
-import java.time.Duration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     /** Which engine is behind the URL; a few statements differ. */
-    public enum Dialect { SQLITE, POSTGRESQL }
+    public enum Dialect {
+        SQLITE,
+        POSTGRESQL
+    }
 
     /**
      * How hard a commit is pushed to disk before the client hears 200 (docs/durability.md).
@@ -35,7 +38,8 @@ public final class Database implements AutoCloseable {
      * crash, at the price of an fsync per commit.
      */
     public enum Durability {
-        NORMAL, STRICT;
+        NORMAL,
+        STRICT;
 
         /** {@code normal} or {@code strict}, any case; empty for anything else. */
         public static Optional<Durability> named(String text) {
@@ -89,6 +93,7 @@ public final class Database implements AutoCloseable {
      * write); on SQLite the same pool as reads.
      */
     private final HikariDataSource writePool;
+
     private final Dialect dialect;
     private final MigrationVersion schemaVersion;
     /** This file's writer queue on SQLite (taken by GroupCommit and WalCheckpointer); null on PostgreSQL. */
@@ -102,8 +107,14 @@ public final class Database implements AutoCloseable {
     /** SQLite: the count of commits readers go by (see {@link #changeVersion}); null on PostgreSQL. */
     private final ChangeWatch changes;
 
-    private Database(HikariDataSource pool, HikariDataSource writePool, NonceLog nonceLog, ChangeWatch changes,
-            Dialect dialect, MigrationVersion schemaVersion, String jdbcUrl) {
+    private Database(
+            HikariDataSource pool,
+            HikariDataSource writePool,
+            NonceLog nonceLog,
+            ChangeWatch changes,
+            Dialect dialect,
+            MigrationVersion schemaVersion,
+            String jdbcUrl) {
         this.changes = changes;
         this.pool = pool;
         this.writePool = writePool;
@@ -111,10 +122,12 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.schemaVersion = schemaVersion;
         this.writers = dialect == Dialect.SQLITE
-                ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock()) : null;
+                ? SQLITE_WRITERS.computeIfAbsent(sqliteFile(jdbcUrl), k -> new ReentrantLock())
+                : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(pool, writers) : null;
         this.groupCommit = dialect == Dialect.SQLITE
-                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer", changes::committed) : null;
+                ? new GroupCommit(writePool, writers, "swasd-sqlite-writer", changes::committed)
+                : null;
     }
 
     /** The file behind a SQLite URL, absolute, so every spelling of one file shares one queue. */
@@ -144,8 +157,13 @@ public final class Database implements AutoCloseable {
             // portable migrations, and the few that must differ per engine
             // through SLF4J always: without a provider (a test class path that embeds swasd) Flyway
             // would pick java.util.logging and print every migration
-            Flyway flyway = Flyway.configure().loggers("slf4j").dataSource(pool).locations("classpath:db/migration",
-                    "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql")).load();
+            Flyway flyway = Flyway.configure()
+                    .loggers("slf4j")
+                    .dataSource(pool)
+                    .locations(
+                            "classpath:db/migration",
+                            "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+                    .load();
             flyway.migrate();
             version = newestKnownMigration(flyway);
         } catch (RuntimeException e) {
@@ -232,8 +250,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** The settings of a pool (both pools on PostgreSQL); the caller names and opens it. */
-    private static HikariConfig poolConfig(String jdbcUrl, String user, String password, Options options,
-            Dialect dialect) {
+    private static HikariConfig poolConfig(
+            String jdbcUrl, String user, String password, Options options, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("swasd-db");
@@ -249,8 +267,7 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("journal_mode", "WAL");
             // NORMAL in WAL mode syncs at checkpoints only: a commit survives the process dying, but
             // the last few may be lost if the machine does. FULL syncs the WAL on every commit.
-            config.addDataSourceProperty("synchronous",
-                    options.durability() == Durability.STRICT ? "FULL" : "NORMAL");
+            config.addDataSourceProperty("synchronous", options.durability() == Durability.STRICT ? "FULL" : "NORMAL");
             config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
             config.addDataSourceProperty("foreign_keys", "true");
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
@@ -282,7 +299,9 @@ public final class Database implements AutoCloseable {
     private static MigrationVersion newestKnownMigration(Flyway flyway) {
         MigrationVersion newest = MigrationVersion.EMPTY;
         for (MigrationInfo m : flyway.info().all()) {
-            if (m.getVersion() != null && m.getState().isResolved() && m.getVersion().compareTo(newest) > 0) {
+            if (m.getVersion() != null
+                    && m.getState().isResolved()
+                    && m.getVersion().compareTo(newest) > 0) {
                 newest = m.getVersion();
             }
         }
@@ -293,7 +312,8 @@ public final class Database implements AutoCloseable {
     private void warnWhenServerDoesNotSync() {
         try {
             String fsync = withConnection(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW fsync")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SHOW fsync")) {
                     return rs.next() ? rs.getString(1) : "on";
                 }
             });
@@ -336,9 +356,11 @@ public final class Database implements AutoCloseable {
                 if (!rs.getBoolean(2)) {
                     return new Readiness(false, "migration " + version + " failed");
                 }
-                applied |= version != null && MigrationVersion.fromVersion(version).equals(schemaVersion);
+                applied |=
+                        version != null && MigrationVersion.fromVersion(version).equals(schemaVersion);
             }
-            return applied ? Readiness.READY
+            return applied
+                    ? Readiness.READY
                     : new Readiness(false, "schema version " + schemaVersion() + " is not applied");
         } catch (SQLException | RuntimeException e) {
             return new Readiness(false, "database unreachable");
@@ -352,8 +374,10 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return Dialect.POSTGRESQL;
         }
-        throw new StoreException("unsupported database URL " + redact(jdbcUrl)
-                + " (use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB)", null);
+        throw new StoreException(
+                "unsupported database URL " + redact(jdbcUrl)
+                        + " (use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB)",
+                null);
     }
 
     public Dialect dialect() {

@@ -36,6 +36,7 @@ final class GroupCommit implements AutoCloseable {
     private final Thread thread;
     /** Told of each commit before its callers are (Database counts commits for readers). */
     private final Runnable afterCommit;
+
     private volatile boolean closed;
 
     private static final class Job<T> {

@@ -44,8 +44,8 @@ public final class IdentityRepository {
 
     public Optional<AccessKeyRecord> findKey(String accessKeyId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + KEY_COLUMNS + " FROM access_keys WHERE access_key_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM access_keys WHERE access_key_id = ?")) {
                 ps.setString(1, accessKeyId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs)) : Optional.empty();
@@ -83,8 +83,8 @@ public final class IdentityRepository {
     }
 
     static void insertKey(Connection c, AccessKeyRecord key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO access_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO access_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, key.accessKeyId());
             ps.setString(2, key.accountId());
             ps.setString(3, key.userName());
@@ -104,7 +104,14 @@ public final class IdentityRepository {
     private static AccessKeyRecord row(ResultSet rs) throws SQLException {
         long expires = rs.getLong(7);
         Long expiresAt = rs.wasNull() ? null : expires;
-        return new AccessKeyRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), expiresAt, rs.getLong(8));
+        return new AccessKeyRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                expiresAt,
+                rs.getLong(8));
     }
 }

@@ -8,10 +8,19 @@ import java.util.List;
  *
  * @param tags key/value pairs; a null value matches any value of the key
  */
-public record ImageQuery(String accountId, String regionId, List<String> imageIds, List<String> imageNames,
-        String instanceId, String systemSnapshotId, String dataSnapshotId, Boolean shared, String resourceGroupId,
-        List<TagFilter> tags, int offset, int limit) {
+public record ImageQuery(
+        String accountId,
+        String regionId,
+        List<String> imageIds,
+        List<String> imageNames,
+        String instanceId,
+        String systemSnapshotId,
+        String dataSnapshotId,
+        Boolean shared,
+        String resourceGroupId,
+        List<TagFilter> tags,
+        int offset,
+        int limit) {
 
-    public record TagFilter(String key, String value) {
-    }
+    public record TagFilter(String key, String value) {}
 }

@@ -1,11 +1,5 @@
 package dev.swasd.store;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -15,8 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Custom images and the accounts they are shared with. */
 public final class ImageRepository {
@@ -27,17 +27,40 @@ public final class ImageRepository {
     private static final int COLUMN_COUNT = COLS.split(", ").length;
     /** {@link #COLS} of the table aliased {@code ci}, and of the page (derived table) {@code p}. */
     private static final String CI_COLS = columnsOf("ci");
+
     private static final String PAGE_COLS = columnsOf("p");
     private static final String OWN_PAGE_SQLITE = ownPageSql(Database.Dialect.SQLITE);
     private static final String OWN_PAGE_POSTGRESQL = ownPageSql(Database.Dialect.POSTGRESQL);
 
     public void insert(Tx tx, ImageRecord i) {
-        tx.update("INSERT INTO custom_images (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?)", i.imageId(), i.accountId(), i.regionId(), i.imageName(),
-                i.description(), i.instanceId(), i.instanceName(), i.systemSnapshotId(), i.systemSnapshotName(),
-                i.dataSnapshotId(), i.dataSnapshotName(), i.systemDiskGib(), i.dataDiskGib(), i.platform(),
-                i.sourceImageId(), i.sourceImageName(), i.sourceImageVersion(), i.state().stored(), i.state().next(),
-                i.state().at(), i.inShare(), i.createdAt(), i.deletedAt(), i.resourceGroupId(), i.version());
+        tx.update(
+                "INSERT INTO custom_images (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?)",
+                i.imageId(),
+                i.accountId(),
+                i.regionId(),
+                i.imageName(),
+                i.description(),
+                i.instanceId(),
+                i.instanceName(),
+                i.systemSnapshotId(),
+                i.systemSnapshotName(),
+                i.dataSnapshotId(),
+                i.dataSnapshotName(),
+                i.systemDiskGib(),
+                i.dataDiskGib(),
+                i.platform(),
+                i.sourceImageId(),
+                i.sourceImageName(),
+                i.sourceImageVersion(),
+                i.state().stored(),
+                i.state().next(),
+                i.state().at(),
+                i.inShare(),
+                i.createdAt(),
+                i.deletedAt(),
+                i.resourceGroupId(),
+                i.version());
         if (i.deletedAt() == null) {
             adjustLive(tx, i.accountId(), i.regionId(), 1);
         }
@@ -50,10 +73,13 @@ public final class ImageRepository {
      * @return whether every image was still as read (otherwise the caller rolls back)
      */
     public boolean softDeleteAll(Tx tx, List<ImageRecord> images, long now) {
-        List<Object[]> rows = images.stream().map(i -> new Object[] {now, i.status(now), i.imageId(), i.version()})
+        List<Object[]> rows = images.stream()
+                .map(i -> new Object[] {now, i.status(now), i.imageId(), i.version()})
                 .toList();
-        int[] changed = tx.batch("UPDATE custom_images SET deleted_at = ?, in_share = 0, status = ?, next_status = NULL, "
-                + "next_at = NULL, version = version + 1 WHERE image_id = ? AND version = ? AND deleted_at IS NULL", rows);
+        int[] changed = tx.batch(
+                "UPDATE custom_images SET deleted_at = ?, in_share = 0, status = ?, next_status = NULL, "
+                        + "next_at = NULL, version = version + 1 WHERE image_id = ? AND version = ? AND deleted_at IS NULL",
+                rows);
         Map<List<String>, Integer> perOwner = new LinkedHashMap<>();
         for (int k = 0; k < changed.length; k++) {
             if (changed[k] != 1) {
@@ -67,9 +93,13 @@ public final class ImageRepository {
     }
 
     private static void adjustLive(Tx tx, String accountId, String regionId, int delta) {
-        tx.update("INSERT INTO image_counts (account_id, region_id, live) VALUES (?, ?, ?) "
-                + "ON CONFLICT (account_id, region_id) DO UPDATE SET live = image_counts.live + ?", accountId, regionId,
-                Math.max(delta, 0), delta);
+        tx.update(
+                "INSERT INTO image_counts (account_id, region_id, live) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (account_id, region_id) DO UPDATE SET live = image_counts.live + ?",
+                accountId,
+                regionId,
+                Math.max(delta, 0),
+                delta);
     }
 
     /** By id alone, deleted or not; the caller decides who may see it. */
@@ -81,15 +111,25 @@ public final class ImageRepository {
         if (imageIds.isEmpty()) {
             return List.of();
         }
-        return tx.query("SELECT " + COLS + " FROM custom_images WHERE image_id IN (" + Tx.marks(imageIds.size()) + ")",
-                ImageRepository::row, imageIds.toArray());
+        return tx.query(
+                "SELECT " + COLS + " FROM custom_images WHERE image_id IN (" + Tx.marks(imageIds.size()) + ")",
+                ImageRepository::row,
+                imageIds.toArray());
     }
 
     /** Sets share flag, status and deletion; compare-and-set on the version read. */
     public boolean update(Tx tx, ImageRecord i) {
-        return tx.update("UPDATE custom_images SET in_share = ?, status = ?, next_status = ?, next_at = ?, deleted_at = ?, "
-                        + "version = version + 1 WHERE image_id = ? AND version = ?", i.inShare(), i.state().stored(),
-                i.state().next(), i.state().at(), i.deletedAt(), i.imageId(), i.version()) == 1;
+        return tx.update(
+                        "UPDATE custom_images SET in_share = ?, status = ?, next_status = ?, next_at = ?, deleted_at = ?, "
+                                + "version = version + 1 WHERE image_id = ? AND version = ?",
+                        i.inShare(),
+                        i.state().stored(),
+                        i.state().next(),
+                        i.state().at(),
+                        i.deletedAt(),
+                        i.imageId(),
+                        i.version())
+                == 1;
     }
 
     public long countLiveInAccount(Tx tx, String accountId) {
@@ -99,19 +139,20 @@ public final class ImageRepository {
 
     /** Live images built from the snapshot, as system or data snapshot. */
     public long countLiveUsingSnapshot(Tx tx, String snapshotId) {
-        return tx.count("SELECT COUNT(*) FROM custom_images WHERE deleted_at IS NULL AND "
-                + "(system_snapshot_id = ? OR data_snapshot_id = ?)", snapshotId, snapshotId);
+        return tx.count(
+                "SELECT COUNT(*) FROM custom_images WHERE deleted_at IS NULL AND "
+                        + "(system_snapshot_id = ? OR data_snapshot_id = ?)",
+                snapshotId,
+                snapshotId);
     }
 
     /**
      * A listed image with what the response shows beside its row: how many accounts it is shared
      * with, the caller's servers made from it (newest first) and its tags (by key).
      */
-    public record Listed(ImageRecord image, long shareCount, List<String> instanceIds, List<TagRecord> tags) {
-    }
+    public record Listed(ImageRecord image, long shareCount, List<String> instanceIds, List<TagRecord> tags) {}
 
-    public record Page(List<Listed> images, long total) {
-    }
+    public record Page(List<Listed> images, long total) {}
 
     /**
      * One page of images the caller can see, with everything the response needs, in one query
@@ -121,24 +162,39 @@ public final class ImageRepository {
      * end. docs/performance.md counts the round trips.
      */
     public Page list(Tx tx, ImageQuery q) {
-        boolean unfiltered = empty(q.imageIds()) && empty(q.imageNames()) && q.instanceId() == null
-                && q.systemSnapshotId() == null && q.dataSnapshotId() == null && q.shared() == null
-                && q.resourceGroupId() == null && (q.tags() == null || q.tags().isEmpty());
+        boolean unfiltered = empty(q.imageIds())
+                && empty(q.imageNames())
+                && q.instanceId() == null
+                && q.systemSnapshotId() == null
+                && q.dataSnapshotId() == null
+                && q.shared() == null
+                && q.resourceGroupId() == null
+                && (q.tags() == null || q.tags().isEmpty());
         if (unfiltered) {
             // the common case, the caller's own images: the page straight off the index, the total from the counter
-            List<Object> args = new ArrayList<>(List.of(q.accountId(), q.accountId(), q.regionId(), q.accountId(),
-                    q.accountId(), q.regionId(), q.limit(), q.offset()));
+            List<Object> args = new ArrayList<>(List.of(
+                    q.accountId(),
+                    q.accountId(),
+                    q.regionId(),
+                    q.accountId(),
+                    q.accountId(),
+                    q.regionId(),
+                    q.limit(),
+                    q.offset()));
             Header h = new Header(Text.of(tx.dialect()));
-            List<Listed> rows = tx.query(tx.dialect() == Database.Dialect.POSTGRESQL ? OWN_PAGE_POSTGRESQL
-                    : OWN_PAGE_SQLITE, rs -> h.read(rs), args.toArray());
+            List<Listed> rows = tx.query(
+                    tx.dialect() == Database.Dialect.POSTGRESQL ? OWN_PAGE_POSTGRESQL : OWN_PAGE_SQLITE,
+                    rs -> h.read(rs),
+                    args.toArray());
             if (!h.incoming) {
                 return h.page(rows);
             }
             // images shared to the caller are listed too: the general query below
         }
-        StringBuilder where = new StringBuilder(" FROM custom_images ci WHERE ci.region_id = ? AND ci.deleted_at IS NULL "
-                + "AND (ci.account_id = ? OR EXISTS (SELECT 1 FROM image_share_accounts s WHERE s.image_id = ci.image_id "
-                + "AND s.target_account_id = ?))");
+        StringBuilder where =
+                new StringBuilder(" FROM custom_images ci WHERE ci.region_id = ? AND ci.deleted_at IS NULL "
+                        + "AND (ci.account_id = ? OR EXISTS (SELECT 1 FROM image_share_accounts s WHERE s.image_id = ci.image_id "
+                        + "AND s.target_account_id = ?))");
         List<Object> whereArgs = new ArrayList<>(List.of(q.regionId(), q.accountId(), q.accountId()));
         in(where, whereArgs, "ci.image_id", q.imageIds());
         in(where, whereArgs, "ci.image_name", q.imageNames());
@@ -170,9 +226,12 @@ public final class ImageRepository {
         args.add(q.limit());
         args.add(q.offset());
         Header h = new Header(Text.of(tx.dialect()));
-        List<Listed> rows = tx.query("SELECT h.total, 0, " + sideColumns(tx.dialect()) + " FROM (SELECT COUNT(*) AS total"
-                + where + ") h LEFT JOIN (SELECT " + CI_COLS + where + " ORDER BY ci.created_at DESC, ci.image_id DESC "
-                + "LIMIT ? OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC", rs -> h.read(rs),
+        List<Listed> rows = tx.query(
+                "SELECT h.total, 0, " + sideColumns(tx.dialect()) + " FROM (SELECT COUNT(*) AS total"
+                        + where + ") h LEFT JOIN (SELECT " + CI_COLS + where
+                        + " ORDER BY ci.created_at DESC, ci.image_id DESC "
+                        + "LIMIT ? OFFSET ?) p ON 1 = 1 ORDER BY p.created_at DESC, p.image_id DESC",
+                rs -> h.read(rs),
                 args.toArray());
         return h.page(rows);
     }
@@ -203,13 +262,14 @@ public final class ImageRepository {
         return PAGE_COLS + ", (SELECT COUNT(*) FROM image_share_accounts s WHERE s.image_id = p.image_id), "
                 + "(SELECT string_agg(i.instance_id, ',' ORDER BY i.created_at DESC, i.instance_id) FROM instances i "
                 + "WHERE i.account_id = ? AND i.region_id = p.region_id AND i.image_id = p.image_id), "
-                + "(SELECT " + tags + " FROM tags t WHERE t.resource_type = 'customimage' AND t.resource_id = p.image_id)";
+                + "(SELECT " + tags
+                + " FROM tags t WHERE t.resource_type = 'customimage' AND t.resource_id = p.image_id)";
     }
 
     // a shared buffer pool: Jackson's default keeps buffers per thread, and request threads are virtual
-    private static final ObjectMapper JSON = new ObjectMapper(
-            JsonFactory.builder()
-                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build());
 
     /** The header columns, read off every row (they repeat); a row without an image (an empty page) maps to null. */
     private static final class Header {
@@ -247,7 +307,11 @@ public final class ImageRepository {
             try {
                 List<TagRecord> out = new ArrayList<>();
                 for (JsonNode pair : JSON.readTree(json)) {
-                    out.add(new TagRecord(pair.get(0).asText(), "customimage", image.imageId(), pair.get(1).asText(),
+                    out.add(new TagRecord(
+                            pair.get(0).asText(),
+                            "customimage",
+                            image.imageId(),
+                            pair.get(1).asText(),
                             pair.get(2).asText()));
                 }
                 return out;
@@ -267,19 +331,25 @@ public final class ImageRepository {
         if (imageIds.isEmpty()) {
             return out;
         }
-        tx.query("SELECT image_id, COUNT(*) FROM image_share_accounts WHERE image_id IN (" + Tx.marks(imageIds.size())
-                + ") GROUP BY image_id", rs -> out.put(rs.getString(1), rs.getLong(2)), imageIds.toArray());
+        tx.query(
+                "SELECT image_id, COUNT(*) FROM image_share_accounts WHERE image_id IN (" + Tx.marks(imageIds.size())
+                        + ") GROUP BY image_id",
+                rs -> out.put(rs.getString(1), rs.getLong(2)),
+                imageIds.toArray());
         return out;
     }
 
     private static String columnsOf(String alias) {
-        return Arrays.stream(COLS.split(", ")).map(c -> alias + "." + c)
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(COLS.split(", ")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
     }
 
     private static void in(StringBuilder where, List<Object> args, String column, List<String> values) {
         if (values != null && !values.isEmpty()) {
-            where.append(" AND ").append(column).append(" IN (").append(Tx.marks(values.size())).append(')');
+            where.append(" AND ")
+                    .append(column)
+                    .append(" IN (")
+                    .append(Tx.marks(values.size()))
+                    .append(')');
             args.addAll(values);
         }
     }
@@ -293,32 +363,47 @@ public final class ImageRepository {
 
     /** Live images shared to ECS in a region, for the ECS view. */
     public List<ImageRecord> sharedToEcs(Tx tx, String accountId, String regionId) {
-        return tx.query("SELECT " + COLS + " FROM custom_images WHERE account_id = ? AND region_id = ? "
-                + "AND deleted_at IS NULL AND in_share = 1 ORDER BY created_at DESC, image_id", ImageRepository::row,
-                accountId, regionId);
+        return tx.query(
+                "SELECT " + COLS + " FROM custom_images WHERE account_id = ? AND region_id = ? "
+                        + "AND deleted_at IS NULL AND in_share = 1 ORDER BY created_at DESC, image_id",
+                ImageRepository::row,
+                accountId,
+                regionId);
     }
 
     // sharing with accounts
 
     public boolean addShare(Tx tx, ShareRecord s) {
-        return tx.update("INSERT INTO image_share_accounts (image_id, target_account_id, shared_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (image_id, target_account_id) DO NOTHING", s.imageId(), s.targetAccountId(), s.sharedAt()) == 1;
+        return tx.update(
+                        "INSERT INTO image_share_accounts (image_id, target_account_id, shared_at) VALUES (?, ?, ?) "
+                                + "ON CONFLICT (image_id, target_account_id) DO NOTHING",
+                        s.imageId(),
+                        s.targetAccountId(),
+                        s.sharedAt())
+                == 1;
     }
 
     public int removeShare(Tx tx, String imageId, String targetAccountId) {
-        return tx.update("DELETE FROM image_share_accounts WHERE image_id = ? AND target_account_id = ?", imageId,
+        return tx.update(
+                "DELETE FROM image_share_accounts WHERE image_id = ? AND target_account_id = ?",
+                imageId,
                 targetAccountId);
     }
 
     public List<ShareRecord> shares(Tx tx, String imageId) {
-        return tx.query("SELECT image_id, target_account_id, shared_at FROM image_share_accounts WHERE image_id = ? "
+        return tx.query(
+                "SELECT image_id, target_account_id, shared_at FROM image_share_accounts WHERE image_id = ? "
                         + "ORDER BY shared_at, target_account_id",
-                rs -> new ShareRecord(rs.getString(1), rs.getString(2), rs.getLong(3)), imageId);
+                rs -> new ShareRecord(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                imageId);
     }
 
     public boolean isSharedWith(Tx tx, String imageId, String accountId) {
-        return tx.count("SELECT COUNT(*) FROM image_share_accounts WHERE image_id = ? AND target_account_id = ?",
-                imageId, accountId) > 0;
+        return tx.count(
+                        "SELECT COUNT(*) FROM image_share_accounts WHERE image_id = ? AND target_account_id = ?",
+                        imageId,
+                        accountId)
+                > 0;
     }
 
     public long shareCount(Tx tx, String imageId) {
@@ -358,11 +443,29 @@ public final class ImageRepository {
         Long next = rs.wasNull() ? null : nextAt;
         long deletedAt = rs.getLong(b + 23);
         Long deleted = rs.wasNull() ? null : deletedAt;
-        return new ImageRecord(text.at(rs, b + 1), text.at(rs, b + 2), text.at(rs, b + 3), text.at(rs, b + 4),
-                text.at(rs, b + 5), text.at(rs, b + 6), text.at(rs, b + 7), text.at(rs, b + 8), text.at(rs, b + 9),
-                text.at(rs, b + 10), text.at(rs, b + 11), rs.getInt(b + 12), rs.getInt(b + 13), text.at(rs, b + 14),
-                text.at(rs, b + 15), text.at(rs, b + 16), text.at(rs, b + 17),
-                new Transition(text.at(rs, b + 18), text.at(rs, b + 19), next), rs.getInt(b + 21) == 1, rs.getLong(b + 22), deleted, text.at(rs, b + 24),
+        return new ImageRecord(
+                text.at(rs, b + 1),
+                text.at(rs, b + 2),
+                text.at(rs, b + 3),
+                text.at(rs, b + 4),
+                text.at(rs, b + 5),
+                text.at(rs, b + 6),
+                text.at(rs, b + 7),
+                text.at(rs, b + 8),
+                text.at(rs, b + 9),
+                text.at(rs, b + 10),
+                text.at(rs, b + 11),
+                rs.getInt(b + 12),
+                rs.getInt(b + 13),
+                text.at(rs, b + 14),
+                text.at(rs, b + 15),
+                text.at(rs, b + 16),
+                text.at(rs, b + 17),
+                new Transition(text.at(rs, b + 18), text.at(rs, b + 19), next),
+                rs.getInt(b + 21) == 1,
+                rs.getLong(b + 22),
+                deleted,
+                text.at(rs, b + 24),
                 rs.getLong(b + 25));
     }
 }

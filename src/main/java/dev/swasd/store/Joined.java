@@ -1,5 +1,4 @@
 package dev.swasd.store;
 
 /** A user or group together with when it joined the other side of a membership. */
-public record Joined<T>(T entity, long joinedAt) {
-}
+public record Joined<T>(T entity, long joinedAt) {}

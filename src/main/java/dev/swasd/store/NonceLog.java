@@ -11,12 +11,10 @@ import java.util.function.Consumer;
  */
 sealed interface NonceLog extends AutoCloseable permits NonceLogFiles, NonceLogTable {
     /** A claim won, as logged. */
-    record Entry(String accessKeyId, String nonce, SpentNonces.Fingerprint fingerprint, long seenAt) {
-    }
+    record Entry(String accessKeyId, String nonce, SpentNonces.Fingerprint fingerprint, long seenAt) {}
 
     /** A spent nonce as read back: its fingerprint and when it was spent. */
-    record Spent(SpentNonces.Fingerprint fingerprint, long seenAt) {
-    }
+    record Spent(SpentNonces.Fingerprint fingerprint, long seenAt) {}
 
     /** What a batch appends, decided once the log has been read up to date. */
     @FunctionalInterface

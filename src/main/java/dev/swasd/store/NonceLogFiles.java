@@ -37,11 +37,13 @@ import java.util.regex.Pattern;
 final class NonceLogFiles implements NonceLog {
     /** Each file holds one such span of time; a claim's window (15 minutes) reaches into the file before. */
     static final long EPOCH_MILLIS = 15 * 60_000L;
+
     static final int RECORD = 32;
     /** Mixed into each record's check word ("SWASNONC"), so zeros and other files' bytes never pass. */
     private static final long CHECK = 0x535741534E4F4E43L;
     /** How near the next file's time a batch also looks for entries other nodes put there already. */
     private static final long BOUNDARY_MILLIS = 60_000;
+
     private static final Map<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
 
     private final Path dir;

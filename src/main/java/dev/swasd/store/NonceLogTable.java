@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 final class NonceLogTable implements NonceLog {
     /** The second key of the advisory lock ('nonc'); the first is swasd's, Database.LOCK_SPACE. */
     private static final int LOCK_KEY = 0x6e6f6e63;
+
     private static final String INSERT = "INSERT INTO nonce_log (access_key_id, nonce, seen_at) VALUES (?, ?, ?)";
 
     /** Its own, READ COMMITTED: a SERIALIZABLE snapshot would be taken before the lock is granted. */
@@ -49,7 +50,8 @@ final class NonceLogTable implements NonceLog {
                     rows.add(new Object[] {e.accessKeyId(), e.nonce(), e.seenAt()});
                 }
                 tx.batch(INSERT, rows);
-                int dropped = forgetBefore == Long.MIN_VALUE ? 0
+                int dropped = forgetBefore == Long.MIN_VALUE
+                        ? 0
                         : tx.update("DELETE FROM nonce_log WHERE seen_at < ?", forgetBefore);
                 last[0] = rows.isEmpty() ? lastSeq : tx.count("SELECT MAX(seq) FROM nonce_log");
                 return dropped;
@@ -74,12 +76,17 @@ final class NonceLogTable implements NonceLog {
         int read;
         do {
             int[] rows = {0};
-            tx.query("SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq LIMIT ?", rs -> {
-                into.accept(new Spent(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4)));
-                lastSeq = Math.max(lastSeq, rs.getLong(1));
-                rows[0]++;
-                return null;
-            }, lastSeq, PAGE);
+            tx.query(
+                    "SELECT seq, access_key_id, nonce, seen_at FROM nonce_log WHERE seq > ? ORDER BY seq LIMIT ?",
+                    rs -> {
+                        into.accept(
+                                new Spent(SpentNonces.Fingerprint.of(rs.getString(2), rs.getString(3)), rs.getLong(4)));
+                        lastSeq = Math.max(lastSeq, rs.getLong(1));
+                        rows[0]++;
+                        return null;
+                    },
+                    lastSeq,
+                    PAGE);
             read = rows[0];
         } while (read == PAGE);
     }

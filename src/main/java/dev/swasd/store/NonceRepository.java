@@ -37,15 +37,18 @@ public final class NonceRepository implements AutoCloseable {
     private static final int MAX_BATCH = 512;
 
     /** What a batch is made of: claims to decide, and requests to forget old nonces. */
-    private sealed interface Job permits Claim, Purge {
-    }
+    private sealed interface Job permits Claim, Purge {}
 
-    private record Claim(String accessKeyId, String nonce, SpentNonces.Fingerprint fingerprint, long now,
-            long windowStart, CompletableFuture<Boolean> won) implements Job {
-    }
+    private record Claim(
+            String accessKeyId,
+            String nonce,
+            SpentNonces.Fingerprint fingerprint,
+            long now,
+            long windowStart,
+            CompletableFuture<Boolean> won)
+            implements Job {}
 
-    private record Purge(long before, CompletableFuture<Integer> removed) implements Job {
-    }
+    private record Purge(long before, CompletableFuture<Integer> removed) implements Job {}
 
     private final Database db;
     private final NonceLog log;
@@ -59,6 +62,7 @@ public final class NonceRepository implements AutoCloseable {
      * ListCustomImages fell from 13,000 to 7,000 a second.)
      */
     private final Thread writer;
+
     private volatile boolean closed;
 
     public NonceRepository(Database db) {
@@ -78,11 +82,16 @@ public final class NonceRepository implements AutoCloseable {
      * the claim's batch is logged (or with the failure that stopped it). Not cancellable: once
      * queued, the claim may be logged.
      */
-    public CompletableFuture<Boolean> claimAsync(String accessKeyId, String nonce, long nowMillis,
-            long windowStartMillis) {
+    public CompletableFuture<Boolean> claimAsync(
+            String accessKeyId, String nonce, long nowMillis, long windowStartMillis) {
         // the hash is computed here, on the caller's thread, not on the one writer
-        Claim claim = new Claim(accessKeyId, nonce, SpentNonces.Fingerprint.of(accessKeyId, nonce), nowMillis,
-                windowStartMillis, new CompletableFuture<>());
+        Claim claim = new Claim(
+                accessKeyId,
+                nonce,
+                SpentNonces.Fingerprint.of(accessKeyId, nonce),
+                nowMillis,
+                windowStartMillis,
+                new CompletableFuture<>());
         enqueue(claim);
         return claim.won();
     }
@@ -160,17 +169,22 @@ public final class NonceRepository implements AutoCloseable {
     private void moveLegacyNonces() throws SQLException {
         List<NonceLog.Entry> rows = db.withConnection(c -> {
             try (Statement s = c.createStatement();
-                    ResultSet t = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'nonces_v1'")) {
+                    ResultSet t = s.executeQuery(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'nonces_v1'")) {
                 if (!t.next()) {
                     return null;
                 }
             }
             List<NonceLog.Entry> out = new ArrayList<>();
             try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT access_key_id, nonce, seen_at FROM nonces_v1 ORDER BY seen_at")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT access_key_id, nonce, seen_at FROM nonces_v1 ORDER BY seen_at")) {
                 while (rs.next()) {
-                    out.add(new NonceLog.Entry(rs.getString(1), rs.getString(2),
-                            SpentNonces.Fingerprint.of(rs.getString(1), rs.getString(2)), rs.getLong(3)));
+                    out.add(new NonceLog.Entry(
+                            rs.getString(1),
+                            rs.getString(2),
+                            SpentNonces.Fingerprint.of(rs.getString(1), rs.getString(2)),
+                            rs.getLong(3)));
                 }
             }
             return out;
@@ -208,23 +222,27 @@ public final class NonceRepository implements AutoCloseable {
         if (now == Long.MIN_VALUE) {
             now = forgetBefore; // a purge alone
         }
-        int removed = log.batch(now, others -> spent.add(others.fingerprint(), others.seenAt()), () -> {
-            List<NonceLog.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                if (batch.get(i) instanceof Claim claim) {
-                    Long earlier = won.get(claim.fingerprint());
-                    boolean free = (earlier == null || earlier < claim.windowStart())
-                            && !spent.spentSince(claim.fingerprint(), claim.windowStart());
-                    decisions[i] = free;
-                    if (free) {
-                        won.put(claim.fingerprint(), claim.now());
-                        entries.add(new NonceLog.Entry(claim.accessKeyId(), claim.nonce(), claim.fingerprint(),
-                                claim.now()));
+        int removed = log.batch(
+                now,
+                others -> spent.add(others.fingerprint(), others.seenAt()),
+                () -> {
+                    List<NonceLog.Entry> entries = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        if (batch.get(i) instanceof Claim claim) {
+                            Long earlier = won.get(claim.fingerprint());
+                            boolean free = (earlier == null || earlier < claim.windowStart())
+                                    && !spent.spentSince(claim.fingerprint(), claim.windowStart());
+                            decisions[i] = free;
+                            if (free) {
+                                won.put(claim.fingerprint(), claim.now());
+                                entries.add(new NonceLog.Entry(
+                                        claim.accessKeyId(), claim.nonce(), claim.fingerprint(), claim.now()));
+                            }
+                        }
                     }
-                }
-            }
-            return entries;
-        }, forgetBefore);
+                    return entries;
+                },
+                forgetBefore);
         // only now, logged, do the winners count as spent
         won.forEach(spent::add);
         if (forgetBefore != Long.MIN_VALUE) {
@@ -241,9 +259,11 @@ public final class NonceRepository implements AutoCloseable {
     }
 
     private static void fail(List<Job> batch, Throwable e) {
-        RuntimeException failure = e instanceof RuntimeException r ? r
-                : e instanceof SQLException sql ? TransientConflict.translate("nonce log failed", sql)
-                : new StoreException("nonce log failed", e);
+        RuntimeException failure = e instanceof RuntimeException r
+                ? r
+                : e instanceof SQLException sql
+                        ? TransientConflict.translate("nonce log failed", sql)
+                        : new StoreException("nonce log failed", e);
         for (Job job : batch) {
             switch (job) {
                 case Claim claim -> claim.won().completeExceptionally(failure);

@@ -17,16 +17,17 @@ import java.util.Locale;
 public final class Outage {
     /** SQLite's primary result codes for a full disk, an I/O error and a file it cannot open. */
     private static final int SQLITE_IOERR = 10;
+
     private static final int SQLITE_FULL = 13;
     private static final int SQLITE_CANTOPEN = 14;
 
-    private Outage() {
-    }
+    private Outage() {}
 
     /** Whether {@code failure}, or any of its causes, is an outage; null when it is not. */
     public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
                 return "the database cannot be reached";
             }
@@ -34,7 +35,8 @@ public final class Outage {
                 String state = e.getSQLState() == null ? "" : e.getSQLState();
                 // 08: connection exception; 57P01-57P03: shutting down or starting; 53: out of resources
                 // HikariCP's stand-in for a connection it closed as broken says only "Connection is closed"
-                if (state.startsWith("08") || state.startsWith("57P")
+                if (state.startsWith("08")
+                        || state.startsWith("57P")
                         || (state.isEmpty() && "Connection is closed".equals(e.getMessage()))) {
                     return "the database cannot be reached";
                 }
@@ -51,7 +53,8 @@ public final class Outage {
                     }
                 }
             }
-            if (t instanceof IOException e && e.getMessage() != null
+            if (t instanceof IOException e
+                    && e.getMessage() != null
                     && e.getMessage().toLowerCase(Locale.ROOT).contains("no space left")) {
                 return "the disk is full";
             }

@@ -17,9 +17,8 @@ public final class PolicySetRepository {
      * @param versionNumber the default version's number; 0 for system policies
      * @param attachedTo    {@code User} or {@code Group:<group name>}: how the user got it
      */
-    public record PolicyRow(String policyType, String policyName, int versionNumber, String document,
-            String attachedTo) {
-    }
+    public record PolicyRow(
+            String policyType, String policyName, int versionNumber, String document, String attachedTo) {}
 
     /** The user and its policies; empty when the account has no such user. */
     public record PolicySet(String userId, List<PolicyRow> policies) {
@@ -41,27 +40,32 @@ public final class PolicySetRepository {
             + "WHERE u.account_id = ? AND u.user_name_key = ? "
             + "ORDER BY CASE WHEN a.principal_type = 'User' THEN 0 ELSE 1 END, a.attached_at, a.policy_name_key";
 
-    private record Row(String userId, PolicyRow policy) {
-    }
+    private record Row(String userId, PolicyRow policy) {}
 
     public Optional<PolicySet> load(Tx tx, String accountId, String userName) {
-        List<Row> rows = tx.query(QUERY, rs -> {
-            String type = rs.getString(2);
-            if (type == null) {
-                return new Row(rs.getString(1), null);
-            }
-            String attachedTo = "Group".equals(rs.getString(6)) ? "Group:" + rs.getString(7) : "User";
-            return new Row(rs.getString(1), new PolicyRow(type, rs.getString(3), rs.getInt(4), rs.getString(5),
-                    attachedTo));
-        }, accountId, RamNames.key(userName));
+        List<Row> rows = tx.query(
+                QUERY,
+                rs -> {
+                    String type = rs.getString(2);
+                    if (type == null) {
+                        return new Row(rs.getString(1), null);
+                    }
+                    String attachedTo = "Group".equals(rs.getString(6)) ? "Group:" + rs.getString(7) : "User";
+                    return new Row(
+                            rs.getString(1),
+                            new PolicyRow(type, rs.getString(3), rs.getInt(4), rs.getString(5), attachedTo));
+                },
+                accountId,
+                RamNames.key(userName));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         List<PolicyRow> policies = new ArrayList<>();
         for (Row r : rows) {
             // a custom policy without a default version cannot exist; skip rather than fail the request
-            if (r.policy() != null && (r.policy().policyType().equals(RamAttachmentRecord.SYSTEM)
-                    || r.policy().document() != null)) {
+            if (r.policy() != null
+                    && (r.policy().policyType().equals(RamAttachmentRecord.SYSTEM)
+                            || r.policy().document() != null)) {
                 policies.add(r.policy());
             }
         }

@@ -24,8 +24,7 @@ public final class PrivateFiles {
     public static final FileAttribute<Set<PosixFilePermission>> DIRECTORY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     private static boolean posix(Path p) {
         return p.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -55,8 +54,8 @@ public final class PrivateFiles {
 
     /** Opens {@code file} for reading and writing, creating it with mode 0600 when missing. */
     public static FileChannel openOrCreate(Path file) throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Set<StandardOpenOption> options =
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         return posix(file) ? FileChannel.open(file, options, FILE) : FileChannel.open(file, options);
     }
 
@@ -69,7 +68,8 @@ public final class PrivateFiles {
             return null;
         }
         Set<PosixFilePermission> perms = Files.getFileAttributeView(dir, PosixFileAttributeView.class)
-                .readAttributes().permissions();
+                .readAttributes()
+                .permissions();
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             return "the data directory " + dir + " is writable by other users (mode "
                     + PosixFilePermissions.toString(perms) + "); make it the owner's alone (chmod 700 " + dir

@@ -8,8 +8,13 @@ package dev.swasd.store;
  * @param policyType    {@link #SYSTEM} or {@link #CUSTOM}
  * @param policyName    the policy's name as it was when attached
  */
-public record RamAttachmentRecord(String accountId, String principalType, String principalId, String policyType,
-        String policyName, long attachedAt) {
+public record RamAttachmentRecord(
+        String accountId,
+        String principalType,
+        String principalId,
+        String policyType,
+        String policyName,
+        long attachedAt) {
     public static final String USER = "User";
     public static final String GROUP = "Group";
     public static final String SYSTEM = "System";

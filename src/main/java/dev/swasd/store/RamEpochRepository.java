@@ -8,12 +8,15 @@ package dev.swasd.store;
 public final class RamEpochRepository {
     /** Adds one to the account's epoch (creating it at 1); visible to others when the transaction commits. */
     public void bump(Tx tx, String accountId) {
-        tx.update("INSERT INTO ram_epochs (account_id, epoch) VALUES (?, 1) "
-                + "ON CONFLICT (account_id) DO UPDATE SET epoch = ram_epochs.epoch + 1", accountId);
+        tx.update(
+                "INSERT INTO ram_epochs (account_id, epoch) VALUES (?, 1) "
+                        + "ON CONFLICT (account_id) DO UPDATE SET epoch = ram_epochs.epoch + 1",
+                accountId);
     }
 
     /** The account's epoch; 0 before its first change. */
     public long read(Tx tx, String accountId) {
-        return tx.one("SELECT epoch FROM ram_epochs WHERE account_id = ?", rs -> rs.getLong(1), accountId).orElse(0L);
+        return tx.one("SELECT epoch FROM ram_epochs WHERE account_id = ?", rs -> rs.getLong(1), accountId)
+                .orElse(0L);
     }
 }

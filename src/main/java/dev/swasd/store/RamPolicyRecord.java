@@ -6,6 +6,12 @@ package dev.swasd.store;
  * @param defaultVersion the number of the version in force ({@code 3} for {@code v3})
  * @param nextVersion    the number the next version will get; numbers are never reused
  */
-public record RamPolicyRecord(String policyId, String accountId, String policyName, String description,
-        int defaultVersion, int nextVersion, long createdAt, long updatedAt) {
-}
+public record RamPolicyRecord(
+        String policyId,
+        String accountId,
+        String policyName,
+        String description,
+        int defaultVersion,
+        int nextVersion,
+        long createdAt,
+        long updatedAt) {}

@@ -1,5 +1,4 @@
 package dev.swasd.store;
 
 /** One version of a custom policy, with its document exactly as given. */
-public record RamPolicyVersionRecord(String policyId, int versionNumber, String document, long createdAt) {
-}
+public record RamPolicyVersionRecord(String policyId, int versionNumber, String document, long createdAt) {}

@@ -5,6 +5,13 @@ package dev.swasd.store;
  *
  * @param userId a 16-digit numeric string that never changes, not even on rename
  */
-public record RamUserRecord(String userId, String accountId, String userName, String displayName, String email,
-        String mobilePhone, String comments, long createdAt, long updatedAt) {
-}
+public record RamUserRecord(
+        String userId,
+        String accountId,
+        String userName,
+        String displayName,
+        String email,
+        String mobilePhone,
+        String comments,
+        long createdAt,
+        long updatedAt) {}

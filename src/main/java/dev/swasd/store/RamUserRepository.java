@@ -7,24 +7,38 @@ import java.util.Optional;
 
 /** RAM users of an account. Look-ups by name ignore case. */
 public final class RamUserRepository {
-    private static final String COLS = "user_id, account_id, user_name, display_name, email, mobile_phone, comments, "
-            + "created_at, updated_at";
+    private static final String COLS =
+            "user_id, account_id, user_name, display_name, email, mobile_phone, comments, " + "created_at, updated_at";
 
     public void insert(Tx tx, RamUserRecord u) {
-        tx.update("INSERT INTO ram_users (" + COLS + ", user_name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                u.userId(), u.accountId(), u.userName(), u.displayName(), u.email(), u.mobilePhone(), u.comments(),
-                u.createdAt(), u.updatedAt(), RamNames.key(u.userName()));
+        tx.update(
+                "INSERT INTO ram_users (" + COLS + ", user_name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                u.userId(),
+                u.accountId(),
+                u.userName(),
+                u.displayName(),
+                u.email(),
+                u.mobilePhone(),
+                u.comments(),
+                u.createdAt(),
+                u.updatedAt(),
+                RamNames.key(u.userName()));
     }
 
     public Optional<RamUserRecord> findByName(Tx tx, String accountId, String userName) {
-        return tx.one("SELECT " + COLS + " FROM ram_users WHERE account_id = ? AND user_name_key = ?",
-                RamUserRepository::row, accountId, RamNames.key(userName));
+        return tx.one(
+                "SELECT " + COLS + " FROM ram_users WHERE account_id = ? AND user_name_key = ?",
+                RamUserRepository::row,
+                accountId,
+                RamNames.key(userName));
     }
 
     /** Every user of the account in creation order. */
     public List<RamUserRecord> list(Tx tx, String accountId) {
-        return tx.query("SELECT " + COLS + " FROM ram_users WHERE account_id = ? ORDER BY created_at, user_id",
-                RamUserRepository::row, accountId);
+        return tx.query(
+                "SELECT " + COLS + " FROM ram_users WHERE account_id = ? ORDER BY created_at, user_id",
+                RamUserRepository::row,
+                accountId);
     }
 
     public long count(Tx tx, String accountId) {
@@ -33,9 +47,16 @@ public final class RamUserRepository {
 
     /** Writes every field but the id, account and creation time. */
     public void update(Tx tx, RamUserRecord u) {
-        tx.update("UPDATE ram_users SET user_name = ?, user_name_key = ?, display_name = ?, email = ?, "
-                        + "mobile_phone = ?, comments = ?, updated_at = ? WHERE user_id = ?", u.userName(),
-                RamNames.key(u.userName()), u.displayName(), u.email(), u.mobilePhone(), u.comments(), u.updatedAt(),
+        tx.update(
+                "UPDATE ram_users SET user_name = ?, user_name_key = ?, display_name = ?, email = ?, "
+                        + "mobile_phone = ?, comments = ?, updated_at = ? WHERE user_id = ?",
+                u.userName(),
+                RamNames.key(u.userName()),
+                u.displayName(),
+                u.email(),
+                u.mobilePhone(),
+                u.comments(),
+                u.updatedAt(),
                 u.userId());
     }
 
@@ -44,7 +65,15 @@ public final class RamUserRepository {
     }
 
     static RamUserRecord row(ResultSet rs) throws SQLException {
-        return new RamUserRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9));
+        return new RamUserRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getLong(8),
+                rs.getLong(9));
     }
 }

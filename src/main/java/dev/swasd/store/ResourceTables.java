@@ -1,6 +1,5 @@
 package dev.swasd.store;
 
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +16,7 @@ import java.util.Set;
 public final class ResourceTables {
     /** Identity tables, kept by a reset; a later identity table must be added here. */
     static final Set<String> IDENTITIES = Set.of("accounts", "access_keys");
+
     static final String IDENTITY_PREFIX = "ram_";
 
     private final Database db;

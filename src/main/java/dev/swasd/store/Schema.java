@@ -27,10 +27,16 @@ final class Schema {
     static final Set<String> NOT_EXPORTED = Set.of("flyway_schema_history", "nonces", "nonces_v1", "nonce_log");
 
     /** How a column's values travel in JSON, from its declared type (SQLite's affinity rules, roughly). */
-    enum Kind { INTEGER, BOOLEAN, TEXT, REAL, DECIMAL, BINARY }
-
-    record Column(String name, Kind kind, int sqlType) {
+    enum Kind {
+        INTEGER,
+        BOOLEAN,
+        TEXT,
+        REAL,
+        DECIMAL,
+        BINARY
     }
+
+    record Column(String name, Kind kind, int sqlType) {}
 
     /** @param primaryKey column names in key order; empty when the table has none */
     record Table(String name, List<Column> columns, List<String> primaryKey) {
@@ -44,8 +50,7 @@ final class Schema {
         }
     }
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * Every exported table, parents before children (by foreign key), ties by name, so inserting
@@ -107,8 +112,11 @@ final class Schema {
         Map<Integer, Column> byPosition = new TreeMap<>();
         // a pattern argument: escape the _ of names such as custom_images
         String escape = md.getSearchStringEscape();
-        String pattern = escape == null ? table : table.replace(escape, escape + escape).replace("_", escape + "_")
-                .replace("%", escape + "%");
+        String pattern = escape == null
+                ? table
+                : table.replace(escape, escape + escape)
+                        .replace("_", escape + "_")
+                        .replace("%", escape + "%");
         try (ResultSet rs = md.getColumns(null, schema, pattern, "%")) {
             while (rs.next()) {
                 if (!table.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
@@ -116,7 +124,8 @@ final class Schema {
                 }
                 String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
                 String type = rs.getString("TYPE_NAME");
-                byPosition.put(rs.getInt("ORDINAL_POSITION"),
+                byPosition.put(
+                        rs.getInt("ORDINAL_POSITION"),
                         new Column(name, kindOf(table, name, type), rs.getInt("DATA_TYPE")));
             }
         }
@@ -149,7 +158,9 @@ final class Schema {
         if (t.contains("BLOB") || t.contains("BYTEA") || t.contains("BINARY")) {
             return Kind.BINARY;
         }
-        throw new StoreException("column " + table + "." + column + " has type " + declared
-                + ", which export and import do not handle (use INTEGER, BIGINT, VARCHAR or TEXT)", null);
+        throw new StoreException(
+                "column " + table + "." + column + " has type " + declared
+                        + ", which export and import do not handle (use INTEGER, BIGINT, VARCHAR or TEXT)",
+                null);
     }
 }

@@ -1,17 +1,17 @@
 package dev.swasd.store;
 
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -83,7 +83,8 @@ public final class SecretCipher {
         }
         Path file = dataDir.resolve("master.key");
         if (Files.exists(file)) {
-            return new SecretCipher(Base64.getDecoder().decode(Files.readString(file).trim()));
+            return new SecretCipher(
+                    Base64.getDecoder().decode(Files.readString(file).trim()));
         }
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);

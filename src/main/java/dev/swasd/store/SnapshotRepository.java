@@ -11,20 +11,40 @@ public final class SnapshotRepository {
             + "disk_size_gib, snapshot_name, status, next_status, next_at, created_at, resource_group_id, remark";
 
     public void insert(Tx tx, SnapshotRecord s) {
-        tx.update("INSERT INTO snapshots (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                s.snapshotId(), s.accountId(), s.regionId(), s.instanceId(), s.diskId(), s.sourceDiskType(),
-                s.diskSizeGib(), s.snapshotName(), s.state().stored(), s.state().next(), s.state().at(), s.createdAt(),
-                s.resourceGroupId(), s.remark());
+        tx.update(
+                "INSERT INTO snapshots (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.snapshotId(),
+                s.accountId(),
+                s.regionId(),
+                s.instanceId(),
+                s.diskId(),
+                s.sourceDiskType(),
+                s.diskSizeGib(),
+                s.snapshotName(),
+                s.state().stored(),
+                s.state().next(),
+                s.state().at(),
+                s.createdAt(),
+                s.resourceGroupId(),
+                s.remark());
     }
 
     public Optional<SnapshotRecord> find(Tx tx, String accountId, String regionId, String snapshotId) {
-        return tx.one("SELECT " + COLS + " FROM snapshots WHERE snapshot_id = ? AND account_id = ? AND region_id = ?",
-                SnapshotRepository::row, snapshotId, accountId, regionId);
+        return tx.one(
+                "SELECT " + COLS + " FROM snapshots WHERE snapshot_id = ? AND account_id = ? AND region_id = ?",
+                SnapshotRepository::row,
+                snapshotId,
+                accountId,
+                regionId);
     }
 
     public List<SnapshotRecord> list(Tx tx, String accountId, String regionId) {
-        return tx.query("SELECT " + COLS + " FROM snapshots WHERE account_id = ? AND region_id = ? "
-                + "ORDER BY created_at DESC, snapshot_id", SnapshotRepository::row, accountId, regionId);
+        return tx.query(
+                "SELECT " + COLS + " FROM snapshots WHERE account_id = ? AND region_id = ? "
+                        + "ORDER BY created_at DESC, snapshot_id",
+                SnapshotRepository::row,
+                accountId,
+                regionId);
     }
 
     public long countForInstance(Tx tx, String instanceId) {
@@ -48,8 +68,18 @@ public final class SnapshotRepository {
     static SnapshotRecord row(ResultSet rs) throws SQLException {
         long nextAt = rs.getLong(11);
         Long next = rs.wasNull() ? null : nextAt;
-        return new SnapshotRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7), rs.getString(8), new Transition(rs.getString(9), rs.getString(10), next),
-                rs.getLong(12), rs.getString(13), rs.getString(14));
+        return new SnapshotRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getString(8),
+                new Transition(rs.getString(9), rs.getString(10), next),
+                rs.getLong(12),
+                rs.getString(13),
+                rs.getString(14));
     }
 }

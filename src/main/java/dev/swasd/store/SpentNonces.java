@@ -22,6 +22,7 @@ final class SpentNonces {
     private static final long MINUTE = 60_000;
     /** The low 16 bits of a slot's second word hold the millisecond within its minute. */
     private static final long OFFSET_BITS = 0xFFFF;
+
     private static final MessageDigest SHA256;
 
     static {
@@ -56,12 +57,14 @@ final class SpentNonces {
     private final TreeMap<Long, Table> byMinute = new TreeMap<>();
     /** Nothing spent before this is remembered, whatever a table still holds (see {@link #forgetBefore}). */
     private long forgottenBefore = Long.MIN_VALUE;
+
     private int size;
 
     /** Whether the nonce was spent at {@code since} or later (and not forgotten). */
     boolean spentSince(Fingerprint f, long since) {
         long from = Math.max(since, forgottenBefore);
-        for (Map.Entry<Long, Table> e : byMinute.tailMap(Math.floorDiv(from, MINUTE), true).entrySet()) {
+        for (Map.Entry<Long, Table> e :
+                byMinute.tailMap(Math.floorDiv(from, MINUTE), true).entrySet()) {
             long at = e.getValue().spentAt(f, e.getKey() * MINUTE);
             if (at >= from) {
                 return true;

@@ -22,11 +22,11 @@ import java.util.WeakHashMap;
 final class StatementCache {
     /** Distinct statements kept per connection; IN lists of every length and filter combinations stay well under it. */
     private static final int PER_CONNECTION = 256;
+
     private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION =
             Collections.synchronizedMap(new WeakHashMap<>());
 
-    private StatementCache() {
-    }
+    private StatementCache() {}
 
     /** The statements of the physical connection behind {@code connection} (a pool proxy or the connection itself). */
     static Map<String, PreparedStatement> of(Connection connection) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.swasd.store;
 
-import java.util.Set;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A thin mapping of one record type to one table, for resource families whose SQL is plain: the
@@ -28,8 +28,8 @@ import java.util.Optional;
  * name). Tuned queries (custom images, nonces) keep their hand-written repositories.
  */
 public final class Table<R extends Record> {
-    private static final Set<Class<?>> SUPPORTED = Set.of(String.class, long.class, Long.class,
-            int.class, Integer.class, boolean.class, Boolean.class);
+    private static final Set<Class<?>> SUPPORTED =
+            Set.of(String.class, long.class, Long.class, int.class, Integer.class, boolean.class, Boolean.class);
     private final String name;
     private final String keyColumn;
     private final int keyIndex;
@@ -179,8 +179,12 @@ public final class Table<R extends Record> {
         if (deletedAtIndex < 0) {
             throw new IllegalStateException(name + " has no deletedAt component; use delete");
         }
-        return tx.update("UPDATE " + name + " SET " + columns[deletedAtIndex] + " = ? WHERE " + keyColumn + " = ? AND "
-                + live, at, key) == 1;
+        return tx.update(
+                        "UPDATE " + name + " SET " + columns[deletedAtIndex] + " = ? WHERE " + keyColumn + " = ? AND "
+                                + live,
+                        at,
+                        key)
+                == 1;
     }
 
     /**
@@ -188,8 +192,11 @@ public final class Table<R extends Record> {
      * {@code args}; null or blank for all rows), in {@code orderBy} order (null for any order).
      */
     public List<R> list(Tx tx, String where, String orderBy, Object... args) {
-        return tx.query("SELECT " + columnList + " FROM " + name + where(where)
-                + (orderBy == null || orderBy.isBlank() ? "" : " ORDER BY " + orderBy), this::row, args);
+        return tx.query(
+                "SELECT " + columnList + " FROM " + name + where(where)
+                        + (orderBy == null || orderBy.isBlank() ? "" : " ORDER BY " + orderBy),
+                this::row,
+                args);
     }
 
     /** How many live rows match {@code where}. */
@@ -226,8 +233,8 @@ public final class Table<R extends Record> {
         try {
             return constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build a " + constructor.getDeclaringClass().getSimpleName()
-                    + " from a row of " + name, e);
+            throw new IllegalStateException(
+                    "cannot build a " + constructor.getDeclaringClass().getSimpleName() + " from a row of " + name, e);
         }
     }
 

@@ -1,5 +1,4 @@
 package dev.swasd.store;
 
 /** One tag on one resource. */
-public record TagRecord(String accountId, String resourceType, String resourceId, String key, String value) {
-}
+public record TagRecord(String accountId, String resourceType, String resourceId, String key, String value) {}

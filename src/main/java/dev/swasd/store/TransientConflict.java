@@ -14,8 +14,10 @@ public class TransientConflict extends RuntimeException {
     /** What a JDBC failure means to the caller: retry, or give up. */
     static RuntimeException translate(String what, SQLException e) {
         String state = e.getSQLState();
-        if ("23505".equals(state) || (e.getMessage() != null && (e.getMessage().contains("UNIQUE constraint failed")
-                || e.getMessage().contains("PRIMARYKEY")))) {
+        if ("23505".equals(state)
+                || (e.getMessage() != null
+                        && (e.getMessage().contains("UNIQUE constraint failed")
+                                || e.getMessage().contains("PRIMARYKEY")))) {
             return new Tx.DuplicateKeyException(e);
         }
         // PostgreSQL serialization failure and deadlock; SQLite busy or locked past its timeout

@@ -11,20 +11,31 @@ public final class UserKeyRepository {
             "access_key_id, account_id, user_name, secret_cipher, status, security_token, expires_at, created_at";
 
     public void insert(Tx tx, AccessKeyRecord key) {
-        tx.update("INSERT INTO access_keys (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key.accessKeyId(),
-                key.accountId(), key.userName(), key.secretCipher(), key.status(), key.securityToken(),
-                key.expiresAtMillis(), key.createdAtMillis());
+        tx.update(
+                "INSERT INTO access_keys (" + COLS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                key.accessKeyId(),
+                key.accountId(),
+                key.userName(),
+                key.secretCipher(),
+                key.status(),
+                key.securityToken(),
+                key.expiresAtMillis(),
+                key.createdAtMillis());
     }
 
     /** The user's keys, oldest first. */
     public List<AccessKeyRecord> ofUser(Tx tx, String accountId, String userName) {
-        return tx.query("SELECT " + COLS + " FROM access_keys WHERE account_id = ? AND user_name = ? "
-                + "ORDER BY created_at, access_key_id", UserKeyRepository::row, accountId, userName);
+        return tx.query(
+                "SELECT " + COLS + " FROM access_keys WHERE account_id = ? AND user_name = ? "
+                        + "ORDER BY created_at, access_key_id",
+                UserKeyRepository::row,
+                accountId,
+                userName);
     }
 
     public Optional<AccessKeyRecord> find(Tx tx, String accessKeyId) {
-        return tx.one("SELECT " + COLS + " FROM access_keys WHERE access_key_id = ?", UserKeyRepository::row,
-                accessKeyId);
+        return tx.one(
+                "SELECT " + COLS + " FROM access_keys WHERE access_key_id = ?", UserKeyRepository::row, accessKeyId);
     }
 
     public void setStatus(Tx tx, String accessKeyId, String status) {
@@ -37,14 +48,24 @@ public final class UserKeyRepository {
 
     /** Keeps a renamed user's keys pointing at it. */
     public void renameUser(Tx tx, String accountId, String oldName, String newName) {
-        tx.update("UPDATE access_keys SET user_name = ? WHERE account_id = ? AND user_name = ?", newName, accountId,
+        tx.update(
+                "UPDATE access_keys SET user_name = ? WHERE account_id = ? AND user_name = ?",
+                newName,
+                accountId,
                 oldName);
     }
 
     private static AccessKeyRecord row(ResultSet rs) throws SQLException {
         long expires = rs.getLong(7);
         Long expiresAt = rs.wasNull() ? null : expires;
-        return new AccessKeyRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), expiresAt, rs.getLong(8));
+        return new AccessKeyRecord(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                expiresAt,
+                rs.getLong(8));
     }
 }

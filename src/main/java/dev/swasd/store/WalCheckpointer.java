@@ -39,6 +39,7 @@ final class WalCheckpointer implements AutoCloseable {
     static final long INTERVAL_MILLIS = 100;
     /** About 4 MB of 4 KiB pages: SQLite's own automatic checkpoint threshold. */
     static final int RESTART_FRAMES = 1000;
+
     static final int RESTART_WAIT_MILLIS = 5;
     static final long RETRY_MILLIS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
@@ -86,7 +87,8 @@ final class WalCheckpointer implements AutoCloseable {
      * the log is still long: the restart could not finish.
      */
     boolean checkpoint() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             if (run(s, "PASSIVE").frames() < RESTART_FRAMES) {
                 return false;
             }
@@ -110,8 +112,7 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     /** What a checkpoint reported: whether it was cut short by a lock, and the log's length in frames. */
-    record Outcome(boolean busy, long frames) {
-    }
+    record Outcome(boolean busy, long frames) {}
 
     /** Runs one checkpoint of {@code mode} (PASSIVE, TRUNCATE ...) on {@code s}'s connection. */
     static Outcome run(Statement s, String mode) throws SQLException {

@@ -35,7 +35,6 @@ public sealed interface IdFormat {
     final class Random {
         private static final SecureRandom SOURCE = new SecureRandom();
 
-        private Random() {
-        }
+        private Random() {}
     }
 }

@@ -7,8 +7,14 @@ import java.util.Map;
  * Resource quotas, defaulting to the real service's (spec/swas-images.md section 6) and
  * configurable with {@code --quota NAME=VALUE}; {@code --quota unlimited} lifts them all.
  */
-public record Quotas(long instancesPerRegion, long snapshotsPerInstance, long snapshotsPerServerInAccount,
-        long snapshotsPerAccount, long customImagesPerServer, long customImagesPerAccount, long shareAccountsPerImage) {
+public record Quotas(
+        long instancesPerRegion,
+        long snapshotsPerInstance,
+        long snapshotsPerServerInAccount,
+        long snapshotsPerAccount,
+        long customImagesPerServer,
+        long customImagesPerAccount,
+        long shareAccountsPerImage) {
 
     public static final long UNLIMITED = Long.MAX_VALUE;
 
@@ -51,7 +57,8 @@ public record Quotas(long instancesPerRegion, long snapshotsPerInstance, long sn
             try {
                 value = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("quota " + name + " needs a whole number or unlimited, got '" + text + "'");
+                throw new IllegalArgumentException(
+                        "quota " + name + " needs a whole number or unlimited, got '" + text + "'");
             }
             if (value < 0) {
                 throw new IllegalArgumentException("quota " + name + " must not be negative");
@@ -59,11 +66,17 @@ public record Quotas(long instancesPerRegion, long snapshotsPerInstance, long sn
         }
         Map<String, Long> m = asMap();
         if (!m.containsKey(name)) {
-            throw new IllegalArgumentException("unknown quota '" + name + "' (known: " + String.join(", ", m.keySet()) + ")");
+            throw new IllegalArgumentException(
+                    "unknown quota '" + name + "' (known: " + String.join(", ", m.keySet()) + ")");
         }
         m.put(name, value);
-        return new Quotas(m.get("instances-per-region"), m.get("snapshots-per-instance"), m.get("snapshots-per-server"),
-                m.get("snapshots-per-account"), m.get("custom-images-per-server"), m.get("custom-images-per-account"),
+        return new Quotas(
+                m.get("instances-per-region"),
+                m.get("snapshots-per-instance"),
+                m.get("snapshots-per-server"),
+                m.get("snapshots-per-account"),
+                m.get("custom-images-per-server"),
+                m.get("custom-images-per-account"),
                 m.get("share-accounts-per-image"));
     }
 

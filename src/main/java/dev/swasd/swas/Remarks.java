@@ -4,8 +4,7 @@ package dev.swasd.swas;
 public final class Remarks {
     public static final int MAX_LENGTH = 256;
 
-    private Remarks() {
-    }
+    private Remarks() {}
 
     public static String checked(String remark) {
         if (remark.length() > MAX_LENGTH) {

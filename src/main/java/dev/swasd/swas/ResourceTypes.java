@@ -29,6 +29,10 @@ public final class ResourceTypes {
 
     /** The tables the state scheduler settles, each once. */
     public List<TransitionTable> transitionTables() {
-        return byTagType.values().stream().map(ResourceType::transitions).filter(Objects::nonNull).distinct().toList();
+        return byTagType.values().stream()
+                .map(ResourceType::transitions)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 }

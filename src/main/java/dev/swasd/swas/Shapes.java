@@ -1,6 +1,5 @@
 package dev.swasd.swas;
 
-import java.util.Locale;
 import dev.swasd.store.TagRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,19 +7,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Values as the service writes them in responses: times, and tags as each response's own records. */
 public final class Shapes {
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SHARED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHARED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S").withZone(ZoneOffset.UTC);
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** ISO-8601 UTC to the second, as every swas-open and RAM time field. */
     public static String time(long millis) {
@@ -41,8 +40,8 @@ public final class Shapes {
      * A request's typed tags as the maps the tag rules check ({@code Key}, {@code Value}; an absent
      * value stays absent); an absent list is empty.
      */
-    public static <T> List<Map<String, String>> tagMaps(List<T> tags, Function<T, String> key,
-            Function<T, String> value) {
+    public static <T> List<Map<String, String>> tagMaps(
+            List<T> tags, Function<T, String> key, Function<T, String> value) {
         if (tags == null) {
             return List.of();
         }
@@ -63,7 +62,8 @@ public final class Shapes {
     /** Tags by the resource they are on. */
     public static Map<String, List<TagRecord>> byResource(List<TagRecord> tags) {
         Map<String, List<TagRecord>> out = new HashMap<>();
-        tags.forEach(t -> out.computeIfAbsent(t.resourceId(), k -> new ArrayList<>()).add(t));
+        tags.forEach(
+                t -> out.computeIfAbsent(t.resourceId(), k -> new ArrayList<>()).add(t));
         return out;
     }
 

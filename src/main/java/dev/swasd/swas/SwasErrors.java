@@ -7,20 +7,21 @@ import dev.swasd.errors.ApiException;
  * spec/swas-images.md are the service's own; the rest are our documented choices (docs/decisions.md).
  */
 public final class SwasErrors {
-    private SwasErrors() {
-    }
+    private SwasErrors() {}
 
     public static ApiException imageNotFound() {
         return new ApiException(404, "InvalidImageId.NotFound", "The specified ImageId does not exist.");
     }
 
     public static ApiException imageInShare() {
-        return new ApiException(400, "CustomImageInShare",
-                "The custom image is in sharing,please unshare first then to retry.");
+        return new ApiException(
+                400, "CustomImageInShare", "The custom image is in sharing,please unshare first then to retry.");
     }
 
     public static ApiException incorrectImageStatus(String imageId) {
-        return new ApiException(400, "IncorrectImageStatus",
+        return new ApiException(
+                400,
+                "IncorrectImageStatus",
                 "The current status of the custom image " + imageId + " does not support this operation.");
     }
 
@@ -33,8 +34,8 @@ public final class SwasErrors {
     }
 
     public static ApiException incorrectInstanceStatus() {
-        return new ApiException(403, "IncorrectInstanceStatus",
-                "The state of the current instance does not support this operation.");
+        return new ApiException(
+                403, "IncorrectInstanceStatus", "The state of the current instance does not support this operation.");
     }
 
     public static ApiException snapshotNotFound() {
@@ -42,12 +43,16 @@ public final class SwasErrors {
     }
 
     public static ApiException incorrectSnapshotStatus() {
-        return new ApiException(400, "IncorrectSnapshotStatus",
+        return new ApiException(
+                400,
+                "IncorrectSnapshotStatus",
                 "The snapshot is not in the Accomplished state, so it cannot be used yet.");
     }
 
     public static ApiException snapshotInUse() {
-        return new ApiException(400, "SnapshotInUse.CustomImage",
+        return new ApiException(
+                400,
+                "SnapshotInUse.CustomImage",
                 "A custom image was made from this snapshot; delete the custom image first.");
     }
 
@@ -61,13 +66,17 @@ public final class SwasErrors {
 
     /** [doc] UpgradeInstance to a plan that is not larger than the server's. */
     public static ApiException planNotAnUpgrade() {
-        return new ApiException(400, "InvalidPlanIdUpgrade.ValueNotSupported",
+        return new ApiException(
+                400,
+                "InvalidPlanIdUpgrade.ValueNotSupported",
                 "The specification of the specified planId is lower than the current server specification.");
     }
 
     /** UpgradeInstance to a larger plan that does not support the server's platform (docs/decisions.md). */
     public static ApiException planNotForPlatform(String planId, String platform) {
-        return new ApiException(400, "InvalidPlanIdUpgrade.ValueNotSupported",
+        return new ApiException(
+                400,
+                "InvalidPlanIdUpgrade.ValueNotSupported",
                 "The plan " + planId + " does not support " + platform + " images, which the server runs.");
     }
 
@@ -78,23 +87,28 @@ public final class SwasErrors {
 
     /** [doc] ResetDisk while the disk's server is not Stopped. */
     public static ApiException resetDiskNeedsStoppedServer() {
-        return new ApiException(403, "IncorrectInstanceStatus.ResetDisk",
+        return new ApiException(
+                403,
+                "IncorrectInstanceStatus.ResetDisk",
                 "Rolling back the disk requires the instance to operate in a stopped state.");
     }
 
     /** A disk already being rolled back (docs/decisions.md). */
     public static ApiException incorrectDiskStatus() {
-        return new ApiException(403, "IncorrectDiskStatus",
-                "The current status of the disk does not support this operation.");
+        return new ApiException(
+                403, "IncorrectDiskStatus", "The current status of the disk does not support this operation.");
     }
 
     public static ApiException invalidParam(String name, String why) {
-        return new ApiException(400, "InvalidParameter", "The specified parameter \"" + name + "\" is not valid: " + why);
+        return new ApiException(
+                400, "InvalidParameter", "The specified parameter \"" + name + "\" is not valid: " + why);
     }
 
     /** Our code in the service's pattern for a data disk size CreateDisk cannot make (docs/decisions.md). */
     public static ApiException invalidDiskSize(long gib) {
-        return new ApiException(400, "InvalidDiskSize.ValueNotSupported",
+        return new ApiException(
+                400,
+                "InvalidDiskSize.ValueNotSupported",
                 "The specified parameter DiskSize is invalid: a data disk is 20 to 16384 GB, got " + gib + ".");
     }
 
@@ -111,12 +125,13 @@ public final class SwasErrors {
     }
 
     public static ApiException resourceNotFound(String type, String id) {
-        return new ApiException(404, "InvalidResourceId.NotFound",
-                "The specified " + type + " resource " + id + " does not exist.");
+        return new ApiException(
+                404, "InvalidResourceId.NotFound", "The specified " + type + " resource " + id + " does not exist.");
     }
 
     public static ApiException invalidProtocol() {
-        return new ApiException(400, "InvalidProtocol.ValueNotSupported", "The specified parameter Protocol is invalid.");
+        return new ApiException(
+                400, "InvalidProtocol.ValueNotSupported", "The specified parameter Protocol is invalid.");
     }
 
     public static ApiException invalidPort() {
@@ -124,13 +139,13 @@ public final class SwasErrors {
     }
 
     public static ApiException invalidSourceCidrIp() {
-        return new ApiException(400, "InvalidSourceCidrIp.ValueNotSupported",
-                "The specified parameter SourceCidrIp is invalid.");
+        return new ApiException(
+                400, "InvalidSourceCidrIp.ValueNotSupported", "The specified parameter SourceCidrIp is invalid.");
     }
 
     public static ApiException firewallRuleLimitExceeded() {
-        return new ApiException(403, "FirewallRuleLimitExceed",
-                "The maximum number of firewall rules in an instance is exceeded.");
+        return new ApiException(
+                403, "FirewallRuleLimitExceed", "The maximum number of firewall rules in an instance is exceeded.");
     }
 
     public static ApiException firewallRuleExists() {
@@ -158,33 +173,37 @@ public final class SwasErrors {
     }
 
     public static ApiException keyPairNotFound() {
-        return new ApiException(404, "InvalidKeyPairName.NotFound",
-                "The specified KeyPairName does not exist in our records.");
+        return new ApiException(
+                404, "InvalidKeyPairName.NotFound", "The specified KeyPairName does not exist in our records.");
     }
 
     public static ApiException keyPairAttached() {
-        return new ApiException(400, "InvalidParameter.KeypairAlreadyAttachedInstance",
+        return new ApiException(
+                400,
+                "InvalidParameter.KeypairAlreadyAttachedInstance",
                 "The specified keyPair attached to instances can not be deleted.");
     }
 
     public static ApiException keyPairNotAttached() {
-        return new ApiException(400, "InvalidKeyPairName.NotAttached",
-                "The specified key pair is not attached to the instance.");
+        return new ApiException(
+                400, "InvalidKeyPairName.NotAttached", "The specified key pair is not attached to the instance.");
     }
 
     public static ApiException windowsInstance() {
-        return new ApiException(403, "DependencyViolation.WindowsInstance",
+        return new ApiException(
+                403,
+                "DependencyViolation.WindowsInstance",
                 "The instance creating is windows, cannot use ssh key pair to login");
     }
 
     public static ApiException firewallTemplateNotFound() {
-        return new ApiException(404, "InvalidFirewallTemplateId.NotFound",
-                "The specified FirewallTemplateId does not exist.");
+        return new ApiException(
+                404, "InvalidFirewallTemplateId.NotFound", "The specified FirewallTemplateId does not exist.");
     }
 
     public static ApiException firewallTemplateRuleNotFound() {
-        return new ApiException(404, "InvalidFirewallTemplateRuleId.NotFound",
-                "The specified FirewallTemplateRuleId does not exist.");
+        return new ApiException(
+                404, "InvalidFirewallTemplateRuleId.NotFound", "The specified FirewallTemplateRuleId does not exist.");
     }
 
     public static ApiException firewallTemplateTaskNotFound() {
@@ -192,6 +211,7 @@ public final class SwasErrors {
     }
 
     public static ApiException invalidVncPassword() {
-        return new ApiException(400, "InvalidPassword.ValueNotSupported", "The specified parameter Password is invalid.");
+        return new ApiException(
+                400, "InvalidPassword.ValueNotSupported", "The specified parameter Password is invalid.");
     }
 }

@@ -37,25 +37,45 @@ class AdminRamCommandTest {
         Path data = tmp.resolve("data");
         String url = TestDatabases.fresh(Files.createDirectories(data), "swasd");
         Path doc = tmp.resolve("plans.json");
-        Files.writeString(doc, "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                + "\"swas-open:ListPlans\",\"Resource\":\"*\"}]}");
+        Files.writeString(
+                doc,
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                        + "\"swas-open:ListPlans\",\"Resource\":\"*\"}]}");
 
         var user = admin(data, url, "user", "create", "ci-bot", "--display-name", "CI bot");
         assertThat(user.exit()).as(user.err()).isZero();
         assertThat(user.out()).matches("(?s)created user ci-bot  UserId=[1-9][0-9]{15}\\R");
-        assertThat(admin(data, url, "group", "create", "bots", "--comments", "robots").exit()).isZero();
-        assertThat(admin(data, url, "group", "add-user", "bots", "ci-bot").exit()).isZero();
+        assertThat(admin(data, url, "group", "create", "bots", "--comments", "robots")
+                        .exit())
+                .isZero();
+        assertThat(admin(data, url, "group", "add-user", "bots", "ci-bot").exit())
+                .isZero();
         var policy = admin(data, url, "policy", "create", "Plans", "--document", doc.toString());
         assertThat(policy.out()).contains("created policy Plans  DefaultVersion=v1");
-        assertThat(admin(data, url, "policy", "attach", "Plans", "--group", "bots").exit()).isZero();
-        assertThat(admin(data, url, "policy", "attach", "AliyunSWASReadOnlyAccess", "--type", "System", "--user",
-                "ci-bot").exit()).isZero();
+        assertThat(admin(data, url, "policy", "attach", "Plans", "--group", "bots")
+                        .exit())
+                .isZero();
+        assertThat(admin(
+                                data,
+                                url,
+                                "policy",
+                                "attach",
+                                "AliyunSWASReadOnlyAccess",
+                                "--type",
+                                "System",
+                                "--user",
+                                "ci-bot")
+                        .exit())
+                .isZero();
         var key = admin(data, url, "key", "create", "ci-bot");
         assertThat(key.exit()).isZero();
         Matcher m = KEY.matcher(key.out());
         assertThat(m.find()).as(key.out()).isTrue();
         var list = admin(data, url, "user", "list");
-        assertThat(list.out()).contains("USER_ID").contains("ci-bot").contains("CI bot")
+        assertThat(list.out())
+                .contains("USER_ID")
+                .contains("ci-bot")
+                .contains("CI bot")
                 .doesNotContain(m.group(2));
 
         try (TestServer server = TestServer.start(data, url)) {
@@ -63,8 +83,8 @@ class AdminRamCommandTest {
             assertThat(bot.call("ListPlans", "RegionId", "cn-hangzhou")).containsKey("Plans");
             TeaException denied = bot.error("DeleteSnapshot", "RegionId", "cn-hangzhou", "SnapshotId", "s-x");
             assertThat(denied.getCode()).isEqualTo("Forbidden.RAM");
-            TeaClient ram = new TeaClient(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3",
-                    "2015-05-01");
+            TeaClient ram = new TeaClient(
+                    server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3", "2015-05-01");
             assertThat(ram.call("GetUser", "UserName", "ci-bot").toString()).contains("CI bot");
         }
     }
@@ -75,7 +95,9 @@ class AdminRamCommandTest {
         String url = TestDatabases.fresh(Files.createDirectories(data), "swasd");
         var bad = admin(data, url, "user", "create", "bad name");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.errLines()).singleElement().asString()
+        assertThat(bad.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("swasd: InvalidParameter.UserName.InvalidChars: ")
                 .endsWith("(try: swasd admin user create --help)");
         assertThat(admin(data, url, "user", "create", "alice").exit()).isZero();
@@ -98,8 +120,8 @@ class AdminRamCommandTest {
         assertThat(missing.err()).contains("missing subcommand (create, list)");
         var limited = admin(data, url, "user", "create", "bob", "--ram-limit", "users=1");
         assertThat(limited.exit()).isEqualTo(1);
-        assertThat(limited.errLines()).containsExactly(
-                "swasd: LimitExceeded.User: The count of users beyond the current limits.");
+        assertThat(limited.errLines())
+                .containsExactly("swasd: LimitExceeded.User: The count of users beyond the current limits.");
         var badLimit = admin(data, url, "user", "list", "--ram-limit", "wizards=3");
         assertThat(badLimit.exit()).isEqualTo(2);
         assertThat(badLimit.err()).contains("unknown RAM limit 'wizards'");
@@ -109,8 +131,8 @@ class AdminRamCommandTest {
         var serveRefresh = RamSimulateCommandTest.swasd("serve", "--ram-refresh", "soon", "--data", data.toString());
         assertThat(serveRefresh.exit()).isEqualTo(2);
         assertThat(serveRefresh.errLines()).hasSize(1);
-        var account = RamSimulateCommandTest.swasd("admin", "user", "list", "--account-id", "42", "--data",
-                data.toString());
+        var account =
+                RamSimulateCommandTest.swasd("admin", "user", "list", "--account-id", "42", "--data", data.toString());
         assertThat(account.exit()).isEqualTo(2);
         assertThat(account.err()).contains("--account-id must be a 16-digit account UID");
     }

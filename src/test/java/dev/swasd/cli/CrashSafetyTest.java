@@ -70,9 +70,14 @@ class CrashSafetyTest {
                 long t2 = System.nanoTime();
                 int before = ledger.acks.get();
                 load(p, endpoint, ledger, round, random);
-                System.out.printf("crash-safety round %d: start %d ms, verify %d ms, load %d ms, %d writes acknowledged "
-                        + "before the kill%n", round, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                        (System.nanoTime() - t2) / 1_000_000, ledger.acks.get() - before);
+                System.out.printf(
+                        "crash-safety round %d: start %d ms, verify %d ms, load %d ms, %d writes acknowledged "
+                                + "before the kill%n",
+                        round,
+                        (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000,
+                        (System.nanoTime() - t2) / 1_000_000,
+                        ledger.acks.get() - before);
             }
         }
         try (ServeProcess p = serve(data, dbUrl)) {
@@ -82,21 +87,46 @@ class CrashSafetyTest {
             int replayed = ledger.replayCreates(c);
             p.terminate();
             assertThat(p.awaitExit(60)).as("clean stop; stderr %s", p.err).isZero();
-            ledger.checkDatabase(dbUrl != null ? dbUrl : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath());
-            System.out.printf("crash-safety (%s, seed %d): %d SIGKILLs, %d acknowledged writes checked (%d servers, "
+            ledger.checkDatabase(
+                    dbUrl != null
+                            ? dbUrl
+                            : "jdbc:sqlite:" + data.resolve("swasd.db").toAbsolutePath());
+            System.out.printf(
+                    "crash-safety (%s, seed %d): %d SIGKILLs, %d acknowledged writes checked (%d servers, "
                             + "%d snapshots, %d images, %d share changes, %d deletes), %d requests unanswered at a kill "
                             + "re-sent with their ClientToken, %d creates replayed%n",
-                    dbUrl == null ? "SQLite" : "PostgreSQL", seed, KILLS, ledger.acks.get(), ledger.instances.size(),
-                    ledger.snapshots.size(), ledger.images.size(), ledger.shareChanges.get(), ledger.deletes.get(),
-                    inFlight, replayed);
+                    dbUrl == null ? "SQLite" : "PostgreSQL",
+                    seed,
+                    KILLS,
+                    ledger.acks.get(),
+                    ledger.instances.size(),
+                    ledger.snapshots.size(),
+                    ledger.images.size(),
+                    ledger.shareChanges.get(),
+                    ledger.deletes.get(),
+                    inFlight,
+                    replayed);
         }
-        assertThat(inFlight).as("the kills landed while requests were in flight").isPositive();
+        assertThat(inFlight)
+                .as("the kills landed while requests were in flight")
+                .isPositive();
     }
 
     private static ServeProcess serve(Path data, String dbUrl) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", data.toString(),
-                "--state-delay", "0s", "--quota", "unlimited", "--root-access-key-id", KEY_ID,
-                "--root-access-key-secret", SECRET));
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                data.toString(),
+                "--state-delay",
+                "0s",
+                "--quota",
+                "unlimited",
+                "--root-access-key-id",
+                KEY_ID,
+                "--root-access-key-secret",
+                SECRET));
         if (dbUrl != null) {
             args.addAll(List.of("--db", dbUrl));
         }
@@ -127,31 +157,41 @@ class CrashSafetyTest {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(60);
         while ((ledger.acks.get() - before < MIN_ACKS_PER_ROUND || System.nanoTime() - started < killAfter)
-                && System.nanoTime() < deadline && ledger.unexpected.isEmpty()) {
+                && System.nanoTime() < deadline
+                && ledger.unexpected.isEmpty()) {
             Thread.sleep(2);
         }
-        new ProcessBuilder("kill", "-KILL", Long.toString(p.process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-KILL", Long.toString(p.process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         assertThat(p.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         for (Thread t : workers) {
             t.join(TimeUnit.SECONDS.toMillis(120));
             assertThat(t.isAlive()).as("a worker did not stop after the kill").isFalse();
         }
-        assertThat(ledger.unexpected).as("error answers before the kill; server log:%n%s",
-                String.join("\n", p.errorLines())).isEmpty();
-        assertThat(ledger.acks.get() - before).as("writes acknowledged in round %d", round)
+        assertThat(ledger.unexpected)
+                .as("error answers before the kill; server log:%n%s", String.join("\n", p.errorLines()))
+                .isEmpty();
+        assertThat(ledger.acks.get() - before)
+                .as("writes acknowledged in round %d", round)
                 .isGreaterThanOrEqualTo(MIN_ACKS_PER_ROUND);
     }
 
     @SuppressWarnings("unchecked")
     private static String linuxImage(TeaClient c) {
-        return ((List<Map<String, Object>>) c.call("ListImages", "RegionId", R, "ImageType", "system").get("Images"))
-                .stream().filter(i -> "Linux".equals(i.get("Platform"))).findFirst().orElseThrow().get("ImageId")
-                .toString();
+        return ((List<Map<String, Object>>) c.call("ListImages", "RegionId", R, "ImageType", "system")
+                        .get("Images"))
+                .stream()
+                        .filter(i -> "Linux".equals(i.get("Platform")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("ImageId")
+                        .toString();
     }
 
     /** One write with its ClientToken, and what its 200 answer means for the ledger. */
-    record Write(String action, Object[] params, Consumer<Map<String, Object>> onAnswer) {
-    }
+    record Write(String action, Object[] params, Consumer<Map<String, Object>> onAnswer) {}
 
     /** What an image should look like; null while a request that would change it is unanswered. */
     static final class ImageFacts {
@@ -190,9 +230,26 @@ class CrashSafetyTest {
             int amount = 1 + random.nextInt(2);
             boolean dataDisk = random.nextBoolean();
             List<String> servers = new ArrayList<>();
-            Write create = ledger.create("CreateInstances", "InstanceIds", new Object[] {"RegionId", R, "ImageId", image,
-                    "PlanId", PLAN, "Period", 1, "Amount", amount, "DataDiskSize", dataDisk ? 40 : 0, "ClientToken",
-                    token + "i"}, body -> {
+            Write create = ledger.create(
+                    "CreateInstances",
+                    "InstanceIds",
+                    new Object[] {
+                        "RegionId",
+                        R,
+                        "ImageId",
+                        image,
+                        "PlanId",
+                        PLAN,
+                        "Period",
+                        1,
+                        "Amount",
+                        amount,
+                        "DataDiskSize",
+                        dataDisk ? 40 : 0,
+                        "ClientToken",
+                        token + "i"
+                    },
+                    body -> {
                         List<String> ids = (List<String>) body.get("InstanceIds");
                         assertThat(ids).hasSize(amount);
                         ids.forEach(id -> ledger.instances.put(id, dataDisk));
@@ -203,55 +260,110 @@ class CrashSafetyTest {
             }
             String disk;
             try {
-                List<Map<String, Object>> disks = (List<Map<String, Object>>) c.send("ListDisks", "RegionId", R,
-                        "InstanceId", servers.getFirst(), "DiskType", "system").get("Disks");
+                List<Map<String, Object>> disks = (List<Map<String, Object>>)
+                        c.send("ListDisks", "RegionId", R, "InstanceId", servers.getFirst(), "DiskType", "system")
+                                .get("Disks");
                 disk = disks.getFirst().get("DiskId").toString();
             } catch (Exception e) {
                 return false; // a read: nothing to settle
             }
             String[] snapshot = new String[1];
-            if (!ledger.perform(c, ledger.create("CreateSnapshot", "SnapshotId", new Object[] {"RegionId", R, "DiskId",
-                    disk, "SnapshotName", "snap-" + token, "ClientToken", token + "s"}, body -> {
-                        snapshot[0] = body.get("SnapshotId").toString();
-                        ledger.snapshots.add(snapshot[0]);
-                    }))) {
+            if (!ledger.perform(
+                    c,
+                    ledger.create(
+                            "CreateSnapshot",
+                            "SnapshotId",
+                            new Object[] {
+                                "RegionId",
+                                R,
+                                "DiskId",
+                                disk,
+                                "SnapshotName",
+                                "snap-" + token,
+                                "ClientToken",
+                                token + "s"
+                            },
+                            body -> {
+                                snapshot[0] = body.get("SnapshotId").toString();
+                                ledger.snapshots.add(snapshot[0]);
+                            }))) {
                 return false;
             }
             String[] imageId = new String[1];
-            if (!ledger.perform(c, ledger.create("CreateCustomImage", "ImageId", new Object[] {"RegionId", R,
-                    "InstanceId", servers.getFirst(), "ImageName", "img-" + token, "SystemSnapshotId", snapshot[0],
-                    "ClientToken", token + "m"}, body -> {
-                        imageId[0] = body.get("ImageId").toString();
-                        ledger.images.put(imageId[0], new ImageFacts());
-                    }))) {
+            if (!ledger.perform(
+                    c,
+                    ledger.create(
+                            "CreateCustomImage",
+                            "ImageId",
+                            new Object[] {
+                                "RegionId",
+                                R,
+                                "InstanceId",
+                                servers.getFirst(),
+                                "ImageName",
+                                "img-" + token,
+                                "SystemSnapshotId",
+                                snapshot[0],
+                                "ClientToken",
+                                token + "m"
+                            },
+                            body -> {
+                                imageId[0] = body.get("ImageId").toString();
+                                ledger.images.put(imageId[0], new ImageFacts());
+                            }))) {
                 return false;
             }
             ImageFacts facts = ledger.images.get(imageId[0]);
             facts.shared = null;
-            if (!ledger.perform(c, new Write("ModifyImageShareStatus", new Object[] {"RegionId", R, "ImageId",
-                    imageId[0], "Operation", "Share", "ClientToken", token + "sh"}, body -> {
-                        facts.shared = true;
-                        ledger.shareChanges.incrementAndGet();
-                    }))) {
+            if (!ledger.perform(
+                    c,
+                    new Write(
+                            "ModifyImageShareStatus",
+                            new Object[] {
+                                "RegionId", R, "ImageId", imageId[0], "Operation", "Share", "ClientToken", token + "sh"
+                            },
+                            body -> {
+                                facts.shared = true;
+                                ledger.shareChanges.incrementAndGet();
+                            }))) {
                 return false;
             }
             if (random.nextBoolean()) {
                 return true;
             }
             facts.shared = null;
-            if (!ledger.perform(c, new Write("ModifyImageShareStatus", new Object[] {"RegionId", R, "ImageId",
-                    imageId[0], "Operation", "UnShare", "ClientToken", token + "un"}, body -> {
-                        facts.shared = false;
-                        ledger.shareChanges.incrementAndGet();
-                    }))) {
+            if (!ledger.perform(
+                    c,
+                    new Write(
+                            "ModifyImageShareStatus",
+                            new Object[] {
+                                "RegionId",
+                                R,
+                                "ImageId",
+                                imageId[0],
+                                "Operation",
+                                "UnShare",
+                                "ClientToken",
+                                token + "un"
+                            },
+                            body -> {
+                                facts.shared = false;
+                                ledger.shareChanges.incrementAndGet();
+                            }))) {
                 return false;
             }
             facts.deleted = null;
-            return ledger.perform(c, new Write("DeleteCustomImages", new Object[] {"RegionId", R, "ImageIds",
-                    "[\"" + imageId[0] + "\"]", "ClientToken", token + "d"}, body -> {
-                        facts.deleted = true;
-                        ledger.deletes.incrementAndGet();
-                    }));
+            return ledger.perform(
+                    c,
+                    new Write(
+                            "DeleteCustomImages",
+                            new Object[] {
+                                "RegionId", R, "ImageIds", "[\"" + imageId[0] + "\"]", "ClientToken", token + "d"
+                            },
+                            body -> {
+                                facts.deleted = true;
+                                ledger.deletes.incrementAndGet();
+                            }));
         }
     }
 
@@ -262,6 +374,7 @@ class CrashSafetyTest {
         final AtomicInteger deletes = new AtomicInteger();
         /** Server id → whether it was created with a data disk. */
         final Map<String, Boolean> instances = new ConcurrentHashMap<>();
+
         final Set<String> snapshots = ConcurrentHashMap.newKeySet();
         final Map<String, ImageFacts> images = new ConcurrentHashMap<>();
         final List<Write> unanswered = new CopyOnWriteArrayList<>();
@@ -288,7 +401,8 @@ class CrashSafetyTest {
                 return true;
             } catch (TeaException e) {
                 if (e.getStatusCode() != null && e.getCode() != null) {
-                    unexpected.add(w.action() + ": HTTP " + e.getStatusCode() + " " + e.getCode() + " " + e.getMessage());
+                    unexpected.add(
+                            w.action() + ": HTTP " + e.getStatusCode() + " " + e.getCode() + " " + e.getMessage());
                 } else {
                     unanswered.add(w);
                 }
@@ -304,7 +418,9 @@ class CrashSafetyTest {
             List<Write> pending = List.copyOf(unanswered);
             unanswered.clear();
             for (Write w : pending) {
-                assertThat(perform(c, w)).as("re-sent %s; errors %s", w.action(), unexpected).isTrue();
+                assertThat(perform(c, w))
+                        .as("re-sent %s; errors %s", w.action(), unexpected)
+                        .isTrue();
             }
             return pending.size();
         }
@@ -315,12 +431,15 @@ class CrashSafetyTest {
             List<String> servers = List.copyOf(instances.keySet());
             Set<String> seen = new HashSet<>();
             for (List<String> chunk : chunks(servers)) {
-                Map<String, Object> body = c.call("ListInstances", "RegionId", R, "InstanceIds", json(chunk),
-                        "PageSize", 100);
-                ((List<Map<String, Object>>) body.get("Instances")).forEach(i -> seen.add(i.get("InstanceId").toString()));
+                Map<String, Object> body =
+                        c.call("ListInstances", "RegionId", R, "InstanceIds", json(chunk), "PageSize", 100);
+                ((List<Map<String, Object>>) body.get("Instances"))
+                        .forEach(i -> seen.add(i.get("InstanceId").toString()));
             }
             assertThat(seen).as("acknowledged servers").containsExactlyInAnyOrderElementsOf(servers);
-            assertThat(total(c.call("ListInstances", "RegionId", R))).as("servers in all").isEqualTo(servers.size());
+            assertThat(total(c.call("ListInstances", "RegionId", R)))
+                    .as("servers in all")
+                    .isEqualTo(servers.size());
 
             Map<String, Integer> system = new HashMap<>();
             Map<String, Integer> dataDisks = new HashMap<>();
@@ -337,28 +456,32 @@ class CrashSafetyTest {
             }
             instances.forEach((id, withData) -> {
                 assertThat(system.get(id)).as("system disks of %s", id).isEqualTo(1);
-                assertThat(dataDisks.getOrDefault(id, 0)).as("data disks of %s", id).isEqualTo(withData ? 1 : 0);
+                assertThat(dataDisks.getOrDefault(id, 0))
+                        .as("data disks of %s", id)
+                        .isEqualTo(withData ? 1 : 0);
             });
 
             List<String> snaps = List.copyOf(snapshots);
             Set<String> seenSnaps = new HashSet<>();
             for (List<String> chunk : chunks(snaps)) {
-                Map<String, Object> body = c.call("ListSnapshots", "RegionId", R, "SnapshotIds", json(chunk),
-                        "PageSize", 100);
-                ((List<Map<String, Object>>) body.get("Snapshots")).forEach(s -> seenSnaps.add(s.get("SnapshotId").toString()));
+                Map<String, Object> body =
+                        c.call("ListSnapshots", "RegionId", R, "SnapshotIds", json(chunk), "PageSize", 100);
+                ((List<Map<String, Object>>) body.get("Snapshots"))
+                        .forEach(s -> seenSnaps.add(s.get("SnapshotId").toString()));
             }
             assertThat(seenSnaps).as("acknowledged snapshots").containsExactlyInAnyOrderElementsOf(snaps);
 
             Map<String, Boolean> live = new HashMap<>();
             for (List<String> chunk : chunks(List.copyOf(images.keySet()))) {
-                Map<String, Object> body = c.call("ListCustomImages", "RegionId", R, "ImageIds", json(chunk),
-                        "PageSize", 100);
+                Map<String, Object> body =
+                        c.call("ListCustomImages", "RegionId", R, "ImageIds", json(chunk), "PageSize", 100);
                 ((List<Map<String, Object>>) body.get("CustomImages"))
                         .forEach(i -> live.put(i.get("ImageId").toString(), (Boolean) i.get("InShare")));
             }
             images.forEach((id, facts) -> {
                 assertThat(facts.deleted).as("image %s settled", id).isNotNull();
-                assertThat(live.containsKey(id)).as("image %s is there unless its delete was acknowledged", id)
+                assertThat(live.containsKey(id))
+                        .as("image %s is there unless its delete was acknowledged", id)
                         .isEqualTo(!facts.deleted);
                 if (!facts.deleted) {
                     assertThat(live.get(id)).as("share flag of %s", id).isEqualTo(facts.shared);
@@ -384,23 +507,33 @@ class CrashSafetyTest {
 
         /** After a clean stop, in the database itself: exactly the acknowledged rows, none half made. */
         void checkDatabase(String url) throws Exception {
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                assertThat(column(s, "SELECT instance_id FROM instances")).containsExactlyInAnyOrderElementsOf(
-                        instances.keySet());
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
+                assertThat(column(s, "SELECT instance_id FROM instances"))
+                        .containsExactlyInAnyOrderElementsOf(instances.keySet());
                 Map<String, Integer> system = new HashMap<>();
-                try (ResultSet rs = s.executeQuery("SELECT instance_id, disk_id FROM disks WHERE disk_type = 'system'")) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT instance_id, disk_id FROM disks WHERE disk_type = 'system'")) {
                     while (rs.next()) {
                         system.merge(rs.getString(1), 1, Integer::sum);
                     }
                 }
                 assertThat(system.keySet()).containsExactlyInAnyOrderElementsOf(instances.keySet());
                 assertThat(system.values()).allMatch(n -> n == 1);
-                assertThat(column(s, "SELECT snapshot_id FROM snapshots")).containsExactlyInAnyOrderElementsOf(snapshots);
-                assertThat(column(s, "SELECT s.snapshot_id FROM snapshots s LEFT JOIN disks d ON d.disk_id = s.disk_id "
-                        + "WHERE d.disk_id IS NULL")).as("snapshots of missing disks").isEmpty();
-                assertThat(column(s, "SELECT i.image_id FROM custom_images i LEFT JOIN snapshots s "
-                        + "ON s.snapshot_id = i.system_snapshot_id WHERE s.snapshot_id IS NULL"))
-                        .as("images of missing snapshots").isEmpty();
+                assertThat(column(s, "SELECT snapshot_id FROM snapshots"))
+                        .containsExactlyInAnyOrderElementsOf(snapshots);
+                assertThat(column(
+                                s,
+                                "SELECT s.snapshot_id FROM snapshots s LEFT JOIN disks d ON d.disk_id = s.disk_id "
+                                        + "WHERE d.disk_id IS NULL"))
+                        .as("snapshots of missing disks")
+                        .isEmpty();
+                assertThat(column(
+                                s,
+                                "SELECT i.image_id FROM custom_images i LEFT JOIN snapshots s "
+                                        + "ON s.snapshot_id = i.system_snapshot_id WHERE s.snapshot_id IS NULL"))
+                        .as("images of missing snapshots")
+                        .isEmpty();
                 try (ResultSet rs = s.executeQuery("SELECT image_id, in_share, deleted_at FROM custom_images")) {
                     Set<String> ids = new HashSet<>();
                     while (rs.next()) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileModesTest {
     private static final String KEY = "LTAIModesKey0001";
     private static final String SECRET = "ModesSecret0001xyz";
+
     @TempDir
     Path tmp;
 
@@ -40,19 +41,36 @@ class FileModesTest {
         Path data = tmp.resolve("deep").resolve("data");
         int port = freePort();
         Map<String, String> env = Map.of("SWASD_ROOT_ACCESS_KEY_ID", KEY, "SWASD_ROOT_ACCESS_KEY_SECRET", SECRET);
-        try (ServeProcess p = ServeProcess.start("000", env, "serve", "--port", Integer.toString(port), "--data",
-                data.toString())) {
-            assertThat(p.awaitOut("SDK config", 60)).as("stdout %s stderr %s", p.out, p.err).isTrue();
+        try (ServeProcess p =
+                ServeProcess.start("000", env, "serve", "--port", Integer.toString(port), "--data", data.toString())) {
+            assertThat(p.awaitOut("SDK config", 60))
+                    .as("stdout %s stderr %s", p.out, p.err)
+                    .isTrue();
             // a signed request: its nonce goes into the nonce log files
             HostileClient client = new HostileClient("127.0.0.1:" + port, KEY, SECRET);
-            assertThat(HostileClient.exchange(port, client.v3("ListRegions", Map.of()), 20_000).status()).isEqualTo(200);
-            HostileClient.exchange(port, client.v3("CreateInstances", Map.of("RegionId", "cn-hangzhou",
-                    "ImageId", "m-none", "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1")), 20_000);
+            assertThat(HostileClient.exchange(port, client.v3("ListRegions", Map.of()), 20_000)
+                            .status())
+                    .isEqualTo(200);
+            HostileClient.exchange(
+                    port,
+                    client.v3(
+                            "CreateInstances",
+                            Map.of(
+                                    "RegionId",
+                                    "cn-hangzhou",
+                                    "ImageId",
+                                    "m-none",
+                                    "PlanId",
+                                    "swas.s2.c2m2s40b3t08",
+                                    "Period",
+                                    "1")),
+                    20_000);
             List<Path> files;
             try (Stream<Path> all = Files.walk(data)) {
                 files = all.filter(f -> !f.equals(data)).toList();
             }
-            assertThat(files).extracting(f -> f.getFileName().toString())
+            assertThat(files)
+                    .extracting(f -> f.getFileName().toString())
                     .contains("swasd.db", "swasd.db-wal", "swasd.db-shm", "master.key")
                     .anySatisfy(n -> assertThat(n).startsWith("swasd.db-nonces."));
             assertThat(mode(data)).isEqualTo("rwx------");
@@ -74,14 +92,18 @@ class FileModesTest {
             try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data", data.toString())) {
                 assertThat(p.awaitExit(60)).isNotZero();
                 assertThat(p.errorLines()).hasSize(1);
-                assertThat(p.errorLines().getFirst()).contains(data.toString()).contains("writable by other users")
+                assertThat(p.errorLines().getFirst())
+                        .contains(data.toString())
+                        .contains("writable by other users")
                         .doesNotContain("Exception");
             }
-            try (ServeProcess p = ServeProcess.start(Map.of(), "admin", "user", "create", "someone", "--data",
-                    data.toString())) {
+            try (ServeProcess p =
+                    ServeProcess.start(Map.of(), "admin", "user", "create", "someone", "--data", data.toString())) {
                 assertThat(p.awaitExit(60)).isNotZero();
                 assertThat(p.errorLines()).hasSize(1);
-                assertThat(p.errorLines().getFirst()).contains("writable by other users").doesNotContain("Exception");
+                assertThat(p.errorLines().getFirst())
+                        .contains("writable by other users")
+                        .doesNotContain("Exception");
             }
             try (Stream<Path> left = Files.list(data)) {
                 assertThat(left).as("nothing is created in a refused directory").isEmpty();

@@ -59,7 +59,10 @@ class NonceCrashTest {
             while (answered.size() < 300) {
                 Thread.sleep(10);
             }
-            new ProcessBuilder("kill", "-KILL", Long.toString(p.process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-KILL", Long.toString(p.process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             stop.set(true);
             for (Thread t : workers) {
                 t.join();
@@ -71,7 +74,9 @@ class NonceCrashTest {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 for (byte[] request : answered) {
                     RawHttp.Reply reply = RawHttp.exchange(s, request);
-                    assertThat(reply.status()).as("a replay of an answered request: %s", reply).isEqualTo(400);
+                    assertThat(reply.status())
+                            .as("a replay of an answered request: %s", reply)
+                            .isEqualTo(400);
                     assertThat(reply.body()).contains("SignatureNonceUsed");
                     refused++;
                 }
@@ -81,8 +86,16 @@ class NonceCrashTest {
     }
 
     private static ServeProcess serve(Path data, String dbUrl) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--data", data.toString(),
-                "--root-access-key-id", KEY_ID, "--root-access-key-secret", SECRET));
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                data.toString(),
+                "--root-access-key-id",
+                KEY_ID,
+                "--root-access-key-secret",
+                SECRET));
         if (dbUrl != null) {
             args.addAll(List.of("--db", dbUrl));
         }

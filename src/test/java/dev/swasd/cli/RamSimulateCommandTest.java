@@ -93,8 +93,10 @@ class RamSimulateCommandTest {
                 """.formatted(IMAGE));
         Run run = swasd("ram", "simulate", "--cases", cases.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree(
-                "[{\"name\":\"read\",\"decision\":\"Allow\"},{\"name\":\"delete\",\"decision\":\"ImplicitDeny\"}]"));
+        assertThat(JSON.readTree(run.out()))
+                .isEqualTo(
+                        JSON.readTree(
+                                "[{\"name\":\"read\",\"decision\":\"Allow\"},{\"name\":\"delete\",\"decision\":\"ImplicitDeny\"}]"));
     }
 
     @Test
@@ -105,32 +107,62 @@ class RamSimulateCommandTest {
     }
 
     static Stream<Arguments> malformedCaseFiles() {
-        String policy = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        String policy =
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
         String request = "{\"action\":\"swas-open:ListImages\",\"resources\":[\"*\"]}";
         return Stream.of(
                 Arguments.of("bad JSON", "[{\"name\": \"a\",", "not valid JSON"),
                 Arguments.of("not an array", "{}", "a case file is a JSON array of cases"),
-                Arguments.of("malformed policy", "[{\"name\":\"a\",\"policies\":[{\"Version\":\"1\",\"Statement\":"
-                        + "[{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}],\"request\":" + request + "}]",
+                Arguments.of(
+                        "malformed policy",
+                        "[{\"name\":\"a\",\"policies\":[{\"Version\":\"1\",\"Statement\":"
+                                + "[{\"Effect\":\"allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}],\"request\":"
+                                + request + "}]",
                         "case 0 (a): policies[0]: Statement[0].Effect must be \"Allow\" or \"Deny\", got \"allow\""),
-                Arguments.of("missing name", "[{\"policies\":[],\"request\":" + request + "}]", "case 0: \"name\" is required"),
-                Arguments.of("missing request", "[{\"name\":\"a\",\"policies\":[]}]", "case 0 (a): \"request\" must be an object"),
-                Arguments.of("missing policies", "[{\"name\":\"a\",\"request\":" + request + "}]",
+                Arguments.of(
+                        "missing name",
+                        "[{\"policies\":[],\"request\":" + request + "}]",
+                        "case 0: \"name\" is required"),
+                Arguments.of(
+                        "missing request",
+                        "[{\"name\":\"a\",\"policies\":[]}]",
+                        "case 0 (a): \"request\" must be an object"),
+                Arguments.of(
+                        "missing policies",
+                        "[{\"name\":\"a\",\"request\":" + request + "}]",
                         "case 0 (a): \"policies\" must be a list of policy documents"),
-                Arguments.of("missing action", "[{\"name\":\"a\",\"policies\":[],\"request\":{\"resources\":[\"*\"]}}]",
+                Arguments.of(
+                        "missing action",
+                        "[{\"name\":\"a\",\"policies\":[],\"request\":{\"resources\":[\"*\"]}}]",
                         "case 0 (a): request: \"action\" is required"),
-                Arguments.of("no resources", "[{\"name\":\"a\",\"policies\":[],\"request\":{\"action\":\"x:y\","
-                        + "\"resources\":[]}}]", "\"resources\" must be a non-empty list"),
-                Arguments.of("bad expectation", "[{\"name\":\"a\",\"policies\":[" + policy + "],\"request\":" + request
-                        + ",\"expect\":\"Deny\"}]", "\"expect\" must be Allow, ImplicitDeny or ExplicitDeny"),
-                Arguments.of("unknown field", "[{\"name\":\"a\",\"policies\":[],\"request\":" + request
-                        + ",\"expected\":\"Allow\"}]", "unknown field \"expected\""),
-                Arguments.of("bad principal", "[{\"name\":\"a\",\"policies\":[],\"request\":{\"action\":\"x:y\","
-                        + "\"resources\":[\"*\"],\"principalType\":\"Root\"}}]", "\"principalType\" must be RootAccount"),
-                Arguments.of("object in context", "[{\"name\":\"a\",\"policies\":[],\"request\":{\"action\":\"x:y\","
-                        + "\"resources\":[\"*\"],\"context\":{\"k\":{}}}}]", "context.k must be a string, number, boolean"),
-                Arguments.of("duplicate names", "[{\"name\":\"a\",\"policies\":[],\"request\":" + request + "},"
-                        + "{\"name\":\"a\",\"policies\":[],\"request\":" + request + "}]", "case 1: name \"a\" is used twice"));
+                Arguments.of(
+                        "no resources",
+                        "[{\"name\":\"a\",\"policies\":[],\"request\":{\"action\":\"x:y\"," + "\"resources\":[]}}]",
+                        "\"resources\" must be a non-empty list"),
+                Arguments.of(
+                        "bad expectation",
+                        "[{\"name\":\"a\",\"policies\":[" + policy + "],\"request\":" + request
+                                + ",\"expect\":\"Deny\"}]",
+                        "\"expect\" must be Allow, ImplicitDeny or ExplicitDeny"),
+                Arguments.of(
+                        "unknown field",
+                        "[{\"name\":\"a\",\"policies\":[],\"request\":" + request + ",\"expected\":\"Allow\"}]",
+                        "unknown field \"expected\""),
+                Arguments.of(
+                        "bad principal",
+                        "[{\"name\":\"a\",\"policies\":[],\"request\":{\"action\":\"x:y\","
+                                + "\"resources\":[\"*\"],\"principalType\":\"Root\"}}]",
+                        "\"principalType\" must be RootAccount"),
+                Arguments.of(
+                        "object in context",
+                        "[{\"name\":\"a\",\"policies\":[],\"request\":{\"action\":\"x:y\","
+                                + "\"resources\":[\"*\"],\"context\":{\"k\":{}}}}]",
+                        "context.k must be a string, number, boolean"),
+                Arguments.of(
+                        "duplicate names",
+                        "[{\"name\":\"a\",\"policies\":[],\"request\":" + request + "},"
+                                + "{\"name\":\"a\",\"policies\":[],\"request\":" + request + "}]",
+                        "case 1: name \"a\" is used twice"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +172,9 @@ class RamSimulateCommandTest {
         Run run = swasd("ram", "simulate", "--cases", file.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("swasd: " + file + ": ")
                 .contains(message)
                 .doesNotContain("Exception", "\tat ");
@@ -150,7 +184,11 @@ class RamSimulateCommandTest {
     void aMissingCaseFileIsOneLineAndExitTwo() {
         Run run = swasd("ram", "simulate", "--cases", tmp.resolve("nope.json").toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("cannot read").contains("no such file");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("cannot read")
+                .contains("no such file");
     }
 
     @Test
@@ -160,59 +198,137 @@ class RamSimulateCommandTest {
                   {"Effect": "Allow", "Action": "swas-open:DeleteCustomImages", "Resource": "acs:swas-open:*:*:customimage/*"},
                   {"Effect": "Deny", "Action": "swas-open:*", "Resource": "*",
                    "Condition": {"NotIpAddress": {"acs:SourceIp": "192.0.2.0/24"}}}]}""");
-        Run inside = swasd("ram", "simulate", "--policy", p.toString(), "--action", "swas-open:DeleteCustomImages",
-                "--resource", IMAGE, "--context", "acs:SourceIp=192.0.2.5");
+        Run inside = swasd(
+                "ram",
+                "simulate",
+                "--policy",
+                p.toString(),
+                "--action",
+                "swas-open:DeleteCustomImages",
+                "--resource",
+                IMAGE,
+                "--context",
+                "acs:SourceIp=192.0.2.5");
         assertThat(inside.exit()).isZero();
         assertThat(inside.out()).isEqualTo("Allow  (policy 1 " + p + ", Statement[0])" + System.lineSeparator());
 
-        Run outside = swasd("ram", "simulate", "--policy", p.toString(), "--action", "swas-open:DeleteCustomImages",
-                "--resource", IMAGE, "--context", "acs:SourceIp=198.51.100.7");
+        Run outside = swasd(
+                "ram",
+                "simulate",
+                "--policy",
+                p.toString(),
+                "--action",
+                "swas-open:DeleteCustomImages",
+                "--resource",
+                IMAGE,
+                "--context",
+                "acs:SourceIp=198.51.100.7");
         assertThat(outside.exit()).isZero();
-        assertThat(outside.out().strip()).isEqualTo("ExplicitDeny  (policy 1 " + p + ", Statement[1] denies " + IMAGE + ")");
+        assertThat(outside.out().strip())
+                .isEqualTo("ExplicitDeny  (policy 1 " + p + ", Statement[1] denies " + IMAGE + ")");
     }
 
     @Test
     void severalPoliciesAndResources() throws Exception {
-        Path one = write("one.json", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\","
-                + "\"Resource\":\"" + IMAGE + "\"}]}");
-        Run run = swasd("ram", "simulate", "--policy", one.toString(), "--system-policy", "AliyunSWASReadOnlyAccess",
-                "--action", "swas-open:DeleteCustomImages", "--resource", IMAGE, "--resource", IMAGE.replace("0001", "0002"));
+        Path one = write(
+                "one.json",
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\"," + "\"Resource\":\"" + IMAGE
+                        + "\"}]}");
+        Run run = swasd(
+                "ram",
+                "simulate",
+                "--policy",
+                one.toString(),
+                "--system-policy",
+                "AliyunSWASReadOnlyAccess",
+                "--action",
+                "swas-open:DeleteCustomImages",
+                "--resource",
+                IMAGE,
+                "--resource",
+                IMAGE.replace("0001", "0002"));
         assertThat(run.exit()).isZero();
-        assertThat(run.out().strip()).isEqualTo("ImplicitDeny  (no statement allows " + IMAGE.replace("0001", "0002")
-                + "; resource 2 of 2)");
+        assertThat(run.out().strip())
+                .isEqualTo(
+                        "ImplicitDeny  (no statement allows " + IMAGE.replace("0001", "0002") + "; resource 2 of 2)");
 
-        Run read = swasd("ram", "simulate", "--policy", one.toString(), "--system-policy", "AliyunSWASReadOnlyAccess",
-                "--action", "swas-open:ListCustomImages", "--resource", "*");
+        Run read = swasd(
+                "ram",
+                "simulate",
+                "--policy",
+                one.toString(),
+                "--system-policy",
+                "AliyunSWASReadOnlyAccess",
+                "--action",
+                "swas-open:ListCustomImages",
+                "--resource",
+                "*");
         assertThat(read.out().strip()).isEqualTo("Allow  (policy 2 AliyunSWASReadOnlyAccess, Statement[0])");
     }
 
     @Test
     void repeatedContextKeysAreMultiValued() throws Exception {
-        Path p = write("tags.json", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
-                + "\"Condition\":{\"ForAllValues:StringEquals\":{\"test:TagKeys\":[\"team\",\"env\"]}}}]}");
-        Run both = swasd("ram", "simulate", "--policy", p.toString(), "--action", "swas-open:TagResources",
-                "--resource", "*", "--context", "test:TagKeys=team", "--context", "test:TagKeys=env");
+        Path p = write(
+                "tags.json",
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
+                        + "\"Condition\":{\"ForAllValues:StringEquals\":{\"test:TagKeys\":[\"team\",\"env\"]}}}]}");
+        Run both = swasd(
+                "ram",
+                "simulate",
+                "--policy",
+                p.toString(),
+                "--action",
+                "swas-open:TagResources",
+                "--resource",
+                "*",
+                "--context",
+                "test:TagKeys=team",
+                "--context",
+                "test:TagKeys=env");
         assertThat(both.out()).startsWith("Allow ");
-        Run extra = swasd("ram", "simulate", "--policy", p.toString(), "--action", "swas-open:TagResources",
-                "--resource", "*", "--context", "test:TagKeys=team", "--context", "test:TagKeys=owner");
+        Run extra = swasd(
+                "ram",
+                "simulate",
+                "--policy",
+                p.toString(),
+                "--action",
+                "swas-open:TagResources",
+                "--resource",
+                "*",
+                "--context",
+                "test:TagKeys=team",
+                "--context",
+                "test:TagKeys=owner");
         assertThat(extra.out()).startsWith("ImplicitDeny ");
     }
 
     @Test
     void rootAccountIsAlwaysAllowed() {
-        Run run = swasd("ram", "simulate", "--principal-type", "RootAccount", "--action", "swas-open:DeleteCustomImages",
-                "--resource", IMAGE);
+        Run run = swasd(
+                "ram",
+                "simulate",
+                "--principal-type",
+                "RootAccount",
+                "--action",
+                "swas-open:DeleteCustomImages",
+                "--resource",
+                IMAGE);
         assertThat(run.exit()).isZero();
         assertThat(run.out().strip()).isEqualTo("Allow  (root account: policies are not consulted)");
     }
 
     @Test
     void aMalformedPolicyFileIsOneLineAndExitTwo() throws Exception {
-        Path p = write("bad.json", "{\"Version\":\"1\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
-        Run run = swasd("ram", "simulate", "--policy", p.toString(), "--action", "swas-open:ListImages", "--resource", "*");
+        Path p = write(
+                "bad.json",
+                "{\"Version\":\"1\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}");
+        Run run = swasd(
+                "ram", "simulate", "--policy", p.toString(), "--action", "swas-open:ListImages", "--resource", "*");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .isEqualTo("swasd: " + p + ": Statement must be a list of statements ([{...}]), not a single object"
                         + " (try: swasd ram simulate --help)");
     }
@@ -221,16 +337,25 @@ class RamSimulateCommandTest {
         return Stream.of(
                 Arguments.of(new String[] {"ram"}, "missing subcommand"),
                 Arguments.of(new String[] {"ram", "simulate"}, "--action is required"),
-                Arguments.of(new String[] {"ram", "simulate", "--action", "swas-open:ListImages"}, "--resource is required"),
-                Arguments.of(new String[] {"ram", "simulate", "--action", "ListImages", "--resource", "*"},
+                Arguments.of(
+                        new String[] {"ram", "simulate", "--action", "swas-open:ListImages"}, "--resource is required"),
+                Arguments.of(
+                        new String[] {"ram", "simulate", "--action", "ListImages", "--resource", "*"},
                         "--action must be <service>:<Action>"),
-                Arguments.of(new String[] {"ram", "simulate", "--action", "a:b", "--resource", "*", "--context", "novalue"},
+                Arguments.of(
+                        new String[] {"ram", "simulate", "--action", "a:b", "--resource", "*", "--context", "novalue"},
                         "--context must be KEY=VALUE"),
-                Arguments.of(new String[] {"ram", "simulate", "--action", "a:b", "--resource", "*", "--principal-type", "Root"},
+                Arguments.of(
+                        new String[] {
+                            "ram", "simulate", "--action", "a:b", "--resource", "*", "--principal-type", "Root"
+                        },
                         "--principal-type must be"),
-                Arguments.of(new String[] {"ram", "simulate", "--action", "a:b", "--resource", "*", "--system-policy", "Nope"},
+                Arguments.of(
+                        new String[] {"ram", "simulate", "--action", "a:b", "--resource", "*", "--system-policy", "Nope"
+                        },
                         "no system policy 'Nope'"),
-                Arguments.of(new String[] {"ram", "simulate", "--cases", "x.json", "--action", "a:b"},
+                Arguments.of(
+                        new String[] {"ram", "simulate", "--cases", "x.json", "--action", "a:b"},
                         "--cases cannot be combined"),
                 Arguments.of(new String[] {"ram", "simulate", "--frobnicate"}, "Unknown option"));
     }
@@ -240,14 +365,25 @@ class RamSimulateCommandTest {
     void badUsageIsOneLineAndExitTwo(String[] args, String message) {
         Run run = swasd(args);
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().startsWith("swasd: ").contains(message);
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("swasd: ")
+                .contains(message);
     }
 
     @Test
     void helpDescribesBothModes() {
         Run run = swasd("ram", "simulate", "--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("--cases", "--policy", "--system-policy", "--action", "--resource", "--context",
-                "--principal-type");
+        assertThat(run.out())
+                .contains(
+                        "--cases",
+                        "--policy",
+                        "--system-policy",
+                        "--action",
+                        "--resource",
+                        "--context",
+                        "--principal-type");
     }
 }

@@ -1,11 +1,11 @@
 package dev.swasd.cli;
 
-import java.net.InetAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swasd.Slow;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,8 +32,12 @@ class ServeCommandTest {
     }
 
     private static int health(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -41,7 +45,9 @@ class ServeCommandTest {
         Path data = tmp.resolve("data");
         String keyId;
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data", data.toString())) {
-            assertThat(p.awaitOut("SDK config", 30)).as("stdout %s stderr %s", p.out, p.err).isTrue();
+            assertThat(p.awaitOut("SDK config", 30))
+                    .as("stdout %s stderr %s", p.out, p.err)
+                    .isTrue();
             assertThat(health(p.port())).isEqualTo(200);
             assertThat(p.out).anySatisfy(l -> assertThat(l).contains("AccessKeySecret="));
             Path file = data.resolve("root-credentials.json");
@@ -49,7 +55,9 @@ class ServeCommandTest {
             JsonNode creds = new ObjectMapper().readTree(file.toFile());
             keyId = creds.path("AccessKeyId").asText();
             assertThat(creds.path("AccountId").asText()).isEqualTo("1000000000000001");
-            assertThat(String.join("\n", p.out)).contains(keyId).contains(creds.path("AccessKeySecret").asText());
+            assertThat(String.join("\n", p.out))
+                    .contains(keyId)
+                    .contains(creds.path("AccessKeySecret").asText());
             assertThat(Files.exists(data.resolve("swasd.db"))).isTrue();
 
             p.terminate();
@@ -68,15 +76,27 @@ class ServeCommandTest {
     void environmentVariablesAndGivenRootKey() throws Exception {
         int port = freePort();
         Path data = tmp.resolve("env-data");
-        Map<String, String> env = Map.of("SWASD_PORT", Integer.toString(port), "SWASD_DATA", data.toString(),
-                "SWASD_ACCOUNT_ID", "1111222233334444", "SWASD_ROOT_ACCESS_KEY_ID", "LTAIGivenKey0001",
-                "SWASD_ROOT_ACCESS_KEY_SECRET", "GivenSecret0001xyz");
+        Map<String, String> env = Map.of(
+                "SWASD_PORT",
+                Integer.toString(port),
+                "SWASD_DATA",
+                data.toString(),
+                "SWASD_ACCOUNT_ID",
+                "1111222233334444",
+                "SWASD_ROOT_ACCESS_KEY_ID",
+                "LTAIGivenKey0001",
+                "SWASD_ROOT_ACCESS_KEY_SECRET",
+                "GivenSecret0001xyz");
         for (int round = 0; round < 2; round++) {
             try (ServeProcess p = ServeProcess.start(env, "serve")) {
-                assertThat(p.awaitOut("SDK config", 30)).as("stdout %s stderr %s", p.out, p.err).isTrue();
+                assertThat(p.awaitOut("SDK config", 30))
+                        .as("stdout %s stderr %s", p.out, p.err)
+                        .isTrue();
                 assertThat(p.port()).isEqualTo(port);
                 String all = String.join("\n", p.out);
-                assertThat(all).contains("account 1111222233334444").contains("LTAIGivenKey0001")
+                assertThat(all)
+                        .contains("account 1111222233334444")
+                        .contains("LTAIGivenKey0001")
                         .doesNotContain("GivenSecret0001xyz");
                 assertThat(Files.exists(data.resolve("root-credentials.json"))).isFalse();
                 p.terminate();
@@ -89,7 +109,12 @@ class ServeCommandTest {
     void badFlagIsOneLineAndExitTwo() throws Exception {
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--no-such-flag")) {
             assertThat(p.awaitExit(30)).isEqualTo(2);
-            assertThat(p.errorLines()).hasSize(1).first().asString().startsWith("swasd: ").contains("--no-such-flag");
+            assertThat(p.errorLines())
+                    .hasSize(1)
+                    .first()
+                    .asString()
+                    .startsWith("swasd: ")
+                    .contains("--no-such-flag");
         }
         try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "eighty")) {
             assertThat(p.awaitExit(30)).isEqualTo(2);
@@ -119,8 +144,17 @@ class ServeCommandTest {
             assertThat(p.awaitExit(30)).isEqualTo(2);
             assertThat(p.errorLines()).hasSize(1);
         }
-        try (ServeProcess p = ServeProcess.start(Map.of("SWASD_STATE_DELAY", "0s"), "serve", "--port", "0", "--data",
-                tmp.resolve("flags").toString(), "--quota", "unlimited", "--quota", "instances-per-region=7")) {
+        try (ServeProcess p = ServeProcess.start(
+                Map.of("SWASD_STATE_DELAY", "0s"),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("flags").toString(),
+                "--quota",
+                "unlimited",
+                "--quota",
+                "instances-per-region=7")) {
             assertThat(p.awaitOut("SDK config", 30)).as("stderr %s", p.err).isTrue();
             p.terminate();
             assertThat(p.awaitExit(30)).isZero();
@@ -129,14 +163,29 @@ class ServeCommandTest {
 
     @Test
     void defaultRegionFlag() throws Exception {
-        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",
-                tmp.resolve("region").toString(), "--default-region", "mars-north-1")) {
+        try (ServeProcess p = ServeProcess.start(
+                Map.of(),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("region").toString(),
+                "--default-region",
+                "mars-north-1")) {
             assertThat(p.awaitExit(30)).isEqualTo(1);
-            assertThat(p.errorLines()).hasSize(1).first().asString()
+            assertThat(p.errorLines())
+                    .hasSize(1)
+                    .first()
+                    .asString()
                     .contains("the default region mars-north-1 is not one of the regions offered");
         }
-        try (ServeProcess p = ServeProcess.start(Map.of("SWASD_DEFAULT_REGION", "cn-beijing"), "serve", "--port", "0",
-                "--data", tmp.resolve("beijing").toString())) {
+        try (ServeProcess p = ServeProcess.start(
+                Map.of("SWASD_DEFAULT_REGION", "cn-beijing"),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("beijing").toString())) {
             assertThat(p.awaitOut("SDK config", 30)).as("stderr %s", p.err).isTrue();
             p.terminate();
             assertThat(p.awaitExit(30)).isZero();
@@ -149,8 +198,13 @@ class ServeCommandTest {
             assertThat(p.awaitExit(30)).isEqualTo(2);
             assertThat(p.errorLines()).hasSize(1).first().asString().contains("--durability must be normal or strict");
         }
-        try (ServeProcess p = ServeProcess.start(Map.of("SWASD_DURABILITY", "strict"), "serve", "--port", "0",
-                "--data", tmp.resolve("strict").toString())) {
+        try (ServeProcess p = ServeProcess.start(
+                Map.of("SWASD_DURABILITY", "strict"),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("strict").toString())) {
             assertThat(p.awaitOut("SDK config", 30)).as("stderr %s", p.err).isTrue();
             p.terminate();
             assertThat(p.awaitExit(30)).isZero();
@@ -160,8 +214,8 @@ class ServeCommandTest {
     @Test
     void unusableDataDirectoryIsOneLineAndExitOne() throws Exception {
         Path file = Files.writeString(tmp.resolve("plain-file"), "x");
-        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",
-                file.resolve("data").toString())) {
+        try (ServeProcess p = ServeProcess.start(
+                Map.of(), "serve", "--port", "0", "--data", file.resolve("data").toString())) {
             assertThat(p.awaitExit(30)).isEqualTo(1);
             assertThat(p.errorLines()).hasSize(1).first().asString().startsWith("swasd: cannot start");
         }
@@ -170,8 +224,13 @@ class ServeCommandTest {
     @Test
     void busyPortIsOneLineAndExitOne() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port",
-                    Integer.toString(busy.getLocalPort()), "--data", tmp.resolve("d").toString())) {
+            try (ServeProcess p = ServeProcess.start(
+                    Map.of(),
+                    "serve",
+                    "--port",
+                    Integer.toString(busy.getLocalPort()),
+                    "--data",
+                    tmp.resolve("d").toString())) {
                 assertThat(p.awaitExit(30)).isEqualTo(1);
                 assertThat(p.errorLines()).hasSize(1).first().asString().startsWith("swasd: cannot listen on");
             }
@@ -180,8 +239,15 @@ class ServeCommandTest {
 
     @Test
     void badDatabaseUrlIsOneLine() throws Exception {
-        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",
-                tmp.resolve("d2").toString(), "--db", "jdbc:mysql://nowhere/db")) {
+        try (ServeProcess p = ServeProcess.start(
+                Map.of(),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("d2").toString(),
+                "--db",
+                "jdbc:mysql://nowhere/db")) {
             assertThat(p.awaitExit(30)).isEqualTo(1);
             assertThat(p.errorLines()).hasSize(1).first().asString().contains("unsupported database URL");
         }

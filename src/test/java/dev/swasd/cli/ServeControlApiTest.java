@@ -24,28 +24,58 @@ class ServeControlApiTest {
     Path tmp;
 
     private static HttpResponse<String> control(int port, String method, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_swasd/" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET)
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_swasd/" + path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void theFlagServesTheControlApiAndTheBannerSaysWhere() throws Exception {
-        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--control-api", "--data",
-                tmp.resolve("on").toString(), "--state-delay", "1h", "--root-access-key-id", KEY,
-                "--root-access-key-secret", SECRET)) {
-            assertThat(p.awaitOut("SDK config", 30)).as("stdout %s stderr %s", p.out, p.err).isTrue();
+        try (ServeProcess p = ServeProcess.start(
+                Map.of(),
+                "serve",
+                "--port",
+                "0",
+                "--control-api",
+                "--data",
+                tmp.resolve("on").toString(),
+                "--state-delay",
+                "1h",
+                "--root-access-key-id",
+                KEY,
+                "--root-access-key-secret",
+                SECRET)) {
+            assertThat(p.awaitOut("SDK config", 30))
+                    .as("stdout %s stderr %s", p.out, p.err)
+                    .isTrue();
             int port = p.port();
-            assertThat(p.out).contains("swasd: control API on http://127.0.0.1:" + port
-                    + "/_swasd/ (HTTP Basic with the root AccessKey)");
+            assertThat(p.out)
+                    .contains("swasd: control API on http://127.0.0.1:" + port
+                            + "/_swasd/ (HTTP Basic with the root AccessKey)");
             TeaClient c = TeaClient.swas("127.0.0.1:" + port, KEY, SECRET, "v3");
-            assertThat(control(port, "POST", "faults", "{\"action\": \"ListRegions\", \"code\": \"Throttling.User\", "
-                    + "\"times\": 1}").statusCode()).isEqualTo(201);
+            assertThat(control(
+                                    port,
+                                    "POST",
+                                    "faults",
+                                    "{\"action\": \"ListRegions\", \"code\": \"Throttling.User\", " + "\"times\": 1}")
+                            .statusCode())
+                    .isEqualTo(201);
             assertThat(c.error("ListRegions").getCode()).isEqualTo("Throttling.User");
             // the clock of a serve process moves too, and signed requests keep working after it has
-            assertThat(control(port, "POST", "clock/advance", "{\"by\": \"2h\"}").body()).contains("\"offset\":\"PT2H\"");
+            assertThat(control(port, "POST", "clock/advance", "{\"by\": \"2h\"}")
+                            .body())
+                    .contains("\"offset\":\"PT2H\"");
             assertThat(c.call("ListRegions")).containsKey("Regions");
             assertThat(control(port, "POST", "reset", null).statusCode()).isEqualTo(200);
             p.terminate();
@@ -55,9 +85,20 @@ class ServeControlApiTest {
 
     @Test
     void withoutTheFlagThereIsNoControlApi() throws Exception {
-        try (ServeProcess p = ServeProcess.start(Map.of(), "serve", "--port", "0", "--data",
-                tmp.resolve("off").toString(), "--root-access-key-id", KEY, "--root-access-key-secret", SECRET)) {
-            assertThat(p.awaitOut("SDK config", 30)).as("stdout %s stderr %s", p.out, p.err).isTrue();
+        try (ServeProcess p = ServeProcess.start(
+                Map.of(),
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                tmp.resolve("off").toString(),
+                "--root-access-key-id",
+                KEY,
+                "--root-access-key-secret",
+                SECRET)) {
+            assertThat(p.awaitOut("SDK config", 30))
+                    .as("stdout %s stderr %s", p.out, p.err)
+                    .isTrue();
             assertThat(p.out).noneMatch(l -> l.contains("control API"));
             HttpResponse<String> r = control(p.port(), "POST", "reset", null);
             assertThat(r.statusCode()).isEqualTo(404);

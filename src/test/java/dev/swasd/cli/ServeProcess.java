@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code swasd ...} in a child JVM, the way an operator runs it, with its output captured. */
 final class ServeProcess implements AutoCloseable {
@@ -23,8 +23,10 @@ final class ServeProcess implements AutoCloseable {
 
     private ServeProcess(Process process) {
         this.process = process;
-        outPump = pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), out);
-        errPump = pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), err);
+        outPump =
+                pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), out);
+        errPump =
+                pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), err);
     }
 
     private static final Pattern LISTEN = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
@@ -50,7 +52,10 @@ final class ServeProcess implements AutoCloseable {
         if (umask != null) {
             command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
         }
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -93,7 +98,10 @@ final class ServeProcess implements AutoCloseable {
 
     /** Sends SIGTERM the way an operator or init system does (kill -TERM PID). */
     void terminate() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     int awaitExit(long seconds) throws InterruptedException {

@@ -23,11 +23,18 @@ class StartupTrainingCommandTest {
         logger.addAppender(appender);
         try {
             assertThat(Main.run("startup-training")).isZero();
-            List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("action=ListCustomImages").contains("status=200"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("action=ListUsers").contains("status=200"));
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("action=DeleteCustomImages")
-                    .contains("code=InvalidImageId.NotFound"));
+            List<String> lines = appender.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+            assertThat(lines)
+                    .anySatisfy(l ->
+                            assertThat(l).contains("action=ListCustomImages").contains("status=200"));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l).contains("action=ListUsers").contains("status=200"));
+            assertThat(lines)
+                    .anySatisfy(l -> assertThat(l)
+                            .contains("action=DeleteCustomImages")
+                            .contains("code=InvalidImageId.NotFound"));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("code=InvalidAccessKeyId.NotFound"));
         } finally {
             logger.detachAppender(appender);

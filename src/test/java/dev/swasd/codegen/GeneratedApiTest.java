@@ -24,7 +24,8 @@ class GeneratedApiTest {
         for (Map.Entry<Path, String> f : generated.entrySet()) {
             Path file = SOURCES.resolve(f.getKey());
             assertThat(file).as("generated file (run scripts/generate-api)").exists();
-            assertThat(Files.readString(file)).as("%s is stale: run scripts/generate-api", file)
+            assertThat(Files.readString(file))
+                    .as("%s is stale: run scripts/generate-api", file)
                     .isEqualTo(f.getValue());
         }
     }

@@ -1,13 +1,12 @@
 package dev.swasd.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
 import com.aliyun.ram20150501.models.CreatePolicyRequest;
 import com.aliyun.ram20150501.models.CreateUserRequest;
-import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.Client;
 import com.aliyun.teaopenapi.models.Config;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,7 +48,10 @@ class KeyPairConformanceTest {
     }
 
     static Client client(String keyId, String secret, String signing) throws Exception {
-        Config config = new Config().setAccessKeyId(keyId).setAccessKeySecret(secret).setEndpoint(server.endpoint())
+        Config config = new Config()
+                .setAccessKeyId(keyId)
+                .setAccessKeySecret(secret)
+                .setEndpoint(server.endpoint())
                 .setProtocol("http");
         if (signing.equals("v1")) {
             config.setSignatureAlgorithm("v2");
@@ -63,9 +66,16 @@ class KeyPairConformanceTest {
         for (int i = 0; i < kv.length; i += 2) {
             query.put((String) kv[i], kv[i + 1].toString());
         }
-        Params params = new Params().setAction(action).setVersion("2020-06-01").setProtocol("HTTP").setPathname("/")
-                .setMethod(action.equals("ListKeyPairs") ? "GET" : "POST").setAuthType("AK").setStyle("RPC")
-                .setReqBodyType("formData").setBodyType("json");
+        Params params = new Params()
+                .setAction(action)
+                .setVersion("2020-06-01")
+                .setProtocol("HTTP")
+                .setPathname("/")
+                .setMethod(action.equals("ListKeyPairs") ? "GET" : "POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
+                .setBodyType("json");
         Map<String, ?> response = c.callApi(params, new OpenApiRequest().setQuery(query), new RuntimeOptions());
         assertThat(response.get("statusCode")).isEqualTo(200);
         return (Map<String, Object>) response.get("body");
@@ -88,20 +98,42 @@ class KeyPairConformanceTest {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> pairs(Client c) throws Exception {
-        return (List<Map<String, Object>>) call(c, "ListKeyPairs", "RegionId", R, "PageSize", 50).get("KeyPairs");
+        return (List<Map<String, Object>>)
+                call(c, "ListKeyPairs", "RegionId", R, "PageSize", 50).get("KeyPairs");
     }
 
     static Map<String, Object> pair(Client c, String name) throws Exception {
-        return pairs(c).stream().filter(p -> name.equals(p.get("KeyPairName"))).findFirst().orElse(null);
+        return pairs(c).stream()
+                .filter(p -> name.equals(p.get("KeyPairName")))
+                .findFirst()
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")
     static String newServer(Client c, String platform) throws Exception {
         String image = ((List<Map<String, Object>>) call(c, "ListImages", "RegionId", R, "ImageType", "system")
-                .get("Images")).stream().filter(i -> platform.equals(i.get("Platform"))).findFirst().orElseThrow()
-                .get("ImageId").toString();
-        return ((List<String>) call(c, "CreateInstances", "RegionId", R, "ImageId", image, "PlanId",
-                "swas.s2.c2m2s40b3t08", "Period", 1, "Amount", 1).get("InstanceIds")).getFirst();
+                        .get("Images"))
+                .stream()
+                        .filter(i -> platform.equals(i.get("Platform")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("ImageId")
+                        .toString();
+        return ((List<String>) call(
+                                c,
+                                "CreateInstances",
+                                "RegionId",
+                                R,
+                                "ImageId",
+                                image,
+                                "PlanId",
+                                "swas.s2.c2m2s40b3t08",
+                                "Period",
+                                1,
+                                "Amount",
+                                1)
+                        .get("InstanceIds"))
+                .getFirst();
     }
 
     @ParameterizedTest
@@ -117,21 +149,44 @@ class KeyPairConformanceTest {
         Map<String, Object> created = call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", made);
         assertThat(created).containsOnlyKeys("RequestId", "KeyPairName", "PrivateKeyBody");
         assertThat((String) created.get("PrivateKeyBody")).startsWith("-----BEGIN PRIVATE KEY-----\n");
-        assertThat(call(c, "ImportKeyPair", "RegionId", R, "KeyPairName", laptop, "PublicKeyBody", ED25519 + " me@host"))
-                .containsOnlyKeys("RequestId", "KeyPairName").containsEntry("KeyPairName", laptop);
+        assertThat(call(
+                        c,
+                        "ImportKeyPair",
+                        "RegionId",
+                        R,
+                        "KeyPairName",
+                        laptop,
+                        "PublicKeyBody",
+                        ED25519 + " me@host"))
+                .containsOnlyKeys("RequestId", "KeyPairName")
+                .containsEntry("KeyPairName", laptop);
 
-        Map<String, Object> attached = call(c, "AttachKeyPair", "RegionId", R, "KeyPairName", laptop,
-                "InstanceIds.1", a, "InstanceIds.2", b, "InstanceIds.3", NO_SERVER);
+        Map<String, Object> attached = call(
+                c,
+                "AttachKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                laptop,
+                "InstanceIds.1",
+                a,
+                "InstanceIds.2",
+                b,
+                "InstanceIds.3",
+                NO_SERVER);
         assertThat(num(attached.get("TotalCount"))).isEqualTo(3);
         assertThat(num(attached.get("FailCount"))).isEqualTo(1);
         List<Map<String, Object>> results = (List<Map<String, Object>>) attached.get("Results");
-        assertThat(results.getFirst()).isEqualTo(Map.of("InstanceId", a, "Code", "200", "Message", "success",
-                "Success", "true"));
-        assertThat(results.get(2)).containsEntry("InstanceId", NO_SERVER).containsEntry("Success", "false")
+        assertThat(results.getFirst())
+                .isEqualTo(Map.of("InstanceId", a, "Code", "200", "Message", "success", "Success", "true"));
+        assertThat(results.get(2))
+                .containsEntry("InstanceId", NO_SERVER)
+                .containsEntry("Success", "false")
                 .containsEntry("Code", "InvalidInstanceId.NotFound");
 
         Map<String, Object> listed = pair(c, laptop);
-        assertThat(listed).containsOnlyKeys("KeyPairName", "PublicKey", "CreationTime", "InstanceIds")
+        assertThat(listed)
+                .containsOnlyKeys("KeyPairName", "PublicKey", "CreationTime", "InstanceIds")
                 .containsEntry("PublicKey", ED25519);
         assertThat((List<String>) listed.get("InstanceIds")).containsExactlyInAnyOrder(a, b);
         assertThat((String) listed.get("CreationTime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ");
@@ -144,15 +199,26 @@ class KeyPairConformanceTest {
         call(c, "AttachKeyPair", "RegionId", R, "KeyPairName", made, "InstanceIds.1", b);
         assertThat((List<String>) pair(c, laptop).get("InstanceIds")).containsExactly(a);
         assertThat(call(c, "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", a))
-                .containsEntry("KeyPairName", laptop).containsEntry("Fingerprint", ED25519_MD5);
+                .containsEntry("KeyPairName", laptop)
+                .containsEntry("Fingerprint", ED25519_MD5);
 
-        fails(c, 400, "InvalidParameter.KeypairAlreadyAttachedInstance",
-                "The specified keyPair attached to instances can not be deleted.", "DeleteKeyPairs", "RegionId", R,
-                "KeyPairNames.1", made, "KeyPairNames.2", laptop);
-        Map<String, Object> detached = call(c, "DetachKeyPair", "RegionId", R, "KeyPairName", laptop,
-                "InstanceIds.1", a, "InstanceIds.2", b);
+        fails(
+                c,
+                400,
+                "InvalidParameter.KeypairAlreadyAttachedInstance",
+                "The specified keyPair attached to instances can not be deleted.",
+                "DeleteKeyPairs",
+                "RegionId",
+                R,
+                "KeyPairNames.1",
+                made,
+                "KeyPairNames.2",
+                laptop);
+        Map<String, Object> detached =
+                call(c, "DetachKeyPair", "RegionId", R, "KeyPairName", laptop, "InstanceIds.1", a, "InstanceIds.2", b);
         assertThat(num(detached.get("FailCount"))).isEqualTo(1);
-        assertThat((List<Map<String, Object>>) detached.get("Results")).extracting(r -> r.get("Code"))
+        assertThat((List<Map<String, Object>>) detached.get("Results"))
+                .extracting(r -> r.get("Code"))
                 .containsExactly("200", "InvalidKeyPairName.NotAttached");
         call(c, "DetachKeyPair", "RegionId", R, "KeyPairName", made, "InstanceIds.1", b);
         call(c, "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", made, "KeyPairNames.2", laptop);
@@ -163,12 +229,15 @@ class KeyPairConformanceTest {
         Map<String, Object> mine = call(c, "CreateInstanceKeyPair", "RegionId", R, "InstanceId", a, "KeyPairName", own);
         assertThat(mine).containsOnlyKeys("RequestId", "KeyPairName", "Fingerprint", "PrivateKey");
         assertThat(call(c, "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", a))
-                .containsEntry("Fingerprint", mine.get("Fingerprint")).containsEntry("KeyPairName", own);
+                .containsEntry("Fingerprint", mine.get("Fingerprint"))
+                .containsEntry("KeyPairName", own);
         call(c, "UploadInstanceKeyPair", "RegionId", R, "InstanceId", a, "KeyPairName", laptop, "PublicKey", ED25519);
         assertThat(call(c, "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", a))
-                .containsEntry("KeyPairName", laptop).containsEntry("Fingerprint", ED25519_MD5);
+                .containsEntry("KeyPairName", laptop)
+                .containsEntry("Fingerprint", ED25519_MD5);
         call(c, "DeleteInstanceKeyPair", "RegionId", R, "InstanceId", a);
-        assertThat(call(c, "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", a)).containsOnlyKeys("RequestId");
+        assertThat(call(c, "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", a))
+                .containsOnlyKeys("RequestId");
         call(c, "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", own, "KeyPairNames.2", laptop);
         assertThat(pairs(c)).extracting(p -> p.get("KeyPairName")).doesNotContain(own, laptop);
     }
@@ -176,10 +245,10 @@ class KeyPairConformanceTest {
     @Test
     void aRetryWithItsClientTokenGetsTheSamePrivateKeyAndMakesNoSecondPair() throws Exception {
         Client c = client(TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3");
-        Map<String, Object> first = call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken",
-                "create-retried-1");
-        Map<String, Object> again = call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken",
-                "create-retried-1");
+        Map<String, Object> first =
+                call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken", "create-retried-1");
+        Map<String, Object> again =
+                call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried", "ClientToken", "create-retried-1");
         assertThat(again.get("PrivateKeyBody")).isEqualTo(first.get("PrivateKeyBody"));
         assertThat(pairs(c)).extracting(p -> p.get("KeyPairName")).containsOnlyOnce("retried");
         fails(c, 400, "KeyPair.AlreadyExist", null, "CreateKeyPair", "RegionId", R, "KeyPairName", "retried");
@@ -194,38 +263,143 @@ class KeyPairConformanceTest {
         String linux = newServer(c, "Linux");
         String windows = newServer(c, "Windows");
         call(c, "ImportKeyPair", "RegionId", R, "KeyPairName", p + "0", "PublicKeyBody", ED25519);
-        fails(c, 400, "KeyPair.AlreadyExist", "The key pair already exist.", "CreateKeyPair", "RegionId", R,
-                "KeyPairName", p + "0");
-        fails(c, 400, "InvalidKeyPairName.Malformed", "Specified Key Pair name is not valid.", "CreateKeyPair",
-                "RegionId", R, "KeyPairName", "9" + p);
+        fails(
+                c,
+                400,
+                "KeyPair.AlreadyExist",
+                "The key pair already exist.",
+                "CreateKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                p + "0");
+        fails(
+                c,
+                400,
+                "InvalidKeyPairName.Malformed",
+                "Specified Key Pair name is not valid.",
+                "CreateKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                "9" + p);
         fails(c, 400, "InvalidParameter", "KeyPairName", "CreateKeyPair", "RegionId", R, "KeyPairName", "k");
         fails(c, 400, "MissingKeyPairName", null, "CreateKeyPair", "RegionId", R);
-        fails(c, 400, "InvalidPublicKeyBody.Malformed", "The PublicKeyBody format is not supported.", "ImportKeyPair",
-                "RegionId", R, "KeyPairName", p + "x", "PublicKeyBody", "ssh-rsa AAAAC3NzaC1lZDI1NTE5");
+        fails(
+                c,
+                400,
+                "InvalidPublicKeyBody.Malformed",
+                "The PublicKeyBody format is not supported.",
+                "ImportKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                p + "x",
+                "PublicKeyBody",
+                "ssh-rsa AAAAC3NzaC1lZDI1NTE5");
         fails(c, 400, "MissingPublicKeyBody", null, "ImportKeyPair", "RegionId", R, "KeyPairName", p + "x");
-        fails(c, 404, "InvalidKeyPairName.NotFound", "The specified KeyPairName does not exist in our records.",
-                "AttachKeyPair", "RegionId", R, "KeyPairName", p + "nope", "InstanceIds.1", linux);
-        fails(c, 404, "InvalidKeyPairName.NotFound", null, "DetachKeyPair", "RegionId", R, "KeyPairName", p + "nope",
-                "InstanceIds.1", linux);
-        fails(c, 404, "InvalidKeyPairName.NotFound", null, "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", p + "0",
-                "KeyPairNames.2", p + "nope");
+        fails(
+                c,
+                404,
+                "InvalidKeyPairName.NotFound",
+                "The specified KeyPairName does not exist in our records.",
+                "AttachKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                p + "nope",
+                "InstanceIds.1",
+                linux);
+        fails(
+                c,
+                404,
+                "InvalidKeyPairName.NotFound",
+                null,
+                "DetachKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                p + "nope",
+                "InstanceIds.1",
+                linux);
+        fails(
+                c,
+                404,
+                "InvalidKeyPairName.NotFound",
+                null,
+                "DeleteKeyPairs",
+                "RegionId",
+                R,
+                "KeyPairNames.1",
+                p + "0",
+                "KeyPairNames.2",
+                p + "nope");
         fails(c, 400, "MissingInstanceIds", null, "AttachKeyPair", "RegionId", R, "KeyPairName", p + "0");
-        fails(c, 403, "DependencyViolation.WindowsInstance",
-                "The instance creating is windows, cannot use ssh key pair to login", "CreateInstanceKeyPair",
-                "RegionId", R, "InstanceId", windows, "KeyPairName", p + "w");
-        fails(c, 403, "DependencyViolation.WindowsInstance", null, "UploadInstanceKeyPair", "RegionId", R,
-                "InstanceId", windows, "KeyPairName", p + "w", "PublicKey", ED25519);
-        fails(c, 404, "InvalidInstanceId.NotFound", "The specified InstanceId does not exist.",
-                "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", NO_SERVER);
-        fails(c, 400, "MissingPublicKey", null, "UploadInstanceKeyPair", "RegionId", R, "InstanceId", linux,
-                "KeyPairName", p + "u");
+        fails(
+                c,
+                403,
+                "DependencyViolation.WindowsInstance",
+                "The instance creating is windows, cannot use ssh key pair to login",
+                "CreateInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                windows,
+                "KeyPairName",
+                p + "w");
+        fails(
+                c,
+                403,
+                "DependencyViolation.WindowsInstance",
+                null,
+                "UploadInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                windows,
+                "KeyPairName",
+                p + "w",
+                "PublicKey",
+                ED25519);
+        fails(
+                c,
+                404,
+                "InvalidInstanceId.NotFound",
+                "The specified InstanceId does not exist.",
+                "DescribeInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                NO_SERVER);
+        fails(
+                c,
+                400,
+                "MissingPublicKey",
+                null,
+                "UploadInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                linux,
+                "KeyPairName",
+                p + "u");
         fails(c, 400, "InvalidParameter", "PageSize", "ListKeyPairs", "RegionId", R, "PageSize", 101);
         fails(c, 400, "InvalidRegionId", null, "ListKeyPairs", "RegionId", "xx-nowhere-1");
         for (int i = 1; i < 10; i++) {
             call(c, "ImportKeyPair", "RegionId", R, "KeyPairName", p + i, "PublicKeyBody", ED25519);
         }
-        fails(c, 403, "QuotaExceed.KeyPair", "The key pair quota exceeds.", "ImportKeyPair", "RegionId", R,
-                "KeyPairName", p + "10", "PublicKeyBody", ED25519);
+        fails(
+                c,
+                403,
+                "QuotaExceed.KeyPair",
+                "The key pair quota exceeds.",
+                "ImportKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                p + "10",
+                "PublicKeyBody",
+                ED25519);
         Object[] names = new Object[22];
         names[0] = "RegionId";
         names[1] = R;
@@ -244,15 +418,19 @@ class KeyPairConformanceTest {
         String a = newServer(root, "Linux");
         String b = newServer(root, "Linux");
         com.aliyun.ram20150501.Client ram = new com.aliyun.ram20150501.Client(new Config()
-                .setAccessKeyId(TestServer.ROOT_KEY_ID).setAccessKeySecret(TestServer.ROOT_SECRET)
-                .setEndpoint(server.endpoint()).setProtocol("http"));
+                .setAccessKeyId(TestServer.ROOT_KEY_ID)
+                .setAccessKeySecret(TestServer.ROOT_SECRET)
+                .setEndpoint(server.endpoint())
+                .setProtocol("http"));
         String user = "keys-" + signing;
         ram.createUser(new CreateUserRequest().setUserName(user));
         var key = ram.createAccessKey(new CreateAccessKeyRequest().setUserName(user))
-                .getBody().getAccessKey();
+                .getBody()
+                .getAccessKey();
         // key pairs have no resource-level permission: a keypair/* ARN grants nothing, "*" grants all
         String policy = "Keys" + signing;
-        ram.createPolicy(new CreatePolicyRequest().setPolicyName(policy)
+        ram.createPolicy(new CreatePolicyRequest()
+                .setPolicyName(policy)
                 .setPolicyDocument("{\"Version\": \"1\", \"Statement\": ["
                         + "{\"Effect\": \"Allow\", \"Action\": \"swas-open:ImportKeyPair\", \"Resource\": "
                         + "\"acs:swas-open:*:*:keypair/*\"},"
@@ -260,19 +438,52 @@ class KeyPairConformanceTest {
                         + " \"swas-open:DeleteKeyPairs\"], \"Resource\": \"*\"},"
                         + "{\"Effect\": \"Allow\", \"Action\": \"swas-open:UploadInstanceKeyPair\", \"Resource\": "
                         + "\"acs:swas-open:*:*:instance/" + a + "\"}]}"));
-        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("Custom")
-                .setPolicyName(policy).setUserName(user));
+        ram.attachPolicyToUser(new AttachPolicyToUserRequest()
+                .setPolicyType("Custom")
+                .setPolicyName(policy)
+                .setUserName(user));
         Client c = client(key.getAccessKeyId(), key.getAccessKeySecret(), signing);
         String name = signing + "-ram";
-        fails(c, 403, "Forbidden.RAM", null, "ImportKeyPair", "RegionId", R, "KeyPairName", name, "PublicKeyBody",
+        fails(
+                c,
+                403,
+                "Forbidden.RAM",
+                null,
+                "ImportKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                name,
+                "PublicKeyBody",
                 ED25519);
         call(c, "CreateKeyPair", "RegionId", R, "KeyPairName", name);
         assertThat(pairs(c)).extracting(p -> p.get("KeyPairName")).contains(name);
         fails(c, 403, "Forbidden.RAM", null, "AttachKeyPair", "RegionId", R, "KeyPairName", name, "InstanceIds.1", a);
-        call(c, "UploadInstanceKeyPair", "RegionId", R, "InstanceId", a, "KeyPairName", signing + "-up", "PublicKey",
+        call(
+                c,
+                "UploadInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                a,
+                "KeyPairName",
+                signing + "-up",
+                "PublicKey",
                 ED25519);
-        fails(c, 403, "Forbidden.RAM", "instance/" + b, "UploadInstanceKeyPair", "RegionId", R, "InstanceId", b,
-                "KeyPairName", signing + "-up", "PublicKey", ED25519);
+        fails(
+                c,
+                403,
+                "Forbidden.RAM",
+                "instance/" + b,
+                "UploadInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                b,
+                "KeyPairName",
+                signing + "-up",
+                "PublicKey",
+                ED25519);
         call(root, "DeleteInstanceKeyPair", "RegionId", R, "InstanceId", a);
         call(c, "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", name, "KeyPairNames.2", signing + "-up");
     }

@@ -19,15 +19,16 @@ import java.util.concurrent.TimeUnit;
 public final class NodeHarness {
     public static final Path DIR = Path.of("conformance/npm").toAbsolutePath();
 
-    private NodeHarness() {
-    }
+    private NodeHarness() {}
 
     /** Installs the pinned npm packages when they are not there yet. */
     public static void install() throws Exception {
         if (!Files.isDirectory(DIR.resolve("node_modules/@alicloud/ram20150501"))
                 || !Files.isDirectory(DIR.resolve("node_modules/@alicloud/swas-open20200601"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR.toFile())
-                    .inheritIO().start();
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(DIR.toFile())
+                    .inheritIO()
+                    .start();
             assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
             assertThat(npm.exitValue()).isZero();
         }
@@ -47,8 +48,13 @@ public final class NodeHarness {
         assertThat(doc.path("error").asText("")).as(out).isEmpty();
         List<String> cases = new ArrayList<>();
         for (JsonNode r : doc.path("results")) {
-            assertThat(r.path("ok").asBoolean()).as("%s %s: %s", r.path("mode").asText(), r.path("case").asText(),
-                    r.path("detail").asText()).isTrue();
+            assertThat(r.path("ok").asBoolean())
+                    .as(
+                            "%s %s: %s",
+                            r.path("mode").asText(),
+                            r.path("case").asText(),
+                            r.path("detail").asText())
+                    .isTrue();
             cases.add(r.path("mode").asText() + " " + r.path("case").asText());
         }
         assertThat(p.exitValue()).isZero();

@@ -52,7 +52,9 @@ class NpmConformanceTest {
     private static String run(List<String> command, int seconds) throws Exception {
         Process p = start(command);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(seconds, TimeUnit.SECONDS)).as("%s finished in time", command).isTrue();
+        assertThat(p.waitFor(seconds, TimeUnit.SECONDS))
+                .as("%s finished in time", command)
+                .isTrue();
         assertThat(p.exitValue()).as("%s exit code; output:%n%s", command, out).isZero();
         return out;
     }
@@ -63,13 +65,23 @@ class NpmConformanceTest {
         JsonNode results = new ObjectMapper().readTree(out).path("results");
         List<String> seen = new ArrayList<>();
         for (JsonNode r : results) {
-            assertThat(r.path("ok").asBoolean()).as("%s %s: %s", r.path("mode").asText(), r.path("case").asText(),
-                    r.path("detail").asText()).isTrue();
+            assertThat(r.path("ok").asBoolean())
+                    .as(
+                            "%s %s: %s",
+                            r.path("mode").asText(),
+                            r.path("case").asText(),
+                            r.path("detail").asText())
+                    .isTrue();
             seen.add(r.path("mode").asText() + " " + r.path("case").asText());
         }
         for (String mode : List.of("v3", "v1")) {
-            assertThat(seen).contains(mode + " ListRegions", mode + " ListPlans", mode + " ListImages",
-                    mode + " WrongSecret", mode + " UnknownAccessKeyId");
+            assertThat(seen)
+                    .contains(
+                            mode + " ListRegions",
+                            mode + " ListPlans",
+                            mode + " ListImages",
+                            mode + " WrongSecret",
+                            mode + " UnknownAccessKeyId");
         }
         assertThat(out).doesNotContain(TestServer.ROOT_SECRET);
     }

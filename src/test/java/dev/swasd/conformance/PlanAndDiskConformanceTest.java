@@ -1,7 +1,5 @@
 package dev.swasd.conformance;
 
-import java.time.ZonedDateTime;
-import dev.swasd.Slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -10,10 +8,12 @@ import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
 import com.aliyun.teaopenapi.models.Params;
 import com.aliyun.teautil.models.RuntimeOptions;
+import dev.swasd.Slow;
 import dev.swasd.server.TestServer;
 import dev.swasd.swas.Quotas;
 import dev.swasd.swas.regions.PublicImages;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +41,9 @@ class PlanAndDiskConformanceTest {
     private static final String UNKNOWN_SERVER = "0123456789abcdef0123456789abcdef";
     private static final long GIB = 1L << 30;
     private static final String LINUX = PublicImages.defaults().all().stream()
-            .filter(i -> i.imageType().equals("system") && i.platform().equals("Linux")).findFirst().orElseThrow()
+            .filter(i -> i.imageType().equals("system") && i.platform().equals("Linux"))
+            .findFirst()
+            .orElseThrow()
             .imageId();
     private static TestServer server;
 
@@ -64,8 +66,9 @@ class PlanAndDiskConformanceTest {
         return (T) body.get(field);
     }
 
-    private static Map<String, Object> poll(String what, Supplier<Map<String, Object>> probe,
-            Predicate<Map<String, Object>> done) throws InterruptedException {
+    private static Map<String, Object> poll(
+            String what, Supplier<Map<String, Object>> probe, Predicate<Map<String, Object>> done)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> body = probe.get();
@@ -83,14 +86,15 @@ class PlanAndDiskConformanceTest {
     }
 
     private static String create(TeaClient c) {
-        List<String> ids = get(c.call("CreateInstances", "RegionId", R, "ImageId", LINUX, "PlanId", PLAN, "Period", 1,
-                "Amount", 1), "InstanceIds");
+        List<String> ids = get(
+                c.call("CreateInstances", "RegionId", R, "ImageId", LINUX, "PlanId", PLAN, "Period", 1, "Amount", 1),
+                "InstanceIds");
         return ids.getFirst();
     }
 
     private static Map<String, Object> instance(TeaClient c, String id) {
-        List<Map<String, Object>> all = get(c.call("ListInstances", "RegionId", R, "InstanceIds", "[\"" + id + "\"]"),
-                "Instances");
+        List<Map<String, Object>> all =
+                get(c.call("ListInstances", "RegionId", R, "InstanceIds", "[\"" + id + "\"]"), "Instances");
         assertThat(all).hasSize(1);
         return all.getFirst();
     }
@@ -100,21 +104,21 @@ class PlanAndDiskConformanceTest {
     }
 
     private static Map<String, Object> disk(TeaClient c, String diskId) {
-        List<Map<String, Object>> disks = get(c.call("ListDisks", "RegionId", R, "DiskIds", "[\"" + diskId + "\"]"),
-                "Disks");
+        List<Map<String, Object>> disks =
+                get(c.call("ListDisks", "RegionId", R, "DiskIds", "[\"" + diskId + "\"]"), "Disks");
         assertThat(disks).hasSize(1);
         return disks.getFirst();
     }
 
     private static String systemDisk(TeaClient c, String id) {
-        List<Map<String, Object>> disks = get(c.call("ListDisks", "RegionId", R, "InstanceId", id, "DiskType",
-                "system"), "Disks");
+        List<Map<String, Object>> disks =
+                get(c.call("ListDisks", "RegionId", R, "InstanceId", id, "DiskType", "system"), "Disks");
         return (String) disks.getFirst().get("DiskId");
     }
 
     private static Map<String, Object> snapshot(TeaClient c, String snapshotId) {
-        List<Map<String, Object>> all = get(c.call("ListSnapshots", "RegionId", R, "SnapshotIds",
-                "[\"" + snapshotId + "\"]"), "Snapshots");
+        List<Map<String, Object>> all =
+                get(c.call("ListSnapshots", "RegionId", R, "SnapshotIds", "[\"" + snapshotId + "\"]"), "Snapshots");
         assertThat(all).hasSize(1);
         return all.getFirst();
     }
@@ -129,14 +133,18 @@ class PlanAndDiskConformanceTest {
     void upgradeRaisesThePlanThroughUpgrading(String signing) throws Exception {
         TeaClient c = client(signing);
         String id = create(c);
-        error(c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", LARGER), 403,
+        error(
+                c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", LARGER),
+                403,
                 "IncorrectInstanceStatus");
         waitFor(c, id, "Running");
 
-        List<Map<String, Object>> plans = get(c.call("ListInstancePlansModification", "RegionId", R, "InstanceId", id),
-                "Plans");
-        assertThat(plans).extracting(p -> p.get("PlanId")).contains(LARGER).doesNotContain(PLAN,
-                "swas.s2.c2m1s40b3t04");
+        List<Map<String, Object>> plans =
+                get(c.call("ListInstancePlansModification", "RegionId", R, "InstanceId", id), "Plans");
+        assertThat(plans)
+                .extracting(p -> p.get("PlanId"))
+                .contains(LARGER)
+                .doesNotContain(PLAN, "swas.s2.c2m1s40b3t04");
         assertThat(plans).allSatisfy(p -> {
             assertThat(p.get("Core")).isInstanceOf(Number.class);
             assertThat(p.get("OriginPrice")).isInstanceOf(Number.class);
@@ -144,19 +152,25 @@ class PlanAndDiskConformanceTest {
             assertThat((String) p.get("SupportPlatform")).contains("\"Linux\"");
         });
 
-        error(c.error("ListInstancePlansModification", "RegionId", R, "InstanceId", UNKNOWN_SERVER), 404,
+        error(
+                c.error("ListInstancePlansModification", "RegionId", R, "InstanceId", UNKNOWN_SERVER),
+                404,
                 "InvalidInstanceId.NotFound");
 
         TeaException same = c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", PLAN);
         error(same, 400, "InvalidPlanIdUpgrade.ValueNotSupported");
         assertThat(same.getMessage())
                 .contains("The specification of the specified planId is lower than the current server specification.");
-        error(c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", "swas.s2.c2m1s40b3t04"), 400,
+        error(
+                c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", "swas.s2.c2m1s40b3t04"),
+                400,
                 "InvalidPlanIdUpgrade.ValueNotSupported");
         TeaException noPlan = c.error("UpgradeInstance", "RegionId", R, "InstanceId", id, "PlanId", "swas.nope");
         error(noPlan, 404, "InvalidPlanId.NotFound");
         assertThat(noPlan.getMessage()).contains("The specified PlanId does not exist.");
-        error(c.error("UpgradeInstance", "RegionId", R, "InstanceId", UNKNOWN_SERVER, "PlanId", LARGER), 404,
+        error(
+                c.error("UpgradeInstance", "RegionId", R, "InstanceId", UNKNOWN_SERVER, "PlanId", LARGER),
+                404,
                 "InvalidInstanceId.NotFound");
         error(c.error("UpgradeInstance", "RegionId", R, "InstanceId", id), 400, "MissingPlanId");
 
@@ -170,8 +184,10 @@ class PlanAndDiskConformanceTest {
         assertThat(number(spec, "Memory")).isEqualTo(4);
         assertThat(number(spec, "Bandwidth")).isEqualTo(5);
         List<Map<String, Object>> disks = get(upgraded, "Disks");
-        assertThat(disks).filteredOn(d -> "System".equalsIgnoreCase((String) d.get("DiskType")))
-                .singleElement().satisfies(d -> assertThat(number(d, "Size")).isEqualTo(60));
+        assertThat(disks)
+                .filteredOn(d -> "System".equalsIgnoreCase((String) d.get("DiskType")))
+                .singleElement()
+                .satisfies(d -> assertThat(number(d, "Size")).isEqualTo(60));
     }
 
     @ParameterizedTest
@@ -187,13 +203,21 @@ class PlanAndDiskConformanceTest {
         TeaException period = c.error("RenewInstance", "RegionId", R, "InstanceId", id, "Period", 2);
         error(period, 400, "InvalidPeriod.ValueNotSupported");
         assertThat(period.getMessage()).contains("The specified parameter Period is invalid.");
-        error(c.error("RenewInstance", "RegionId", R, "InstanceId", UNKNOWN_SERVER, "Period", 1), 404,
+        error(
+                c.error("RenewInstance", "RegionId", R, "InstanceId", UNKNOWN_SERVER, "Period", 1),
+                404,
                 "InvalidInstanceId.NotFound");
         error(c.error("RenewInstance", "RegionId", R, "InstanceId", id), 400, "MissingPeriod");
         assertThat(instance(c, id).get("ExpiredTime")).isEqualTo(renewed);
 
-        List<Map<String, Object>> usages = get(c.call("ListInstancesTrafficPackages", "RegionId", R, "InstanceIds",
-                "[\"" + id + "\",\"" + UNKNOWN_SERVER + "\"]"), "InstanceTrafficPackageUsages");
+        List<Map<String, Object>> usages = get(
+                c.call(
+                        "ListInstancesTrafficPackages",
+                        "RegionId",
+                        R,
+                        "InstanceIds",
+                        "[\"" + id + "\",\"" + UNKNOWN_SERVER + "\"]"),
+                "InstanceTrafficPackageUsages");
         assertThat(usages).singleElement().satisfies(u -> {
             assertThat(u.get("InstanceId")).isEqualTo(id);
             assertThat(number(u, "TrafficPackageTotal")).isEqualTo(800 * GIB);
@@ -211,8 +235,9 @@ class PlanAndDiskConformanceTest {
         String id = create(c);
         waitFor(c, id, "Running");
         String disk = systemDisk(c, id);
-        String snap = (String) c.call("CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "before-" + signing)
-                .get("SnapshotId");
+        String snap =
+                (String) c.call("CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "before-" + signing)
+                        .get("SnapshotId");
         poll("snapshot accomplished", () -> snapshot(c, snap), s -> "accomplished".equals(s.get("Status")));
 
         TeaException running = c.error("ResetDisk", "RegionId", R, "DiskId", disk, "SnapshotId", snap);
@@ -221,17 +246,21 @@ class PlanAndDiskConformanceTest {
                 .contains("Rolling back the disk requires the instance to operate in a stopped state.");
         c.call("StopInstance", "RegionId", R, "InstanceId", id);
         waitFor(c, id, "Stopped");
-        TeaException noDisk = c.error("ResetDisk", "RegionId", R, "DiskId", "d-bp1missing000000000", "SnapshotId", snap);
+        TeaException noDisk =
+                c.error("ResetDisk", "RegionId", R, "DiskId", "d-bp1missing000000000", "SnapshotId", snap);
         error(noDisk, 404, "InvalidDiskId.NotFound");
         assertThat(noDisk.getMessage()).contains("The specified DiskId does not exist.");
-        TeaException noSnap = c.error("ResetDisk", "RegionId", R, "DiskId", disk, "SnapshotId", "s-bp1missing000000000");
+        TeaException noSnap =
+                c.error("ResetDisk", "RegionId", R, "DiskId", disk, "SnapshotId", "s-bp1missing000000000");
         error(noSnap, 404, "InvalidSnapshotId.NotFound");
         assertThat(noSnap.getMessage()).contains("The specified SnapshotId does not exist.");
 
         c.call("ResetDisk", "RegionId", R, "DiskId", disk, "SnapshotId", snap);
         assertThat(disk(c, disk).get("Status")).isIn("ReIniting", "In_use");
         List<Map<String, Object>> shown = get(instance(c, id), "Disks");
-        assertThat(shown).filteredOn(d -> disk.equals(d.get("DiskId"))).singleElement()
+        assertThat(shown)
+                .filteredOn(d -> disk.equals(d.get("DiskId")))
+                .singleElement()
                 .satisfies(d -> assertThat(d.get("Status")).isIn("ReIniting", "In_use"));
         poll("disk in use", () -> disk(c, disk), d -> "In_use".equals(d.get("Status")));
         assertThat(instance(c, id).get("Status")).as("the server stays Stopped").isEqualTo("Stopped");
@@ -249,18 +278,23 @@ class PlanAndDiskConformanceTest {
         c.call("UpdateDiskAttribute", "RegionId", R, "DiskId", disk, "Remark", "system disk " + signing);
         assertThat(disk(c, disk).get("Remark")).isEqualTo("system disk " + signing);
         List<Map<String, Object>> shown = get(instance(c, id), "Disks");
-        assertThat(shown).filteredOn(d -> disk.equals(d.get("DiskId"))).singleElement()
+        assertThat(shown)
+                .filteredOn(d -> disk.equals(d.get("DiskId")))
+                .singleElement()
                 .satisfies(d -> assertThat(d.get("Remark")).isEqualTo("system disk " + signing));
-        error(c.error("UpdateDiskAttribute", "RegionId", R, "DiskId", "d-bp1missing000000000", "Remark", "x"), 404,
+        error(
+                c.error("UpdateDiskAttribute", "RegionId", R, "DiskId", "d-bp1missing000000000", "Remark", "x"),
+                404,
                 "InvalidDiskId.NotFound");
         error(c.error("UpdateDiskAttribute", "RegionId", R, "DiskId", disk), 400, "MissingRemark");
 
-        String snap = (String) c.call("CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "remark-" + signing)
-                .get("SnapshotId");
+        String snap =
+                (String) c.call("CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "remark-" + signing)
+                        .get("SnapshotId");
         c.call("UpdateSnapshotAttribute", "RegionId", R, "SnapshotId", snap, "Remark", "kept " + signing);
         assertThat(snapshot(c, snap).get("Remark")).isEqualTo("kept " + signing);
-        TeaException noSnap = c.error("UpdateSnapshotAttribute", "RegionId", R, "SnapshotId", "s-bp1missing000000000",
-                "Remark", "x");
+        TeaException noSnap =
+                c.error("UpdateSnapshotAttribute", "RegionId", R, "SnapshotId", "s-bp1missing000000000", "Remark", "x");
         error(noSnap, 404, "InvalidSnapshotId.NotFound");
         assertThat(noSnap.getMessage()).contains("The specified SnapshotId does not exist.");
     }
@@ -273,16 +307,38 @@ class PlanAndDiskConformanceTest {
     @Test
     void terraformUpgradesAServerAsItsTransportSendsIt() throws Exception {
         try (TestServer slow = TestServer.start(Duration.ofSeconds(2), Quotas.defaults())) {
-            terraformUpgrade(new Client(new Config().setAccessKeyId(TestServer.ROOT_KEY_ID)
-                    .setAccessKeySecret(TestServer.ROOT_SECRET).setEndpoint(slow.endpoint()).setProtocol("http")
+            terraformUpgrade(new Client(new Config()
+                    .setAccessKeyId(TestServer.ROOT_KEY_ID)
+                    .setAccessKeySecret(TestServer.ROOT_SECRET)
+                    .setEndpoint(slow.endpoint())
+                    .setProtocol("http")
                     .setSignatureAlgorithm("v2")));
         }
     }
 
     private static void terraformUpgrade(Client tf) throws Exception {
-        Map<String, Object> created = rpcPost(tf, "CreateInstances", Map.of("Amount", "1", "AutoRenew", "false",
-                "DataDiskSize", "0", "ImageId", LINUX, "ChargeType", "PrePaid", "Period", "1", "PlanId", PLAN,
-                "RegionId", R, "ClientToken", "TF-CreateInstances-1764750000-0f1e2d3c"));
+        Map<String, Object> created = rpcPost(
+                tf,
+                "CreateInstances",
+                Map.of(
+                        "Amount",
+                        "1",
+                        "AutoRenew",
+                        "false",
+                        "DataDiskSize",
+                        "0",
+                        "ImageId",
+                        LINUX,
+                        "ChargeType",
+                        "PrePaid",
+                        "Period",
+                        "1",
+                        "PlanId",
+                        PLAN,
+                        "RegionId",
+                        R,
+                        "ClientToken",
+                        "TF-CreateInstances-1764750000-0f1e2d3c"));
         List<String> ids = get(created, "InstanceIds");
         String id = ids.getFirst();
 
@@ -306,14 +362,17 @@ class PlanAndDiskConformanceTest {
 
         // BuildStateConf([], ["Running"]): read $.Instances[0] until its Status is Running
         List<String> seen = new ArrayList<>();
-        Map<String, Object> read = poll("Running after UpgradeInstance", () -> {
-            Map<String, Object> body = rpcPostUnchecked(tf, "ListInstances", Map.of("RegionId", R, "InstanceIds",
-                    "[\"" + id + "\"]"));
-            List<Map<String, Object>> instances = get(body, "Instances");
-            Map<String, Object> first = instances.getFirst();
-            seen.add((String) first.get("Status"));
-            return first;
-        }, i -> "Running".equals(i.get("Status")));
+        Map<String, Object> read = poll(
+                "Running after UpgradeInstance",
+                () -> {
+                    Map<String, Object> body = rpcPostUnchecked(
+                            tf, "ListInstances", Map.of("RegionId", R, "InstanceIds", "[\"" + id + "\"]"));
+                    List<Map<String, Object>> instances = get(body, "Instances");
+                    Map<String, Object> first = instances.getFirst();
+                    seen.add((String) first.get("Status"));
+                    return first;
+                },
+                i -> "Running".equals(i.get("Status")));
         assertThat(read.get("InstanceId")).isEqualTo(id);
         assertThat(read.get("PlanId")).isEqualTo(LARGER);
         assertThat(read.get("ChargeType")).isEqualTo("PrePaid");
@@ -326,8 +385,16 @@ class PlanAndDiskConformanceTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> rpcPost(Client client, String action, Map<String, String> parameters)
             throws Exception {
-        Params params = new Params().setAction(action).setVersion("2020-06-01").setProtocol("HTTP").setPathname("/")
-                .setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData").setBodyType("json");
+        Params params = new Params()
+                .setAction(action)
+                .setVersion("2020-06-01")
+                .setProtocol("HTTP")
+                .setPathname("/")
+                .setMethod("POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
+                .setBodyType("json");
         OpenApiRequest request = new OpenApiRequest().setBody(new HashMap<>(parameters));
         Map<String, ?> response = client.callApi(params, request, new RuntimeOptions());
         assertThat(response.get("statusCode")).isEqualTo(200);

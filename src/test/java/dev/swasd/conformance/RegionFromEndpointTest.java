@@ -25,32 +25,45 @@ class RegionFromEndpointTest {
     }
 
     private static String linux(TeaClient c, String... regionId) {
-        Map<String, Object> images = regionId.length == 0 ? c.call("ListImages", "ImageType", "system")
+        Map<String, Object> images = regionId.length == 0
+                ? c.call("ListImages", "ImageType", "system")
                 : c.call("ListImages", "RegionId", regionId[0], "ImageType", "system");
-        return (String) list(images, "Images").stream().filter(i -> "Linux".equals(i.get("Platform"))).findFirst()
-                .orElseThrow().get("ImageId");
+        return (String) list(images, "Images").stream()
+                .filter(i -> "Linux".equals(i.get("Platform")))
+                .findFirst()
+                .orElseThrow()
+                .get("ImageId");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v3"})
     void theRegionalEndpointNamesTheRegion(String signing) throws Exception {
         try (TestServer server = TestServer.start()) {
-            TeaClient shanghai = new TeaClient("swas.cn-shanghai.aliyuncs.com", "http://" + server.endpoint(),
-                    TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, signing, "2020-06-01");
-            TeaClient direct = TeaClient.swas(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, signing);
+            TeaClient shanghai = new TeaClient(
+                    "swas.cn-shanghai.aliyuncs.com",
+                    "http://" + server.endpoint(),
+                    TestServer.ROOT_KEY_ID,
+                    TestServer.ROOT_SECRET,
+                    signing,
+                    "2020-06-01");
+            TeaClient direct =
+                    TeaClient.swas(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, signing);
 
-            Map<String, Object> created = shanghai.call("CreateInstances", "ImageId", linux(shanghai), "PlanId", PLAN,
-                    "Period", 1, "Amount", 1);
+            Map<String, Object> created = shanghai.call(
+                    "CreateInstances", "ImageId", linux(shanghai), "PlanId", PLAN, "Period", 1, "Amount", 1);
             String server1 = ((List<String>) created.get("InstanceIds")).getFirst();
             assertThat(list(direct.call("ListInstances", "RegionId", "cn-shanghai"), "Instances"))
-                    .extracting(i -> i.get("InstanceId")).containsExactly(server1);
-            assertThat(list(direct.call("ListInstances", "RegionId", "cn-hangzhou"), "Instances")).isEmpty();
+                    .extracting(i -> i.get("InstanceId"))
+                    .containsExactly(server1);
+            assertThat(list(direct.call("ListInstances", "RegionId", "cn-hangzhou"), "Instances"))
+                    .isEmpty();
 
             TeaException mismatch = shanghai.error("ListInstances", "RegionId", "cn-hangzhou");
             assertThat(mismatch.getStatusCode()).isEqualTo(400);
             assertThat(mismatch.getCode()).isEqualTo("RegionIdNotMatchHost");
             assertThat(mismatch.getMessage()).contains("The parameter regionId does not match the endpoint host.");
-            assertThat(list(shanghai.call("ListInstances", "RegionId", "cn-shanghai"), "Instances")).hasSize(1);
+            assertThat(list(shanghai.call("ListInstances", "RegionId", "cn-shanghai"), "Instances"))
+                    .hasSize(1);
         }
     }
 
@@ -60,10 +73,12 @@ class RegionFromEndpointTest {
         try (TestServer server = TestServer.startWithDefaultRegion("cn-beijing")) {
             TeaClient c = TeaClient.swas(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, signing);
             c.call("CreateInstances", "ImageId", linux(c), "PlanId", PLAN, "Period", 1, "Amount", 1);
-            assertThat(list(c.call("ListInstances", "RegionId", "cn-beijing"), "Instances")).hasSize(1);
+            assertThat(list(c.call("ListInstances", "RegionId", "cn-beijing"), "Instances"))
+                    .hasSize(1);
             assertThat(list(c.call("ListInstances"), "Instances")).hasSize(1);
             assertThat(list(c.call("ListInstances", "RegionId", "cn-hangzhou"), "Instances"))
-                    .as("a RegionId given is the region, whatever the default").isEmpty();
+                    .as("a RegionId given is the region, whatever the default")
+                    .isEmpty();
         }
     }
 }

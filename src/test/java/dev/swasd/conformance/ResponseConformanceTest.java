@@ -1,6 +1,5 @@
 package dev.swasd.conformance;
 
-import dev.swasd.catalog.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyuncs.CommonRequest;
@@ -14,6 +13,7 @@ import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.swasd.catalog.Catalog;
 import dev.swasd.server.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,10 +45,15 @@ class ResponseConformanceTest {
     private static final XmlMapper XML = new XmlMapper();
     private static final String R = "cn-hangzhou";
     private static final String OTHER_ACCOUNT = "2000000000000002";
-    private static final Map<String, String> VERSIONS = Map.of("swas-open", "2020-06-01", "ecs", "2014-05-26",
-            "ram", "2015-05-01");
-    private static final Map<String, String> CATALOGS = Map.of("swas-open", "/catalog/swas-open-2020-06-01.json",
-            "ecs", "/catalog/ecs-2014-05-26.json", "ram", "/catalog/ram-2015-05-01.json");
+    private static final Map<String, String> VERSIONS =
+            Map.of("swas-open", "2020-06-01", "ecs", "2014-05-26", "ram", "2015-05-01");
+    private static final Map<String, String> CATALOGS = Map.of(
+            "swas-open",
+            "/catalog/swas-open-2020-06-01.json",
+            "ecs",
+            "/catalog/ecs-2014-05-26.json",
+            "ram",
+            "/catalog/ram-2015-05-01.json");
 
     /** One format's run: the server, the trees, and what was checked. */
     private static final class Run {
@@ -82,8 +87,8 @@ class ResponseConformanceTest {
 
         /** Calls the action, checks its answer against the tree, and returns it as a JSON-like tree. */
         JsonNode call(String product, String action, String... kv) {
-            DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile(R, TestServer.ROOT_KEY_ID,
-                    TestServer.ROOT_SECRET));
+            DefaultAcsClient client =
+                    new DefaultAcsClient(DefaultProfile.getProfile(R, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET));
             CommonRequest request = new CommonRequest();
             request.setSysDomain(server.endpoint());
             request.setSysProtocol(ProtocolType.HTTP);
@@ -98,7 +103,8 @@ class ResponseConformanceTest {
             try {
                 response = client.getCommonResponse(request);
             } catch (ClientException e) {
-                throw new AssertionError(product + " " + action + " failed: " + e.getErrCode() + " " + e.getErrMsg(), e);
+                throw new AssertionError(
+                        product + " " + action + " failed: " + e.getErrCode() + " " + e.getErrMsg(), e);
             } finally {
                 client.shutdown();
             }
@@ -174,7 +180,8 @@ class ResponseConformanceTest {
             try {
                 DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
                 f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                root = f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+                root = f.newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
                         .getDocumentElement();
             } catch (Exception e) {
                 problems.add(where + ": not well-formed XML: " + e.getMessage());
@@ -193,7 +200,8 @@ class ResponseConformanceTest {
         void checkXmlObject(String where, List<Element> kids, JsonNode tree, boolean top) {
             Map<String, JsonNode> fields = fields(tree);
             Map<String, List<Element>> byName = new LinkedHashMap<>();
-            kids.forEach(k -> byName.computeIfAbsent(k.getTagName(), n -> new ArrayList<>()).add(k));
+            kids.forEach(k -> byName.computeIfAbsent(k.getTagName(), n -> new ArrayList<>())
+                    .add(k));
             for (Map.Entry<String, List<Element>> e : byName.entrySet()) {
                 String name = e.getKey();
                 JsonNode f = fields.get(name);
@@ -209,12 +217,16 @@ class ResponseConformanceTest {
                     String at = where + "." + name;
                     String item = type.startsWith("array<") ? type.substring(6, type.length() - 1) : type;
                     switch (item) {
-                        case "object" -> checkXmlObject(at, children(el),
-                                type.startsWith("array<") ? f.path("items") : f.path("fields"), false);
-                        case "number", "integer" -> expect(at, el.getTextContent().matches("-?\\d+(\\.\\d+)?"), item,
-                                el.getTextContent());
-                        case "boolean" -> expect(at, el.getTextContent().matches("true|false"), item,
-                                el.getTextContent());
+                        case "object" ->
+                            checkXmlObject(
+                                    at,
+                                    children(el),
+                                    type.startsWith("array<") ? f.path("items") : f.path("fields"),
+                                    false);
+                        case "number", "integer" ->
+                            expect(at, el.getTextContent().matches("-?\\d+(\\.\\d+)?"), item, el.getTextContent());
+                        case "boolean" ->
+                            expect(at, el.getTextContent().matches("true|false"), item, el.getTextContent());
                         case "map<string,any>" -> {
                             // any content
                         }
@@ -268,7 +280,9 @@ class ResponseConformanceTest {
         if (n.isArray()) {
             n = n.get(0);
         }
-        assertThat(n == null || n.isMissingNode()).as("no %s in %s", String.join(".", path), body).isFalse();
+        assertThat(n == null || n.isMissingNode())
+                .as("no %s in %s", String.join(".", path), body)
+                .isFalse();
         return n.asText();
     }
 
@@ -290,9 +304,12 @@ class ResponseConformanceTest {
             Run run = new Run(server, format.equals("xml"));
             swasScenario(run);
             ramScenario(run);
-            assertThat(run.problems).as("answers that differ from the catalog's response trees").isEmpty();
+            assertThat(run.problems)
+                    .as("answers that differ from the catalog's response trees")
+                    .isEmpty();
             for (String product : VERSIONS.keySet()) {
-                assertThat(run.called.getOrDefault(product, Set.of())).as("%s actions the scenario calls", product)
+                assertThat(run.called.getOrDefault(product, Set.of()))
+                        .as("%s actions the scenario calls", product)
                         .containsExactlyInAnyOrderElementsOf(server.implementedActions(product));
             }
         }
@@ -304,11 +321,27 @@ class ResponseConformanceTest {
         JsonNode images = r.call("swas-open", "ListImages", "RegionId", R, "ImageType", "system");
         String linux = items(images.path("Images")).stream()
                 .flatMap(i -> items(i.has("Image") ? i.path("Image") : i).stream())
-                .filter(i -> i.path("Platform").asText().equals("Linux")).findFirst().orElseThrow()
-                .path("ImageId").asText();
-        JsonNode created = r.call("swas-open", "CreateInstances", "RegionId", R, "ImageId", linux, "PlanId",
-                "swas.s2.c2m2s40b3t08", "Period", "1", "Amount", "2");
-        List<String> servers = items(created.path("InstanceIds")).stream().map(JsonNode::asText).toList();
+                .filter(i -> i.path("Platform").asText().equals("Linux"))
+                .findFirst()
+                .orElseThrow()
+                .path("ImageId")
+                .asText();
+        JsonNode created = r.call(
+                "swas-open",
+                "CreateInstances",
+                "RegionId",
+                R,
+                "ImageId",
+                linux,
+                "PlanId",
+                "swas.s2.c2m2s40b3t08",
+                "Period",
+                "1",
+                "Amount",
+                "2");
+        List<String> servers = items(created.path("InstanceIds")).stream()
+                .map(JsonNode::asText)
+                .toList();
         String a = servers.get(0);
         String b = servers.get(1);
         String ids = "[\"" + a + "\"]";
@@ -322,12 +355,45 @@ class ResponseConformanceTest {
         r.call("swas-open", "RebootInstances", "RegionId", R, "InstanceIds", ids);
         r.call("swas-open", "UpdateInstanceAttribute", "RegionId", R, "InstanceId", a, "InstanceName", "renamed");
         r.call("swas-open", "ListFirewallRules", "RegionId", R, "InstanceId", a);
-        String rule = first(r.call("swas-open", "CreateFirewallRule", "RegionId", R, "InstanceId", a, "RuleProtocol",
-                "TCP", "Port", "8080", "Remark", "web"), "FirewallId");
-        String more = first(r.call("swas-open", "CreateFirewallRules", "RegionId", R, "InstanceId", a,
-                "FirewallRules", "[{\"RuleProtocol\":\"UDP\",\"Port\":\"53\"}]"), "FirewallRuleIds");
-        r.call("swas-open", "ModifyFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule, "RuleProtocol",
-                "TCP", "Port", "8081");
+        String rule = first(
+                r.call(
+                        "swas-open",
+                        "CreateFirewallRule",
+                        "RegionId",
+                        R,
+                        "InstanceId",
+                        a,
+                        "RuleProtocol",
+                        "TCP",
+                        "Port",
+                        "8080",
+                        "Remark",
+                        "web"),
+                "FirewallId");
+        String more = first(
+                r.call(
+                        "swas-open",
+                        "CreateFirewallRules",
+                        "RegionId",
+                        R,
+                        "InstanceId",
+                        a,
+                        "FirewallRules",
+                        "[{\"RuleProtocol\":\"UDP\",\"Port\":\"53\"}]"),
+                "FirewallRuleIds");
+        r.call(
+                "swas-open",
+                "ModifyFirewallRule",
+                "RegionId",
+                R,
+                "InstanceId",
+                a,
+                "RuleId",
+                rule,
+                "RuleProtocol",
+                "TCP",
+                "Port",
+                "8081");
         r.call("swas-open", "DisableFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
         r.call("swas-open", "EnableFirewallRule", "RegionId", R, "InstanceId", a, "RuleId", rule);
         r.call("swas-open", "ListFirewallRules", "RegionId", R, "InstanceId", a, "PageSize", "10");
@@ -335,22 +401,85 @@ class ResponseConformanceTest {
         r.call("swas-open", "DeleteFirewallRules", "RegionId", R, "InstanceId", a, "RuleIds", more);
         r.call("swas-open", "CreateDisk", "RegionId", R, "InstanceId", b, "DiskSize", "40");
         keyPairScenario(r, a, b);
-        String ft = first(r.call("swas-open", "CreateFirewallTemplate", "RegionId", R, "Name", "web", "Description",
-                "d", "FirewallRule.1.RuleProtocol", "TCP", "FirewallRule.1.Port", "8080", "FirewallRule.1.SourceCidrIp",
-                "10.0.0.0/8", "FirewallRule.1.Remark", "app"), "FirewallTemplateId");
-        String ftRule = first(r.call("swas-open", "CreateFirewallTemplateRules", "RegionId", R, "FirewallTemplateId",
-                ft, "FirewallRule.1.RuleProtocol", "UDP", "FirewallRule.1.Port", "53"), "FirewallTemplateRules",
+        String ft = first(
+                r.call(
+                        "swas-open",
+                        "CreateFirewallTemplate",
+                        "RegionId",
+                        R,
+                        "Name",
+                        "web",
+                        "Description",
+                        "d",
+                        "FirewallRule.1.RuleProtocol",
+                        "TCP",
+                        "FirewallRule.1.Port",
+                        "8080",
+                        "FirewallRule.1.SourceCidrIp",
+                        "10.0.0.0/8",
+                        "FirewallRule.1.Remark",
+                        "app"),
+                "FirewallTemplateId");
+        String ftRule = first(
+                r.call(
+                        "swas-open",
+                        "CreateFirewallTemplateRules",
+                        "RegionId",
+                        R,
+                        "FirewallTemplateId",
+                        ft,
+                        "FirewallRule.1.RuleProtocol",
+                        "UDP",
+                        "FirewallRule.1.Port",
+                        "53"),
+                "FirewallTemplateRules",
                 "FirewallTemplateRuleId");
-        r.call("swas-open", "ModifyFirewallTemplate", "RegionId", R, "FirewallTemplateId", ft, "Name", "web2",
-                "FirewallTemplateRule.1.FirewallTemplateRuleId", ftRule, "FirewallTemplateRule.1.Port", "5353");
+        r.call(
+                "swas-open",
+                "ModifyFirewallTemplate",
+                "RegionId",
+                R,
+                "FirewallTemplateId",
+                ft,
+                "Name",
+                "web2",
+                "FirewallTemplateRule.1.FirewallTemplateRuleId",
+                ftRule,
+                "FirewallTemplateRule.1.Port",
+                "5353");
         r.call("swas-open", "DescribeFirewallTemplates", "RegionId", R);
-        String task = first(r.call("swas-open", "ApplyFirewallTemplate", "RegionId", R, "FirewallTemplateId", ft,
-                "InstanceIds.1", a), "TaskId");
+        String task = first(
+                r.call(
+                        "swas-open",
+                        "ApplyFirewallTemplate",
+                        "RegionId",
+                        R,
+                        "FirewallTemplateId",
+                        ft,
+                        "InstanceIds.1",
+                        a),
+                "TaskId");
         r.call("swas-open", "DescribeFirewallTemplateApplyResults", "RegionId", R, "TaskId.1", task);
-        r.call("swas-open", "DescribeFirewallTemplateRulesApplyResult", "RegionId", R, "FirewallTemplateId", ft,
-                "TaskId", task, "InstanceId", a);
-        r.call("swas-open", "DeleteFirewallTemplateRules", "RegionId", R, "FirewallTemplateId", ft,
-                "FirewallTemplateRuleId.1", ftRule);
+        r.call(
+                "swas-open",
+                "DescribeFirewallTemplateRulesApplyResult",
+                "RegionId",
+                R,
+                "FirewallTemplateId",
+                ft,
+                "TaskId",
+                task,
+                "InstanceId",
+                a);
+        r.call(
+                "swas-open",
+                "DeleteFirewallTemplateRules",
+                "RegionId",
+                R,
+                "FirewallTemplateId",
+                ft,
+                "FirewallTemplateRuleId.1",
+                ftRule);
         r.call("swas-open", "DeleteFirewallTemplates", "RegionId", R, "FirewallTemplateId.1", ft);
         r.call("swas-open", "ModifyInstanceVncPassword", "RegionId", R, "InstanceId", a, "VncPassword", "abc123");
         r.call("swas-open", "DescribeInstancePasswordsSetting", "RegionId", R, "InstanceId", a);
@@ -359,10 +488,12 @@ class ResponseConformanceTest {
         r.call("swas-open", "StartTerminalSession", "RegionId", R, "InstanceId", a);
         JsonNode disks = r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a, "DiskType", "system");
         String disk = first(disks, "Disks", "DiskId");
-        String s1 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",
-                "snap-one"), "SnapshotId");
-        String s2 = first(r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName",
-                "snap-two"), "SnapshotId");
+        String s1 = first(
+                r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "snap-one"),
+                "SnapshotId");
+        String s2 = first(
+                r.call("swas-open", "CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "snap-two"),
+                "SnapshotId");
         r.call("swas-open", "ListSnapshots", "RegionId", R);
         r.call("swas-open", "UpdateSnapshotAttribute", "RegionId", R, "SnapshotId", s2, "Remark", "before the reset");
         r.call("swas-open", "UpdateDiskAttribute", "RegionId", R, "DiskId", disk, "Remark", "system disk");
@@ -371,10 +502,36 @@ class ResponseConformanceTest {
         r.call("swas-open", "StartInstance", "RegionId", R, "InstanceId", a);
         r.call("swas-open", "ListDisks", "RegionId", R, "InstanceId", a);
         r.call("swas-open", "ListSnapshots", "RegionId", R, "SnapshotIds", "[\"" + s2 + "\"]");
-        String m1 = first(r.call("swas-open", "CreateCustomImage", "RegionId", R, "InstanceId", a, "ImageName",
-                "img-one", "SystemSnapshotId", s1, "Tag.1.Key", "team", "Tag.1.Value", "blue"), "ImageId");
-        String m2 = first(r.call("swas-open", "CreateCustomImage", "RegionId", R, "InstanceId", a, "ImageName",
-                "img-two", "SystemSnapshotId", s1), "ImageId");
+        String m1 = first(
+                r.call(
+                        "swas-open",
+                        "CreateCustomImage",
+                        "RegionId",
+                        R,
+                        "InstanceId",
+                        a,
+                        "ImageName",
+                        "img-one",
+                        "SystemSnapshotId",
+                        s1,
+                        "Tag.1.Key",
+                        "team",
+                        "Tag.1.Value",
+                        "blue"),
+                "ImageId");
+        String m2 = first(
+                r.call(
+                        "swas-open",
+                        "CreateCustomImage",
+                        "RegionId",
+                        R,
+                        "InstanceId",
+                        a,
+                        "ImageName",
+                        "img-two",
+                        "SystemSnapshotId",
+                        s1),
+                "ImageId");
         r.call("swas-open", "ListCustomImages", "RegionId", R);
         r.call("swas-open", "ListImages", "RegionId", R, "ImageType", "custom");
         r.call("swas-open", "ModifyImageShareStatus", "RegionId", R, "ImageId", m1, "Operation", "Share");
@@ -382,18 +539,37 @@ class ResponseConformanceTest {
         r.call("swas-open", "ModifyImageShareStatus", "RegionId", R, "ImageId", m1, "Operation", "UnShare");
         r.call("swas-open", "AddCustomImageShareAccount", "RegionId", R, "ImageId", m1, "Account.1", OTHER_ACCOUNT);
         r.call("swas-open", "ListCustomImageShareAccounts", "RegionId", R, "ImageId", m1);
-        r.call("swas-open", "RemoveCustomImageShareAccount", "RegionId", R, "ImageId", m1, "Account.1",
-                OTHER_ACCOUNT);
+        r.call("swas-open", "RemoveCustomImageShareAccount", "RegionId", R, "ImageId", m1, "Account.1", OTHER_ACCOUNT);
         r.call("swas-open", "ResetSystem", "RegionId", R, "InstanceId", b, "ImageId", m1);
         r.call("swas-open", "ListInstancePlansModification", "RegionId", R, "InstanceId", a);
         r.call("swas-open", "UpgradeInstance", "RegionId", R, "InstanceId", a, "PlanId", "swas.s2.c2m4s60b5t12");
         r.call("swas-open", "RenewInstance", "RegionId", R, "InstanceId", a, "Period", "1");
         r.call("swas-open", "ListInstancesTrafficPackages", "RegionId", R, "InstanceIds", ids);
-        r.call("swas-open", "TagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a,
-                "Tag.1.Key", "env", "Tag.1.Value", "test");
+        r.call(
+                "swas-open",
+                "TagResources",
+                "RegionId",
+                R,
+                "ResourceType",
+                "instance",
+                "ResourceId.1",
+                a,
+                "Tag.1.Key",
+                "env",
+                "Tag.1.Value",
+                "test");
         r.call("swas-open", "ListTagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a);
-        r.call("swas-open", "UntagResources", "RegionId", R, "ResourceType", "instance", "ResourceId.1", a,
-                "TagKey.1", "env");
+        r.call(
+                "swas-open",
+                "UntagResources",
+                "RegionId",
+                R,
+                "ResourceType",
+                "instance",
+                "ResourceId.1",
+                a,
+                "TagKey.1",
+                "env");
         r.call("swas-open", "DeleteCustomImage", "RegionId", R, "ImageId", m2);
         r.call("swas-open", "DeleteCustomImages", "RegionId", R, "ImageIds", "[\"" + m1 + "\"]");
         r.call("swas-open", "DeleteSnapshot", "RegionId", R, "SnapshotId", s2);
@@ -402,17 +578,42 @@ class ResponseConformanceTest {
 
     private static void keyPairScenario(Run r, String a, String b) {
         r.call("swas-open", "CreateKeyPair", "RegionId", R, "KeyPairName", "made");
-        r.call("swas-open", "ImportKeyPair", "RegionId", R, "KeyPairName", "imported", "PublicKeyBody",
+        r.call(
+                "swas-open",
+                "ImportKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                "imported",
+                "PublicKeyBody",
                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2 user@example");
-        r.call("swas-open", "AttachKeyPair", "RegionId", R, "KeyPairName", "imported", "InstanceIds.1", a,
-                "InstanceIds.2", "ffffffffffffffffffffffffffffffff");
+        r.call(
+                "swas-open",
+                "AttachKeyPair",
+                "RegionId",
+                R,
+                "KeyPairName",
+                "imported",
+                "InstanceIds.1",
+                a,
+                "InstanceIds.2",
+                "ffffffffffffffffffffffffffffffff");
         r.call("swas-open", "ListKeyPairs", "RegionId", R, "PageSize", "10");
         r.call("swas-open", "DetachKeyPair", "RegionId", R, "KeyPairName", "imported", "InstanceIds.1", a);
         r.call("swas-open", "DeleteKeyPairs", "RegionId", R, "KeyPairNames.1", "made", "KeyPairNames.2", "imported");
         r.call("swas-open", "CreateInstanceKeyPair", "RegionId", R, "InstanceId", b, "KeyPairName", "own");
         r.call("swas-open", "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", b);
-        r.call("swas-open", "UploadInstanceKeyPair", "RegionId", R, "InstanceId", b, "KeyPairName", "uploaded",
-                "PublicKey", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2");
+        r.call(
+                "swas-open",
+                "UploadInstanceKeyPair",
+                "RegionId",
+                R,
+                "InstanceId",
+                b,
+                "KeyPairName",
+                "uploaded",
+                "PublicKey",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2");
         r.call("swas-open", "DeleteInstanceKeyPair", "RegionId", R, "InstanceId", b);
         r.call("swas-open", "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", b);
     }

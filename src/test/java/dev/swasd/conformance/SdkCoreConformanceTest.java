@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
-import com.aliyuncs.auth.SignatureVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swasd.server.TestServer;
@@ -41,8 +41,9 @@ class SdkCoreConformanceTest {
         server.close();
     }
 
-    static CommonResponse call(String mode, String keyId, String secret, String action, Map<String, String> query,
-            MethodType method) throws ClientException {
+    static CommonResponse call(
+            String mode, String keyId, String secret, String action, Map<String, String> query, MethodType method)
+            throws ClientException {
         DefaultAcsClient client = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", keyId, secret));
         CommonRequest request = new CommonRequest();
         request.setSysDomain(server.endpoint());
@@ -69,27 +70,45 @@ class SdkCoreConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v3"})
     void listRegionsPlansAndImages(String mode) throws Exception {
-        JsonNode regions = ok(call(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "ListRegions",
-                Map.of("AcceptLanguage", "en-US"), MethodType.POST));
+        JsonNode regions = ok(call(
+                mode,
+                TestServer.ROOT_KEY_ID,
+                TestServer.ROOT_SECRET,
+                "ListRegions",
+                Map.of("AcceptLanguage", "en-US"),
+                MethodType.POST));
         assertThat(regions.path("Regions").findValuesAsText("RegionId")).contains("cn-hangzhou", "cn-shanghai");
         assertThat(regions.path("Regions").findValuesAsText("LocalName")).contains("China (Hangzhou)");
 
-        JsonNode plans = ok(call(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "ListPlans",
-                Map.of("RegionId", "cn-hangzhou"), MethodType.POST));
+        JsonNode plans = ok(call(
+                mode,
+                TestServer.ROOT_KEY_ID,
+                TestServer.ROOT_SECRET,
+                "ListPlans",
+                Map.of("RegionId", "cn-hangzhou"),
+                MethodType.POST));
         assertThat(plans.path("Plans").size()).isGreaterThan(3);
         assertThat(plans.path("Plans").get(0).path("Core").isInt()).isTrue();
         assertThat(plans.path("Plans").get(0).path("OriginPrice").isTextual()).isTrue();
 
-        JsonNode images = ok(call(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "ListImages",
-                Map.of("RegionId", "cn-hangzhou", "ImageType", "system"), MethodType.GET));
-        assertThat(images.path("Images").findValuesAsText("ImageType")).isNotEmpty().containsOnly("system");
+        JsonNode images = ok(call(
+                mode,
+                TestServer.ROOT_KEY_ID,
+                TestServer.ROOT_SECRET,
+                "ListImages",
+                Map.of("RegionId", "cn-hangzhou", "ImageType", "system"),
+                MethodType.GET));
+        assertThat(images.path("Images").findValuesAsText("ImageType"))
+                .isNotEmpty()
+                .containsOnly("system");
         assertThat(images.path("Images").findValuesAsText("Platform")).contains("Linux", "Windows");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v3"})
     void wrongSecretIsSignatureDoesNotMatch(String mode) {
-        ClientException e = catchThrowableOfType(ClientException.class,
+        ClientException e = catchThrowableOfType(
+                ClientException.class,
                 () -> call(mode, TestServer.ROOT_KEY_ID, "not-the-secret", "ListRegions", Map.of(), MethodType.POST));
         assertThat(e.getErrCode()).isEqualTo("SignatureDoesNotMatch");
         assertThat(e).isNotInstanceOf(ServerException.class);
@@ -98,7 +117,8 @@ class SdkCoreConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v3"})
     void unknownKeyIsNotFound(String mode) {
-        ClientException e = catchThrowableOfType(ClientException.class,
+        ClientException e = catchThrowableOfType(
+                ClientException.class,
                 () -> call(mode, "LTAINoSuchKey", TestServer.ROOT_SECRET, "ListRegions", Map.of(), MethodType.POST));
         assertThat(e.getErrCode()).isEqualTo("InvalidAccessKeyId.NotFound");
     }
@@ -115,7 +135,9 @@ class SdkCoreConformanceTest {
         request.setSysAccept(FormatType.XML);
         CommonResponse response = client.getCommonResponse(request);
         assertThat(response.getHttpStatus()).isEqualTo(200);
-        assertThat(response.getData()).startsWith("<?xml").contains("<ListRegionsResponse><RequestId>")
+        assertThat(response.getData())
+                .startsWith("<?xml")
+                .contains("<ListRegionsResponse><RequestId>")
                 .contains("<RegionId>cn-hangzhou</RegionId>");
 
         request.setSysAction("ListPlans");

@@ -1,6 +1,5 @@
 package dev.swasd.conformance;
 
-import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
@@ -11,6 +10,7 @@ import com.aliyun.teaopenapi.models.Params;
 import com.aliyun.teautil.models.RuntimeOptions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** The official generic Java client {@code tea-openapi}, aimed at one swasd, for story tests. */
 public final class TeaClient {
@@ -27,8 +27,12 @@ public final class TeaClient {
      */
     public TeaClient(String endpoint, String proxy, String keyId, String secret, String signing, String version) {
         try {
-            Config config = new Config().setAccessKeyId(keyId).setAccessKeySecret(secret).setEndpoint(endpoint)
-                    .setProtocol("http").setHttpProxy(proxy);
+            Config config = new Config()
+                    .setAccessKeyId(keyId)
+                    .setAccessKeySecret(secret)
+                    .setEndpoint(endpoint)
+                    .setProtocol("http")
+                    .setHttpProxy(proxy);
             if (signing.equals("v1")) {
                 config.setSignatureAlgorithm("v2");
             }
@@ -63,7 +67,8 @@ public final class TeaClient {
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> send(String action, Object... kv) throws Exception {
-        return (Map<String, Object>) client.callApi(params(action), request(kv), new RuntimeOptions()).get("body");
+        return (Map<String, Object>) client.callApi(params(action), request(kv), new RuntimeOptions())
+                .get("body");
     }
 
     /** Calls the action expecting an error answer, and returns it. */
@@ -79,8 +84,16 @@ public final class TeaClient {
     }
 
     private Params params(String action) {
-        return new Params().setAction(action).setVersion(version).setProtocol("HTTP").setPathname("/")
-                .setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData").setBodyType("json");
+        return new Params()
+                .setAction(action)
+                .setVersion(version)
+                .setProtocol("HTTP")
+                .setPathname("/")
+                .setMethod("POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
+                .setBodyType("json");
     }
 
     private static OpenApiRequest request(Object... kv) {

@@ -35,8 +35,12 @@ class TeaOpenApiConformanceTest {
     }
 
     static Client client(String mode, String keyId, String secret) throws Exception {
-        Config config = new Config().setAccessKeyId(keyId).setAccessKeySecret(secret)
-                .setEndpoint(server.endpoint()).setProtocol("http").setRegionId("cn-hangzhou");
+        Config config = new Config()
+                .setAccessKeyId(keyId)
+                .setAccessKeySecret(secret)
+                .setEndpoint(server.endpoint())
+                .setProtocol("http")
+                .setRegionId("cn-hangzhou");
         if (mode.equals("v1")) {
             config.setSignatureAlgorithm("v2");
         }
@@ -44,8 +48,15 @@ class TeaOpenApiConformanceTest {
     }
 
     static Map<String, ?> call(Client client, String action, Map<String, Object> query) throws Exception {
-        Params params = new Params().setAction(action).setVersion("2020-06-01").setProtocol("HTTP")
-                .setPathname("/").setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData")
+        Params params = new Params()
+                .setAction(action)
+                .setVersion("2020-06-01")
+                .setProtocol("HTTP")
+                .setPathname("/")
+                .setMethod("POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
                 .setBodyType("json");
         OpenApiRequest request = new OpenApiRequest().setQuery(com.aliyun.openapiutil.Client.query(query));
         return client.callApi(params, request, new RuntimeOptions());
@@ -63,13 +74,17 @@ class TeaOpenApiConformanceTest {
     void listRegions(String mode) throws Exception {
         Client c = client(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
         Map<String, Object> body = body(call(c, "ListRegions", Map.of("AcceptLanguage", "en-US")));
-        assertThat((String) body.get("RequestId")).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+        assertThat((String) body.get("RequestId"))
+                .matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
         List<Map<String, Object>> regions = (List<Map<String, Object>>) body.get("Regions");
         assertThat(regions).anySatisfy(r -> {
-            assertThat(r).containsEntry("RegionId", "cn-hangzhou").containsEntry("LocalName", "China (Hangzhou)")
+            assertThat(r)
+                    .containsEntry("RegionId", "cn-hangzhou")
+                    .containsEntry("LocalName", "China (Hangzhou)")
                     .containsEntry("RegionEndpoint", "swas.cn-hangzhou.aliyuncs.com");
         });
-        List<Map<String, Object>> zh = (List<Map<String, Object>>) body(call(c, "ListRegions", Map.of())).get("Regions");
+        List<Map<String, Object>> zh = (List<Map<String, Object>>)
+                body(call(c, "ListRegions", Map.of())).get("Regions");
         assertThat(zh).anySatisfy(r -> assertThat(r).containsEntry("LocalName", "华东1（杭州）"));
     }
 
@@ -78,8 +93,8 @@ class TeaOpenApiConformanceTest {
     @SuppressWarnings("unchecked")
     void listPlans(String mode) throws Exception {
         Client c = client(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
-        List<Map<String, Object>> plans = (List<Map<String, Object>>) body(
-                call(c, "ListPlans", Map.of("RegionId", "cn-hangzhou"))).get("Plans");
+        List<Map<String, Object>> plans = (List<Map<String, Object>>)
+                body(call(c, "ListPlans", Map.of("RegionId", "cn-hangzhou"))).get("Plans");
         assertThat(plans).isNotEmpty().allSatisfy(p -> {
             assertThat((String) p.get("PlanId")).startsWith("swas.");
             assertThat(p.get("Core")).isInstanceOf(Number.class);
@@ -93,13 +108,20 @@ class TeaOpenApiConformanceTest {
     @SuppressWarnings("unchecked")
     void listImagesFiltersByTypeAndId(String mode) throws Exception {
         Client c = client(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
-        List<Map<String, Object>> apps = (List<Map<String, Object>>) body(call(c, "ListImages",
-                Map.of("RegionId", "cn-hangzhou", "ImageType", "app"))).get("Images");
+        List<Map<String, Object>> apps = (List<Map<String, Object>>)
+                body(call(c, "ListImages", Map.of("RegionId", "cn-hangzhou", "ImageType", "app")))
+                        .get("Images");
         assertThat(apps).isNotEmpty().allSatisfy(i -> assertThat(i).containsEntry("ImageType", "app"));
         String id = (String) apps.getFirst().get("ImageId");
         assertThat(id).matches("[0-9a-f]{32}");
-        List<Map<String, Object>> one = (List<Map<String, Object>>) body(call(c, "ListImages",
-                Map.of("RegionId", "cn-hangzhou", "ImageIds", "[\"" + id + "\",\"00000000000000000000000000000000\"]")))
+        List<Map<String, Object>> one = (List<Map<String, Object>>) body(call(
+                        c,
+                        "ListImages",
+                        Map.of(
+                                "RegionId",
+                                "cn-hangzhou",
+                                "ImageIds",
+                                "[\"" + id + "\",\"00000000000000000000000000000000\"]")))
                 .get("Images");
         assertThat(one).extracting(i -> i.get("ImageId")).containsExactly(id);
     }
@@ -126,8 +148,8 @@ class TeaOpenApiConformanceTest {
     @ValueSource(strings = {"v3", "v1"})
     void protocolErrorsCarryTheServiceCodes(String mode) throws Exception {
         Client c = client(mode, TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
-        TeaException missing = catchThrowableOfType(TeaException.class, () -> call(c, "DeleteCustomImages",
-                Map.of("RegionId", "cn-hangzhou")));
+        TeaException missing = catchThrowableOfType(
+                TeaException.class, () -> call(c, "DeleteCustomImages", Map.of("RegionId", "cn-hangzhou")));
         assertThat(missing.getStatusCode()).isEqualTo(400);
         assertThat(missing.getCode()).isEqualTo("MissingImageIds");
 
@@ -135,26 +157,34 @@ class TeaOpenApiConformanceTest {
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(unknown.getCode()).isEqualTo("InvalidAction.NotFound");
 
-        Params future = new Params().setAction("ListRegions").setVersion("2099-01-01").setProtocol("HTTP")
-                .setPathname("/").setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData")
+        Params future = new Params()
+                .setAction("ListRegions")
+                .setVersion("2099-01-01")
+                .setProtocol("HTTP")
+                .setPathname("/")
+                .setMethod("POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
                 .setBodyType("json");
-        TeaException version = catchThrowableOfType(TeaException.class,
-                () -> c.callApi(future, new OpenApiRequest(), new RuntimeOptions()));
+        TeaException version = catchThrowableOfType(
+                TeaException.class, () -> c.callApi(future, new OpenApiRequest(), new RuntimeOptions()));
         assertThat(version.getStatusCode()).isEqualTo(400);
         assertThat(version.getCode()).isEqualTo("InvalidVersion");
 
-        TeaException region = catchThrowableOfType(TeaException.class,
-                () -> call(c, "ListPlans", Map.of("RegionId", "mars-north-1")));
+        TeaException region = catchThrowableOfType(
+                TeaException.class, () -> call(c, "ListPlans", Map.of("RegionId", "mars-north-1")));
         assertThat(region.getStatusCode()).isEqualTo(400);
         assertThat(region.getCode()).isEqualTo("InvalidRegionId");
 
-        TeaException later = catchThrowableOfType(TeaException.class,
-                () -> call(c, "DescribeDatabaseInstances", Map.of("RegionId", "cn-hangzhou")));
+        TeaException later = catchThrowableOfType(
+                TeaException.class, () -> call(c, "DescribeDatabaseInstances", Map.of("RegionId", "cn-hangzhou")));
         assertThat(later.getStatusCode()).as("a 4xx: clients retry a 5xx").isEqualTo(400);
         assertThat(later.getCode()).isEqualTo("NotImplemented");
         assertThat(later.getMessage()).contains("DescribeDatabaseInstances");
 
-        TeaException invalid = catchThrowableOfType(TeaException.class,
+        TeaException invalid = catchThrowableOfType(
+                TeaException.class,
                 () -> call(c, "ListImages", Map.of("RegionId", "cn-hangzhou", "ImageType", "bogus")));
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(invalid.getCode()).isEqualTo("InvalidParameter");

@@ -30,21 +30,30 @@ class CoverageDocTest {
             Files.writeString(PAGE, page);
         }
         assertThat(PAGE).as("docs/coverage.md (run scripts/generate-api)").exists();
-        assertThat(Files.readString(PAGE)).as("docs/coverage.md is stale: run scripts/generate-api").isEqualTo(page);
+        assertThat(Files.readString(PAGE))
+                .as("docs/coverage.md is stale: run scripts/generate-api")
+                .isEqualTo(page);
     }
 
     static String render(TestServer server) {
         Catalog catalog = Catalog.standard();
         StringBuilder b = new StringBuilder();
         b.append("# Coverage\n\n");
-        b.append("Written by `CoverageDocTest` from the catalog and a running node's registry (`scripts/generate-api`);\n");
+        b.append(
+                "Written by `CoverageDocTest` from the catalog and a running node's registry (`scripts/generate-api`);\n");
         b.append("do not edit by hand. An action without a module answers the structural default ");
         b.append("(`NotImplemented`, docs/decisions.md).\n\n");
         b.append("| product | version | implemented |\n|---|---|---|\n");
         for (String code : PRODUCTS) {
             Product p = catalog.product(code);
-            b.append("| ").append(code).append(" | ").append(p.version()).append(" | ")
-                    .append(server.implementedActions(code).size()).append(" of ").append(p.operations().size())
+            b.append("| ")
+                    .append(code)
+                    .append(" | ")
+                    .append(p.version())
+                    .append(" | ")
+                    .append(server.implementedActions(code).size())
+                    .append(" of ")
+                    .append(p.operations().size())
                     .append(" |\n");
         }
         for (String code : PRODUCTS) {
@@ -53,10 +62,16 @@ class CoverageDocTest {
             b.append("\n## ").append(code).append(' ').append(p.version()).append("\n\n");
             b.append("| action | access level | implemented by |\n|---|---|---|\n");
             for (String action : p.operations().keySet()) {
-                String module = server.implementingModule(code, action).map(m -> "`" + m.substring(m.lastIndexOf('.') + 1) + "`")
+                String module = server.implementingModule(code, action)
+                        .map(m -> "`" + m.substring(m.lastIndexOf('.') + 1) + "`")
                         .orElse(done.contains(action) ? "yes" : "—");
-                b.append("| ").append(action).append(" | ").append(p.operation(action).accessLevel()).append(" | ")
-                        .append(module).append(" |\n");
+                b.append("| ")
+                        .append(action)
+                        .append(" | ")
+                        .append(p.operation(action).accessLevel())
+                        .append(" | ")
+                        .append(module)
+                        .append(" |\n");
             }
         }
         return b.toString();

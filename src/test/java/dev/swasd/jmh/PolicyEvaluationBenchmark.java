@@ -61,9 +61,15 @@ public class PolicyEvaluationBenchmark {
         for (int i = 0; i < images; i++) {
             arns.add("acs:swas-open:cn-hangzhou:1234567890123456:customimage/m-ci" + i);
         }
-        request = AuthorizationRequest.ofRamUser("swas-open:DeleteCustomImages", arns, RequestContext.builder()
-                .add("acs:SourceIp", "127.0.0.1").add("acs:SecureTransport", "false")
-                .add("acs:CurrentTime", "2026-11-28T07:00:00Z").add("acs:AccessId", "LTAIuser0001").build());
+        request = AuthorizationRequest.ofRamUser(
+                "swas-open:DeleteCustomImages",
+                arns,
+                RequestContext.builder()
+                        .add("acs:SourceIp", "127.0.0.1")
+                        .add("acs:SecureTransport", "false")
+                        .add("acs:CurrentTime", "2026-11-28T07:00:00Z")
+                        .add("acs:AccessId", "LTAIuser0001")
+                        .build());
     }
 
     @Benchmark

@@ -42,8 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class SignatureBenchmark {
-    @Param({"valid/tea-v1-DeleteCustomImages.json", "valid/npm-v3-DeleteCustomImages.json",
-            "valid/npm-v3sm3-DeleteCustomImages.json"})
+    @Param({
+        "valid/tea-v1-DeleteCustomImages.json",
+        "valid/npm-v3-DeleteCustomImages.json",
+        "valid/npm-v3sm3-DeleteCustomImages.json"
+    })
     public String vector;
 
     private Authenticator authenticator;
@@ -55,18 +58,31 @@ public class SignatureBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        JsonNode v = new ObjectMapper().readTree(SharedFiles.root().resolve("vectors").resolve(vector).toFile());
+        JsonNode v = new ObjectMapper()
+                .readTree(SharedFiles.root().resolve("vectors").resolve(vector).toFile());
         String keyId = v.path("accessKeyId").asText();
-        String token = v.path("securityToken").isNull() ? null : v.path("securityToken").asText(null);
-        Credential credential = new Credential(keyId, v.path("accessKeySecret").asText(), true,
-                new Principal("1000000000000001", Principal.Kind.ROOT, null, keyId), token, null);
-        authenticator = new Authenticator(id -> Optional.of(credential), (k, n, t) -> true,
+        String token = v.path("securityToken").isNull()
+                ? null
+                : v.path("securityToken").asText(null);
+        Credential credential = new Credential(
+                keyId,
+                v.path("accessKeySecret").asText(),
+                true,
+                new Principal("1000000000000001", Principal.Kind.ROOT, null, keyId),
+                token,
+                null);
+        authenticator = new Authenticator(
+                id -> Optional.of(credential),
+                (k, n, t) -> true,
                 Clock.fixed(Instant.parse(v.path("serverTime").asText()), ZoneOffset.UTC));
         decoder = new RequestDecoder(RequestLimits.DEFAULT);
         method = v.path("method").asText();
         rawQuery = v.path("rawQuery").asText();
         headers = new ArrayList<>();
-        v.path("headers").fields().forEachRemaining(h -> headers.add(Map.entry(h.getKey(), h.getValue().asText())));
+        v.path("headers")
+                .fields()
+                .forEachRemaining(
+                        h -> headers.add(Map.entry(h.getKey(), h.getValue().asText())));
         body = v.path("body").asText("").getBytes(StandardCharsets.UTF_8);
     }
 

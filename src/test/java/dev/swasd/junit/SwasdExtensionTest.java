@@ -25,7 +25,8 @@ class SwasdExtensionTest {
     static SwasdExtension shared = new SwasdExtension();
 
     @RegisterExtension
-    SwasdExtension own = SwasdExtension.builder().quota("instances-per-region=1").build();
+    SwasdExtension own =
+            SwasdExtension.builder().quota("instances-per-region=1").build();
 
     private static int sharedPort;
     private static Path sharedData;
@@ -34,8 +35,9 @@ class SwasdExtensionTest {
     @SuppressWarnings("unchecked")
     private static int servers(SwasdExtension swasd) {
         TeaClient c = TeaClient.swas(swasd.endpoint(), swasd.accessKeyId(), swasd.accessKeySecret(), "v3");
-        return ((List<Map<String, Object>>) c.call("ListInstances", "RegionId", swasd.regionId())
-                .get("Instances")).size();
+        return ((List<Map<String, Object>>)
+                        c.call("ListInstances", "RegionId", swasd.regionId()).get("Instances"))
+                .size();
     }
 
     @Test
@@ -62,7 +64,9 @@ class SwasdExtensionTest {
         assertThat(servers(shared)).as("reset before this test").isZero();
         TeaClient kept = TeaClient.swas(shared.endpoint(), "LTAIKeptAcrossTests01", "KeptAcrossTestsSecret", "v3");
         assertThat(kept.call("ListRegions")).as("identities kept").containsKey("Regions");
-        assertThat(Files.exists(ownData)).as("the previous test's own server is gone with its data").isFalse();
+        assertThat(Files.exists(ownData))
+                .as("the previous test's own server is gone with its data")
+                .isFalse();
         assertThat(own.dataDirectory()).isNotEqualTo(ownData);
     }
 
@@ -75,9 +79,20 @@ class SwasdExtensionTest {
     private static void createAny(SwasdExtension swasd) {
         TeaClient c = TeaClient.swas(swasd.endpoint(), swasd.accessKeyId(), swasd.accessKeySecret(), "v3");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> images = (List<Map<String, Object>>) c.call("ListImages", "RegionId",
-                swasd.regionId(), "ImageType", "system").get("Images");
-        c.call("CreateInstances", "RegionId", swasd.regionId(), "ImageId", images.getFirst().get("ImageId"),
-                "PlanId", "swas.s2.c2m2s40b3t08", "Period", 1, "Amount", 1);
+        List<Map<String, Object>> images =
+                (List<Map<String, Object>>) c.call("ListImages", "RegionId", swasd.regionId(), "ImageType", "system")
+                        .get("Images");
+        c.call(
+                "CreateInstances",
+                "RegionId",
+                swasd.regionId(),
+                "ImageId",
+                images.getFirst().get("ImageId"),
+                "PlanId",
+                "swas.s2.c2m2s40b3t08",
+                "Period",
+                1,
+                "Amount",
+                1);
     }
 }

@@ -58,13 +58,19 @@ class SignatureVectorsTest {
         Instant serverTime = Instant.parse(v.path("serverTime").asText());
         String keyId = v.path("accessKeyId").asText();
         Principal principal = new Principal("1000000000000001", Principal.Kind.ROOT, null, keyId);
-        boolean active = !"Inactive".equals(v.path("setup").path("accessKeyStatus").asText());
-        String token = v.path("securityToken").isNull() ? null : v.path("securityToken").asText(null);
-        Credential credential = new Credential(keyId, v.path("accessKeySecret").asText(), active, principal, token, null);
+        boolean active =
+                !"Inactive".equals(v.path("setup").path("accessKeyStatus").asText());
+        String token = v.path("securityToken").isNull()
+                ? null
+                : v.path("securityToken").asText(null);
+        Credential credential =
+                new Credential(keyId, v.path("accessKeySecret").asText(), active, principal, token, null);
         CredentialLookup lookup = id -> id.equals(keyId) ? Optional.of(credential) : Optional.empty();
         MemoryNonces nonces = new MemoryNonces();
         for (JsonNode used : v.path("setup").path("usedNonces")) {
-            nonces.claim(used.path("accessKeyId").asText(), used.path("nonce").asText(),
+            nonces.claim(
+                    used.path("accessKeyId").asText(),
+                    used.path("nonce").asText(),
                     Instant.parse(used.path("seenAt").asText()));
         }
         Authenticator authenticator = new Authenticator(lookup, nonces, Clock.fixed(serverTime, ZoneOffset.UTC));
@@ -75,14 +81,15 @@ class SignatureVectorsTest {
             headers.add(Map.entry(h.getKey(), h.getValue().asText()));
         }
         byte[] body = v.path("body").asText("").getBytes(StandardCharsets.UTF_8);
-        ApiRequest request = new RequestDecoder(RequestLimits.DEFAULT).decode(v.path("method").asText(),
-                v.path("rawQuery").asText(), headers, body, "127.0.0.1", false);
+        ApiRequest request = new RequestDecoder(RequestLimits.DEFAULT)
+                .decode(v.path("method").asText(), v.path("rawQuery").asText(), headers, body, "127.0.0.1", false);
 
         String expect = v.path("expect").asText();
         if (expect.equals("valid")) {
             Authenticator.Result result = authenticator.authenticate(request);
             assertThat(result.principal()).isEqualTo(principal);
-            assertThat(result.scheme().name()).isEqualTo(v.path("scheme").asText().startsWith("ACS3") ? "V3" : "V1");
+            assertThat(result.scheme().name())
+                    .isEqualTo(v.path("scheme").asText().startsWith("ACS3") ? "V3" : "V1");
             // the same request again is a replay
             ApiException replay = catchThrowableOfType(ApiException.class, () -> authenticator.authenticate(request));
             assertThat(replay.error().code()).isEqualTo("SignatureNonceUsed");
@@ -90,15 +97,20 @@ class SignatureVectorsTest {
             ApiException e = catchThrowableOfType(ApiException.class, () -> authenticator.authenticate(request));
             assertThat(e).as("expected %s", expect).isNotNull();
             assertThat(e.error().code()).isEqualTo(expect);
-            assertThat(e.error().httpStatus()).isEqualTo(v.path("expectHttpStatus").asInt());
+            assertThat(e.error().httpStatus())
+                    .isEqualTo(v.path("expectHttpStatus").asInt());
         }
     }
 
     @Test
     void v1StringToSignMatchesTheWorkedExample() throws IOException {
-        JsonNode v = JSON.readTree(SharedFiles.root().resolve("vectors/valid/core-v1-DeleteCustomImages.json").toFile());
+        JsonNode v = JSON.readTree(SharedFiles.root()
+                .resolve("vectors/valid/core-v1-DeleteCustomImages.json")
+                .toFile());
         Map<String, String> params = new HashMap<>();
-        v.path("query").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        v.path("query")
+                .fields()
+                .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         String sts = SignatureV1.stringToSign("POST", params, false);
         assertThat(sts).isEqualTo(v.path("debug").path("stringToSign").asText());
         assertThat(SignatureV1.sign(v.path("accessKeySecret").asText(), sts))
@@ -107,17 +119,27 @@ class SignatureVectorsTest {
 
     @Test
     void mismatchMessageCarriesTheServerStringToSign() throws IOException {
-        JsonNode v = JSON.readTree(SharedFiles.root().resolve("vectors/invalid/v1-wrong-secret.json").toFile());
+        JsonNode v = JSON.readTree(SharedFiles.root()
+                .resolve("vectors/invalid/v1-wrong-secret.json")
+                .toFile());
         String keyId = v.path("accessKeyId").asText();
-        Credential c = new Credential(keyId, "another-secret", true,
-                new Principal("1000000000000001", Principal.Kind.ROOT, null, keyId), null, null);
-        Authenticator a = new Authenticator(id -> Optional.of(c), new MemoryNonces(),
+        Credential c = new Credential(
+                keyId,
+                "another-secret",
+                true,
+                new Principal("1000000000000001", Principal.Kind.ROOT, null, keyId),
+                null,
+                null);
+        Authenticator a = new Authenticator(
+                id -> Optional.of(c),
+                new MemoryNonces(),
                 Clock.fixed(Instant.parse(v.path("serverTime").asText()), ZoneOffset.UTC));
-        ApiRequest r = new RequestDecoder(RequestLimits.DEFAULT).decode("POST", v.path("rawQuery").asText(),
-                List.of(), new byte[0], "127.0.0.1", false);
+        ApiRequest r = new RequestDecoder(RequestLimits.DEFAULT)
+                .decode("POST", v.path("rawQuery").asText(), List.of(), new byte[0], "127.0.0.1", false);
         ApiException e = catchThrowableOfType(ApiException.class, () -> a.authenticate(r));
-        assertThat(e.error().message()).startsWith(
-                "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId");
+        assertThat(e.error().message())
+                .startsWith(
+                        "Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId");
     }
 
     /** The nonce store contract, in memory, for one vector at a time. */

@@ -42,8 +42,12 @@ class TimestampsTest {
         });
     }
 
-    private static final List<String> BASES = List.of("2026-12-01T20:03:07Z", "2024-02-29T23:59:59Z",
-            "2023-02-28T00:00:00Z", "1999-12-31T23:59:60Z", "0000-01-01T00:00:00Z");
+    private static final List<String> BASES = List.of(
+            "2026-12-01T20:03:07Z",
+            "2024-02-29T23:59:59Z",
+            "2023-02-28T00:00:00Z",
+            "1999-12-31T23:59:60Z",
+            "0000-01-01T00:00:00Z");
     private static final char[] REPLACEMENTS = {'0', '1', '2', '3', '5', '6', '9', 'Z', 'T', '-', ':', ' ', '+', 'a'};
 
     private static String nearMiss(Random random) {

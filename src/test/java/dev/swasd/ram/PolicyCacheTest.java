@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PolicyCacheTest {
-    private static final String ALLOW_ALL = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
-    private static final String DENY_ALL = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+    private static final String ALLOW_ALL =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+    private static final String DENY_ALL =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
     @Test
     void compilesOncePerKey() {
@@ -77,7 +79,9 @@ class PolicyCacheTest {
     void contentKeysFollowTheText() {
         assertThat(PolicyCache.Key.forContent("s", ALLOW_ALL)).isEqualTo(PolicyCache.Key.forContent("s", ALLOW_ALL));
         assertThat(PolicyCache.Key.forContent("s", ALLOW_ALL)).isNotEqualTo(PolicyCache.Key.forContent("s", DENY_ALL));
-        assertThat(PolicyCache.Key.forContent("s", ALLOW_ALL).version()).startsWith("sha256:").hasSize(7 + 64);
+        assertThat(PolicyCache.Key.forContent("s", ALLOW_ALL).version())
+                .startsWith("sha256:")
+                .hasSize(7 + 64);
     }
 
     @Test

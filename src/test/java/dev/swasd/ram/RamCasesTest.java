@@ -32,7 +32,8 @@ class RamCasesTest {
     void decisionMatchesExpectation(String name, SimulationCase c) {
         assertThat(c.expect()).as("case %s has an expectation", name).isPresent();
         Evaluation e = c.evaluate();
-        assertThat(e.decision()).as("%s: %s (%s)", name, e.explain(), c.note().orElse(c.basis().orElse("")))
+        assertThat(e.decision())
+                .as("%s: %s (%s)", name, e.explain(), c.note().orElse(c.basis().orElse("")))
                 .isEqualTo(c.expect().get());
     }
 

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 class RequestContextTest {
     @Test
     void keysCompareIgnoringCaseAndMerge() {
-        RequestContext ctx = RequestContext.builder().add("test:Tags", "a").add("TEST:tags", "b").build();
+        RequestContext ctx = RequestContext.builder()
+                .add("test:Tags", "a")
+                .add("TEST:tags", "b")
+                .build();
         assertThat(ctx.values("Test:TAGS")).containsExactly("a", "b");
         assertThat(ctx.values("test:other")).isEmpty();
     }
@@ -20,8 +23,10 @@ class RequestContextTest {
         RequestContext ctx = RequestContext.of(Map.of("acs:SourceVpc", List.of()));
         assertThat(ctx.values("acs:SourceVpc")).isEmpty();
         // so a positive operator fails and a negated one holds, as for a missing key
-        assertThat(ConditionsTest.holds("{\"StringEquals\":{\"acs:SourceVpc\":\"vpc-1\"}}", ctx)).isFalse();
-        assertThat(ConditionsTest.holds("{\"StringNotEquals\":{\"acs:SourceVpc\":\"vpc-1\"}}", ctx)).isTrue();
+        assertThat(ConditionsTest.holds("{\"StringEquals\":{\"acs:SourceVpc\":\"vpc-1\"}}", ctx))
+                .isFalse();
+        assertThat(ConditionsTest.holds("{\"StringNotEquals\":{\"acs:SourceVpc\":\"vpc-1\"}}", ctx))
+                .isTrue();
     }
 
     @Test

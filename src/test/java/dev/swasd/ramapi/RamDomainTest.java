@@ -1,13 +1,13 @@
 package dev.swasd.ramapi;
 
-import dev.swasd.store.AccessKeyRecord;
-import dev.swasd.store.IdentityRepository;
-import dev.swasd.errors.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swasd.TestDatabases;
+import dev.swasd.errors.ApiException;
+import dev.swasd.store.AccessKeyRecord;
 import dev.swasd.store.Database;
+import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.PolicySetRepository;
 import dev.swasd.store.RamEpochRepository;
 import dev.swasd.store.SecretCipher;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** RAM domain rules against a real store, with small limits where the defaults are too big to reach. */
 class RamDomainTest {
     static final String A = "1234567890123456";
-    static final String DOC = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+    static final String DOC =
+            "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
     static final SystemPolicyDirectory SYSTEM = new SystemPolicyDirectory() {
         final SystemPolicyInfo admin = new SystemPolicyInfo("AdministratorAccess", "all", DOC);
 
@@ -41,6 +42,7 @@ class RamDomainTest {
 
     @TempDir
     Path dir;
+
     Database db;
     RamDomain ram;
     long now = 1_800_000_000_000L;
@@ -50,7 +52,7 @@ class RamDomainTest {
         db = Database.open(TestDatabases.fresh(dir, "ram"), null, null);
         new IdentityRepository(db).ensureAccount(A, now);
         RamLimits small = new RamLimits(2, 1, 5, 2, 1, 5, 20, 10, 20, 5);
-        ram = RamDomain.create(small, new SecretCipher(new byte[32]), d -> { }, SYSTEM);
+        ram = RamDomain.create(small, new SecretCipher(new byte[32]), d -> {}, SYSTEM);
     }
 
     @AfterEach
@@ -71,7 +73,8 @@ class RamDomainTest {
         tx(t -> ram.users().create(t, A, now, user("u1")));
         tx(t -> ram.users().create(t, A, now, user("u2")));
         assertThatThrownBy(() -> tx(t -> ram.users().create(t, A, now, user("u3"))))
-                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("code", "LimitExceeded.User")
+                .isInstanceOf(ApiException.class)
+                .hasFieldOrPropertyWithValue("code", "LimitExceeded.User")
                 .hasMessage("The count of users beyond the current limits.");
         tx(t -> ram.groups().create(t, A, now, "g1", null));
         assertThatThrownBy(() -> tx(t -> ram.groups().create(t, A, now, "g2", null)))
@@ -94,15 +97,24 @@ class RamDomainTest {
             ram.attachments().attachToUser(t, A, now, "alice", "System", "AdministratorAccess");
             return null;
         });
-        var renamed = tx(t -> ram.users().update(t, A, now + 1, "ALICE", new RamUsers.UserChanges("alice2", "Alice",
-                null, "a@example.com", null)));
+        var renamed = tx(t -> ram.users()
+                .update(
+                        t,
+                        A,
+                        now + 1,
+                        "ALICE",
+                        new RamUsers.UserChanges("alice2", "Alice", null, "a@example.com", null)));
         assertThat(renamed.userId()).isEqualTo(u.userId());
         assertThat(renamed.displayName()).isEqualTo("Alice");
         List<AccessKeyRecord> keys = tx(t -> ram.keys().list(t, A, "alice2"));
-        assertThat(keys).singleElement()
+        assertThat(keys)
+                .singleElement()
                 .satisfies(k -> assertThat(k.accessKeyId()).isEqualTo(key.key().accessKeyId()));
-        assertThat(tx(t -> new PolicySetRepository().load(t, A, "Alice2")).orElseThrow().policies())
-                .singleElement().satisfies(p -> assertThat(p.policyName()).isEqualTo("AdministratorAccess"));
+        assertThat(tx(t -> new PolicySetRepository().load(t, A, "Alice2"))
+                        .orElseThrow()
+                        .policies())
+                .singleElement()
+                .satisfies(p -> assertThat(p.policyName()).isEqualTo("AdministratorAccess"));
         assertThatThrownBy(() -> tx(t -> ram.users().get(t, A, "alice")))
                 .hasFieldOrPropertyWithValue("code", "EntityNotExist.User");
     }
@@ -113,31 +125,37 @@ class RamDomainTest {
         for (int i = 2; i <= 5; i++) {
             tx(t -> ram.policies().createVersion(t, A, now, "p", DOC, false, false));
         }
-        var v6 = tx(t -> ram.policies().createVersion(t, A, now, "p", DOC, true,
-                true));
+        var v6 = tx(t -> ram.policies().createVersion(t, A, now, "p", DOC, true, true));
         assertThat(v6.versionId()).isEqualTo("v6");
         assertThat(v6.isDefault()).isTrue();
-        assertThat(tx(t -> ram.policies().listVersions(t, A, "p", "Custom")).stream().map(VersionView::versionId))
+        assertThat(tx(t -> ram.policies().listVersions(t, A, "p", "Custom")).stream()
+                        .map(VersionView::versionId))
                 .containsExactly("v1", "v3", "v4", "v5", "v6");
         tx(t -> {
             ram.policies().deleteVersion(t, A, "p", "v3");
             return null;
         });
-        assertThat(tx(t -> ram.policies().createVersion(t, A, now, "p", DOC, false, false)).versionId())
+        assertThat(tx(t -> ram.policies().createVersion(t, A, now, "p", DOC, false, false))
+                        .versionId())
                 .isEqualTo("v7");
-        assertThat(tx(t -> ram.policies().get(t, A, "P", "Custom")).policy().defaultVersion()).isEqualTo("v6");
+        assertThat(tx(t -> ram.policies().get(t, A, "P", "Custom")).policy().defaultVersion())
+                .isEqualTo("v6");
         assertThat(tx(t -> ram.policies().list(t, A, null, List.of(new PolicyView.Tag("team", "")), null, 10))
-                .items()).extracting(PolicyView::name).containsExactly("p");
+                        .items())
+                .extracting(PolicyView::name)
+                .containsExactly("p");
         tx(t -> {
             ram.policies().delete(t, A, "p", true);
             return null;
         });
-        assertThat(tx(t -> ram.policies().list(t, A, "Custom", List.of(), null, 10)).items()).isEmpty();
+        assertThat(tx(t -> ram.policies().list(t, A, "Custom", List.of(), null, 10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void markersPageStablyEvenWhenItemsGoAway() {
-        RamDomain big = RamDomain.create(RamLimits.defaults(), new SecretCipher(new byte[32]), d -> { }, SYSTEM);
+        RamDomain big = RamDomain.create(RamLimits.defaults(), new SecretCipher(new byte[32]), d -> {}, SYSTEM);
         for (int i = 0; i < 5; i++) {
             String name = "user" + i;
             long at = now + i;
@@ -185,7 +203,10 @@ class RamDomainTest {
         long e4 = tx(epoch);
         assertThat(List.of(e1, e2, e3, e4)).isSorted().doesNotHaveDuplicates();
         // the user now has the group's policy
-        assertThat(tx(t -> new PolicySetRepository().load(t, A, "u")).orElseThrow().policies()).singleElement()
+        assertThat(tx(t -> new PolicySetRepository().load(t, A, "u"))
+                        .orElseThrow()
+                        .policies())
+                .singleElement()
                 .satisfies(p -> assertThat(p.attachedTo()).isEqualTo("Group:g"));
     }
 }

@@ -26,7 +26,8 @@ class AccessLogTest {
                 return;
             }
             String line = AccessLog.line("R", "A", "P", 200, null, nanos);
-            assertThat(line.substring(line.indexOf("latency_ms=") + 11)).as("nanos %d", nanos)
+            assertThat(line.substring(line.indexOf("latency_ms=") + 11))
+                    .as("nanos %d", nanos)
                     .isEqualTo(String.format(Locale.ROOT, "%.3f", nanos / 1e6));
         });
     }

@@ -35,27 +35,42 @@ class AuthorizationTest {
 
     @Test
     void swasOpenResourcesComeFromTheBindings() {
-        var t = target("2020-06-01", "DeleteCustomImages", Map.of("RegionId", "cn-hangzhou", "ImageIds",
-                "[\"m-a\",\"m-b\"]"));
+        var t = target(
+                "2020-06-01", "DeleteCustomImages", Map.of("RegionId", "cn-hangzhou", "ImageIds", "[\"m-a\",\"m-b\"]"));
         assertThat(t.ramAction()).isEqualTo("swas-open:DeleteCustomImages");
-        assertThat(t.resources()).containsExactly("acs:swas-open:cn-hangzhou:" + A + ":customimage/m-a",
-                "acs:swas-open:cn-hangzhou:" + A + ":customimage/m-b");
-        assertThat(target("2020-06-01", "ListRegions", Map.of()).resources()).as("not authorized").isEmpty();
+        assertThat(t.resources())
+                .containsExactly(
+                        "acs:swas-open:cn-hangzhou:" + A + ":customimage/m-a",
+                        "acs:swas-open:cn-hangzhou:" + A + ":customimage/m-b");
+        assertThat(target("2020-06-01", "ListRegions", Map.of()).resources())
+                .as("not authorized")
+                .isEmpty();
     }
 
     @Test
     void ecsDescribeImagesIsFreeForSystemAndOthers() {
-        assertThat(target("2014-05-26", "DescribeImages", Map.of("RegionId", "cn-hangzhou", "ImageOwnerAlias",
-                "others")).resources()).isEmpty();
-        assertThat(target("2014-05-26", "DescribeImages", Map.of("RegionId", "cn-hangzhou", "ImageOwnerAlias",
-                "system")).resources()).isEmpty();
-        assertThat(target("2014-05-26", "DescribeImages", Map.of("RegionId", "cn-hangzhou")).resources())
+        assertThat(target(
+                                "2014-05-26",
+                                "DescribeImages",
+                                Map.of("RegionId", "cn-hangzhou", "ImageOwnerAlias", "others"))
+                        .resources())
+                .isEmpty();
+        assertThat(target(
+                                "2014-05-26",
+                                "DescribeImages",
+                                Map.of("RegionId", "cn-hangzhou", "ImageOwnerAlias", "system"))
+                        .resources())
+                .isEmpty();
+        assertThat(target("2014-05-26", "DescribeImages", Map.of("RegionId", "cn-hangzhou"))
+                        .resources())
                 .containsExactly("acs:ecs:cn-hangzhou:" + A + ":image/*");
-        var t = target("2014-05-26", "DescribeImages", Map.of("RegionId", "cn-hangzhou", "ImageOwnerAlias", "self",
-                "ImageId", "m-1,m-2"));
+        var t = target(
+                "2014-05-26",
+                "DescribeImages",
+                Map.of("RegionId", "cn-hangzhou", "ImageOwnerAlias", "self", "ImageId", "m-1,m-2"));
         assertThat(t.ramAction()).isEqualTo("ecs:DescribeImages");
-        assertThat(t.resources()).containsExactly("acs:ecs:cn-hangzhou:" + A + ":image/m-1",
-                "acs:ecs:cn-hangzhou:" + A + ":image/m-2");
+        assertThat(t.resources())
+                .containsExactly("acs:ecs:cn-hangzhou:" + A + ":image/m-1", "acs:ecs:cn-hangzhou:" + A + ":image/m-2");
     }
 
     @Test
@@ -63,28 +78,50 @@ class AuthorizationTest {
         String p = "acs:ram:*:" + A + ":";
         assertThat(target("2015-05-01", "CreateUser", Map.of("UserName", "bob")).resources())
                 .containsExactly(p + "user/*");
-        assertThat(target("2015-05-01", "CreateAccessKey", Map.of()).resources()).as("the caller itself")
+        assertThat(target("2015-05-01", "CreateAccessKey", Map.of()).resources())
+                .as("the caller itself")
                 .containsExactly(p + "user/alice");
         assertThat(target("2015-05-01", "AddUserToGroup", Map.of("UserName", "bob", "GroupName", "dev"))
-                .resources()).containsExactly(p + "group/dev", p + "user/bob");
-        assertThat(target("2015-05-01", "AttachPolicyToUser", Map.of("UserName", "bob", "PolicyType", "System",
-                "PolicyName", "AdministratorAccess")).resources())
+                        .resources())
+                .containsExactly(p + "group/dev", p + "user/bob");
+        assertThat(target(
+                                "2015-05-01",
+                                "AttachPolicyToUser",
+                                Map.of("UserName", "bob", "PolicyType", "System", "PolicyName", "AdministratorAccess"))
+                        .resources())
                 .containsExactly(p + "user/bob", "acs:ram:*:system:policy/AdministratorAccess");
-        assertThat(target("2015-05-01", "GetPolicy", Map.of("PolicyType", "Custom", "PolicyName", "x")).resources())
+        assertThat(target("2015-05-01", "GetPolicy", Map.of("PolicyType", "Custom", "PolicyName", "x"))
+                        .resources())
                 .containsExactly(p + "policy/x");
         // every RAM action of the catalog is bound
-        assertThat(CATALOG.product("ram").operations().keySet()).containsExactlyInAnyOrderElementsOf(
-                RamApiBindings.actions());
+        assertThat(CATALOG.product("ram").operations().keySet())
+                .containsExactlyInAnyOrderElementsOf(RamApiBindings.actions());
     }
 
     @Test
     void conditionKeys() {
         OperationDef op = op("2020-06-01", "CreateCustomImage");
-        ValidatedParams params = params(op, Map.of("RegionId", "cn-hangzhou", "InstanceId", "i", "ImageName", "img",
-                "SystemSnapshotId", "s-1", "Tag.1.Key", "env", "Tag.1.Value", "test", "Tag.2.Key", "team"));
-        ApiRequest request = new ApiRequest("POST", "h", List.of(), Map.of(), Map.of("user-agent", "sdk/1"),
-                new byte[0], "192.0.2.7", true, false);
-        RequestContext c = Authorization.context(USER, params, request, 1_800_000_000_000L).build();
+        ValidatedParams params = params(
+                op,
+                Map.of(
+                        "RegionId",
+                        "cn-hangzhou",
+                        "InstanceId",
+                        "i",
+                        "ImageName",
+                        "img",
+                        "SystemSnapshotId",
+                        "s-1",
+                        "Tag.1.Key",
+                        "env",
+                        "Tag.1.Value",
+                        "test",
+                        "Tag.2.Key",
+                        "team"));
+        ApiRequest request = new ApiRequest(
+                "POST", "h", List.of(), Map.of(), Map.of("user-agent", "sdk/1"), new byte[0], "192.0.2.7", true, false);
+        RequestContext c =
+                Authorization.context(USER, params, request, 1_800_000_000_000L).build();
         assertThat(c.values("acs:SourceIp")).containsExactly("192.0.2.7");
         assertThat(c.values("acs:SecureTransport")).containsExactly("true");
         assertThat(c.values("acs:MFAPresent")).containsExactly("false");
@@ -95,8 +132,20 @@ class AuthorizationTest {
         assertThat(c.values("acs:RequestTag/team")).containsExactly("");
 
         OperationDef create = op("2015-05-01", "CreatePolicy");
-        RequestContext json = Authorization.context(USER, params(create, Map.of("PolicyName", "p", "PolicyDocument",
-                "{}", "Tag", "[{\"Key\":\"owner\",\"Value\":\"alice\"}]")), request, 0).build();
+        RequestContext json = Authorization.context(
+                        USER,
+                        params(
+                                create,
+                                Map.of(
+                                        "PolicyName",
+                                        "p",
+                                        "PolicyDocument",
+                                        "{}",
+                                        "Tag",
+                                        "[{\"Key\":\"owner\",\"Value\":\"alice\"}]")),
+                        request,
+                        0)
+                .build();
         assertThat(json.values("acs:RequestTag/owner")).containsExactly("alice");
     }
 }

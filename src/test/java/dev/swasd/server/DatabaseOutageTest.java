@@ -1,9 +1,5 @@
 package dev.swasd.server;
 
-import dev.swasd.swas.Quotas;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swasd.HostileClient;
 import dev.swasd.HostileClient.Reply;
 import dev.swasd.TestDatabases;
+import dev.swasd.swas.Quotas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +19,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 class DatabaseOutageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path tmp;
 
@@ -51,7 +52,8 @@ class DatabaseOutageTest {
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("java.");
         JsonNode n = JSON.readTree(r.body());
         assertThat(n.path("Code").asText()).isEqualTo("ServiceUnavailable");
-        assertThat(n.path("Message").asText()).isEqualTo("The request has failed due to a temporary failure of the server.");
+        assertThat(n.path("Message").asText())
+                .isEqualTo("The request has failed due to a temporary failure of the server.");
         return n;
     }
 
@@ -68,16 +70,30 @@ class DatabaseOutageTest {
         try (Relay relay = new Relay(target.getHost(), target.getPort())) {
             String viaRelay = direct.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + relay.port());
             try (TestServer node = TestServer.start(tmp, viaRelay)) {
-                HostileClient client = new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
+                HostileClient client =
+                        new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
                 Map<String, String> list = Map.of("RegionId", "cn-hangzhou");
-                assertThat(HostileClient.exchange(node.port(), client.v3("ListCustomImages", list), 20_000).status())
+                assertThat(HostileClient.exchange(node.port(), client.v3("ListCustomImages", list), 20_000)
+                                .status())
                         .isEqualTo(200);
                 relay.cut();
                 List<ILoggingEvent> log = capture(() -> {
                     for (String action : List.of("ListCustomImages", "CreateInstances")) {
                         long started = System.nanoTime();
-                        Reply r = HostileClient.exchange(node.port(), client.v3(action, Map.of("RegionId", "cn-hangzhou",
-                                "ImageId", "m-x", "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1")), 30_000);
+                        Reply r = HostileClient.exchange(
+                                node.port(),
+                                client.v3(
+                                        action,
+                                        Map.of(
+                                                "RegionId",
+                                                "cn-hangzhou",
+                                                "ImageId",
+                                                "m-x",
+                                                "PlanId",
+                                                "swas.s2.c2m2s40b3t08",
+                                                "Period",
+                                                "1")),
+                                30_000);
                         Duration took = Duration.ofNanos(System.nanoTime() - started);
                         System.out.println("DatabaseOutageTest: " + action + " with the database cut: " + r.status()
                                 + " after " + took.toMillis() + " ms");
@@ -87,7 +103,9 @@ class DatabaseOutageTest {
                 });
                 // swasd's own lines: one warning per request, no stack trace (the pool's own
                 // warnings about the connections it drops are Hikari's, at WARN, and stay)
-                List<ILoggingEvent> ours = log.stream().filter(e -> e.getLoggerName().startsWith("dev.swasd")).toList();
+                List<ILoggingEvent> ours = log.stream()
+                        .filter(e -> e.getLoggerName().startsWith("dev.swasd"))
+                        .toList();
                 assertThat(ours).hasSize(2).allSatisfy(e -> {
                     assertThat(e.getThrowableProxy()).isNull();
                     assertThat(e.getFormattedMessage()).contains("unavailable: the database cannot be reached");
@@ -97,12 +115,15 @@ class DatabaseOutageTest {
                 boolean recovered = recovers(node, client, list);
                 System.out.println("DatabaseOutageTest: served again " + (System.nanoTime() - restored) / 1_000_000
                         + " ms after the database came back");
-                assertThat(recovered).as("the node serves again once the database is back").isTrue();
+                assertThat(recovered)
+                        .as("the node serves again once the database is back")
+                        .isTrue();
             }
         }
     }
 
-    private static boolean recovers(TestServer node, HostileClient client, Map<String, String> params) throws Exception {
+    private static boolean recovers(TestServer node, HostileClient client, Map<String, String> params)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Reply r = HostileClient.exchange(node.port(), client.v3("ListCustomImages", params), 30_000);
@@ -125,20 +146,30 @@ class DatabaseOutageTest {
     void aFullDiskUnderSqliteIs503NothingIsCorruptedAndWritesResume() throws Exception {
         assumeTrue(!TestDatabases.postgres(), "SQLite only");
         Path mount = Files.createDirectories(tmp.resolve("small"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=16m,mode=0700", "tmpfs", mount.toString()) == 0,
+        assumeTrue(
+                run("mount", "-t", "tmpfs", "-o", "size=16m,mode=0700", "tmpfs", mount.toString()) == 0,
                 "needs root to mount a tmpfs");
         try {
             Path data = mount.resolve("data");
             String url = "jdbc:sqlite:" + data.resolve("swasd.db");
             int acknowledged = 0;
             try (TestServer node = TestServer.start(data, url, null, Duration.ZERO, Quotas.unlimited())) {
-                HostileClient client = new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
-                String image = JSON.readTree(HostileClient.exchange(node.port(), client.v3("ListImages",
-                        Map.of("RegionId", "cn-hangzhou", "ImageType", "system")), 20_000).body())
-                        .path("Images").get(0).path("ImageId").asText();
-                Map<String, String> create = Map.of("RegionId", "cn-hangzhou", "ImageId", image,
-                        "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1");
-                assertThat(HostileClient.exchange(node.port(), client.v3("CreateInstances", create), 20_000).status())
+                HostileClient client =
+                        new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
+                String image = JSON.readTree(HostileClient.exchange(
+                                        node.port(),
+                                        client.v3(
+                                                "ListImages", Map.of("RegionId", "cn-hangzhou", "ImageType", "system")),
+                                        20_000)
+                                .body())
+                        .path("Images")
+                        .get(0)
+                        .path("ImageId")
+                        .asText();
+                Map<String, String> create = Map.of(
+                        "RegionId", "cn-hangzhou", "ImageId", image, "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1");
+                assertThat(HostileClient.exchange(node.port(), client.v3("CreateInstances", create), 20_000)
+                                .status())
                         .isEqualTo(200);
                 acknowledged++;
                 Path filler = mount.resolve("filler");
@@ -160,7 +191,8 @@ class DatabaseOutageTest {
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 int status = 0;
                 while (System.nanoTime() < deadline && status != 200) {
-                    status = HostileClient.exchange(node.port(), client.v3("CreateInstances", create), 20_000).status();
+                    status = HostileClient.exchange(node.port(), client.v3("CreateInstances", create), 20_000)
+                            .status();
                     if (status == 200) {
                         acknowledged++;
                     } else {
@@ -169,7 +201,8 @@ class DatabaseOutageTest {
                 }
                 assertThat(status).as("writes resume once there is space").isEqualTo(200);
             }
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo("ok");
@@ -186,8 +219,7 @@ class DatabaseOutageTest {
 
     /** Writes {@code filler} until the disk is full, to the last byte. */
     private static void fill(Path filler) throws IOException {
-        try (var out = FileChannel.open(filler, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (var out = FileChannel.open(filler, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             for (int size = 64 * 1024; size >= 1; size /= 2) {
                 ByteBuffer block = ByteBuffer.allocate(size);
                 try {
@@ -272,7 +304,8 @@ class DatabaseOutageTest {
 
         private void pipe(Socket from, Socket to) {
             Thread.ofVirtual().start(() -> {
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                try (InputStream in = from.getInputStream();
+                        OutputStream out = to.getOutputStream()) {
                     in.transferTo(out);
                 } catch (IOException ignored) {
                     // cut

@@ -1,8 +1,5 @@
 package dev.swasd.server;
 
-import dev.swasd.errors.ApiError;
-import dev.swasd.protocol.Pct;
-import dev.swasd.protocol.ResponseRenderer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -16,21 +13,20 @@ import dev.swasd.HostileClient;
 import dev.swasd.HostileClient.Reply;
 import dev.swasd.MutableClock;
 import dev.swasd.TestDatabases;
+import dev.swasd.errors.ApiError;
+import dev.swasd.protocol.Pct;
 import dev.swasd.protocol.RequestLimits;
+import dev.swasd.protocol.ResponseRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +45,10 @@ class HardeningTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JAVA_TEXT = Pattern.compile("Exception|java\\.|\\tat |Caused by");
     private static final MutableClock CLOCK = new MutableClock();
+
     @TempDir
     static Path dir;
+
     private static TestServer a;
     private static TestServer b;
     private static HostileClient toA;
@@ -81,7 +79,10 @@ class HardeningTest {
     private static JsonNode envelope(Reply r) throws Exception {
         assertThat(r.body()).doesNotContainPattern(JAVA_TEXT);
         JsonNode n = JSON.readTree(r.body());
-        assertThat(n.path("HostId").asText()).as(r.body()).matches("[A-Za-z0-9._~:\\[\\]-]+").isNotEqualTo("null");
+        assertThat(n.path("HostId").asText())
+                .as(r.body())
+                .matches("[A-Za-z0-9._~:\\[\\]-]+")
+                .isNotEqualTo("null");
         assertThat(n.path("RequestId").asText()).matches("[0-9A-F-]{36}");
         return n;
     }
@@ -127,8 +128,10 @@ class HardeningTest {
             for (String action : List.of(forgedLine, forgedFields, "X\r\u2028\u0085%0A\"=")) {
                 // unsigned: refused at authentication, and logged with the Action as received
                 String query = "Action=" + Pct.encode(action) + "&Version=2020-06-01";
-                Reply r = send(a, ("GET /?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                Reply r = send(
+                        a,
+                        ("GET /?" + query + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 assertThat(r.status()).isEqualTo(400);
             }
             return log.list.stream().map(HardeningTest::render).toList();
@@ -136,8 +139,11 @@ class HardeningTest {
         assertThat(lines).hasSize(3);
         for (String line : lines) {
             assertThat(line).endsWith("\n");
-            assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n").doesNotContain("\r")
-                    .doesNotContain("\u2028").doesNotContain("\u0085");
+            assertThat(line.substring(0, line.length() - 1))
+                    .doesNotContain("\n")
+                    .doesNotContain("\r")
+                    .doesNotContain("\u2028")
+                    .doesNotContain("\u0085");
             assertThat(LINE_START.matcher(line).results().count()).isEqualTo(1);
             String fields = line.substring(line.indexOf("request_id="));
             List<String> keys = new ArrayList<>();
@@ -154,8 +160,11 @@ class HardeningTest {
     void anyLogRecordStaysOnItsLinesAndAStackTraceIsIndented() {
         Logger logger = (Logger) LoggerFactory.getLogger("test.forge");
         ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent(
-                Logger.class.getName(), logger, ch.qos.logback.classic.Level.ERROR,
-                "value {} done", new IllegalStateException("bad\n2026-01-01T00:00:00.000Z INFO  access forged"),
+                Logger.class.getName(),
+                logger,
+                ch.qos.logback.classic.Level.ERROR,
+                "value {} done",
+                new IllegalStateException("bad\n2026-01-01T00:00:00.000Z INFO  access forged"),
                 new Object[] {"a\nb\u0000c"});
         String text = render(event);
         assertThat(LINE_START.matcher(text).results().count()).as(text).isEqualTo(1);
@@ -171,16 +180,21 @@ class HardeningTest {
     @Test
     void aStalledBodyGetsA408InTheEnvelopeAndOneLogLine() throws Exception {
         List<ILoggingEvent> all = new ArrayList<>();
-        Reply r = capturing(org.slf4j.Logger.ROOT_LOGGER_NAME, root -> capturing("swasd.access", access -> {
-            long started = System.nanoTime();
-            Reply reply = send(a, ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
-                    + "\r\nContent-Length: 100\r\n\r\nAct").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-            Thread.sleep(300); // anything Jetty would log after the answer
-            all.addAll(root.list);
-            all.addAll(access.list);
-            return reply;
-        }));
+        Reply r = capturing(
+                org.slf4j.Logger.ROOT_LOGGER_NAME,
+                root -> capturing("swasd.access", access -> {
+                    long started = System.nanoTime();
+                    Reply reply = send(
+                            a,
+                            ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
+                                            + "\r\nContent-Length: 100\r\n\r\nAct")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                    Thread.sleep(300); // anything Jetty would log after the answer
+                    all.addAll(root.list);
+                    all.addAll(access.list);
+                    return reply;
+                }));
         assertThat(r.status()).isEqualTo(408);
         JsonNode n = envelope(r);
         assertThat(n.path("Code").asText()).isEqualTo("RequestTimeout");
@@ -193,18 +207,49 @@ class HardeningTest {
 
     @Test
     void controlCharactersAreRefusedAndXmlAnswersAreWellFormed() throws Exception {
-        Reply refused = send(b, toB.v3("TagResources", Map.of("RegionId", "cn-hangzhou", "ResourceType", "instance",
-                "ResourceId.1", "i-none", "Tag.1.Key", "k", "Tag.1.Value", "a\u0001b\u0000c")));
+        Reply refused = send(
+                b,
+                toB.v3(
+                        "TagResources",
+                        Map.of(
+                                "RegionId",
+                                "cn-hangzhou",
+                                "ResourceType",
+                                "instance",
+                                "ResourceId.1",
+                                "i-none",
+                                "Tag.1.Key",
+                                "k",
+                                "Tag.1.Value",
+                                "a\u0001b\u0000c")));
         assertThat(refused.status()).isEqualTo(400);
         JsonNode n = envelope(refused);
         assertThat(n.path("Code").asText()).isEqualTo("InvalidParameter");
         assertThat(n.path("Message").asText()).contains("Tag.1.Value");
 
         // the same in XML, and a successful XML answer: both parse
-        Reply xmlError = send(a, toA.v3("TagResources", Map.of("RegionId", "cn-hangzhou", "ResourceType", "instance",
-                "ResourceId.1", "i-none", "Tag.1.Key", "k\u001f", "Tag.1.Value", "v", "Format", "XML")));
+        Reply xmlError = send(
+                a,
+                toA.v3(
+                        "TagResources",
+                        Map.of(
+                                "RegionId",
+                                "cn-hangzhou",
+                                "ResourceType",
+                                "instance",
+                                "ResourceId.1",
+                                "i-none",
+                                "Tag.1.Key",
+                                "k\u001f",
+                                "Tag.1.Value",
+                                "v",
+                                "Format",
+                                "XML")));
         assertThat(xmlError.status()).isEqualTo(400);
-        assertThat(parseXml(xmlError.body()).getElementsByTagName("Code").item(0).getTextContent())
+        assertThat(parseXml(xmlError.body())
+                        .getElementsByTagName("Code")
+                        .item(0)
+                        .getTextContent())
                 .isEqualTo("InvalidParameter");
         Reply xmlOk = send(b, toB.v3("ListRegions", Map.of("Format", "XML")));
         assertThat(xmlOk.status()).isEqualTo(200);
@@ -219,14 +264,18 @@ class HardeningTest {
         Document doc = parseXml(new String(xml, StandardCharsets.UTF_8));
         assertThat(doc.getElementsByTagName("Description").item(0).getTextContent())
                 .isEqualTo("a\uFFFDb\uFFFDc\rd\uFFFD\uFFFDe\uD83D\uDE00");
-        byte[] error = ResponseRenderer.error(new ApiError(400, "X", "m\u0002"),
-                "R-2", "h", "swas-open", null, true).body();
-        assertThat(parseXml(new String(error, StandardCharsets.UTF_8)).getElementsByTagName("Message").item(0)
-                .getTextContent()).isEqualTo("m\uFFFD");
+        byte[] error = ResponseRenderer.error(new ApiError(400, "X", "m\u0002"), "R-2", "h", "swas-open", null, true)
+                .body();
+        assertThat(parseXml(new String(error, StandardCharsets.UTF_8))
+                        .getElementsByTagName("Message")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo("m\uFFFD");
     }
 
     static Document parseXml(String text) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -257,8 +306,10 @@ class HardeningTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(envelope(bad).path("Code").asText()).isEqualTo("InvalidRequest");
         // a Host that is a host is echoed
-        Reply named = send(a, "GET /v1 HTTP/1.1\r\nHost: swas.cn-hangzhou.aliyuncs.com\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
+        Reply named = send(
+                a,
+                "GET /v1 HTTP/1.1\r\nHost: swas.cn-hangzhou.aliyuncs.com\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
         assertThat(envelope(named).path("HostId").asText()).isEqualTo("swas.cn-hangzhou.aliyuncs.com");
     }
 
@@ -271,7 +322,8 @@ class HardeningTest {
             assertThat(n.path("Code").asText()).isEqualTo("InvalidParameter");
             assertThat(n.path("Message").asText()).contains("PageSize");
         }
-        assertThat(send(b, toB.v3("ListCustomImages", Map.of("RegionId", "cn-hangzhou", "PageSize", "5"))).status())
+        assertThat(send(b, toB.v3("ListCustomImages", Map.of("RegionId", "cn-hangzhou", "PageSize", "5")))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -285,7 +337,8 @@ class HardeningTest {
             assertThat(v1.status()).isEqualTo(400);
             assertThat(envelope(v1).path("Code").asText()).isEqualTo("MissingSignatureNonce");
         }
-        assertThat(send(a, toA.v1("ListRegions", "2020-06-01", Map.of(), HostileClient.nonce())).status())
+        assertThat(send(a, toA.v1("ListRegions", "2020-06-01", Map.of(), HostileClient.nonce()))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -310,7 +363,8 @@ class HardeningTest {
         assertThat(envelope(late).path("Code").asText()).isEqualTo("InvalidTimeStamp.Expired");
         // and the nodes serve requests signed at the (moved) time
         assertThat(send(b, toB.v3("ListRegions", "2020-06-01", Map.of(), CLOCK.instant(), HostileClient.nonce()))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -319,7 +373,8 @@ class HardeningTest {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: " + (8 << 20) + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: " + (8 << 20) + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             Reply r = HostileClient.read(in);

@@ -35,7 +35,8 @@ class HttpProtocolTest {
 
     private HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + server.endpoint() + pathAndQuery));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/x-www-form-urlencoded");
         }
@@ -72,8 +73,10 @@ class HttpProtocolTest {
         HttpResponse<String> r = send("GET", "/?Action=ListRegions&Version=2020-06-01&Format=XML", null);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).contains("text/xml;charset=utf-8");
-        assertThat(r.body()).startsWith("<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>")
-                .contains("<Code>MissingSignature</Code>").contains("<Recommend><![CDATA[https://");
+        assertThat(r.body())
+                .startsWith("<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>")
+                .contains("<Code>MissingSignature</Code>")
+                .contains("<Recommend><![CDATA[https://");
         HttpResponse<String> viaForm = send("POST", "/", "Action=ListRegions&Version=2020-06-01&Format=xml");
         assertThat(viaForm.headers().firstValue("Content-Type")).contains("text/xml;charset=utf-8");
     }
@@ -111,11 +114,15 @@ class HttpProtocolTest {
 
         HttpResponse<String> longValue = send("POST", "/", "Description=" + "y".repeat(40_000));
         assertThat(longValue.statusCode()).isEqualTo(400);
-        assertThat(envelope(longValue).path("Message").asText()).contains("Description").contains("32768");
+        assertThat(envelope(longValue).path("Message").asText())
+                .contains("Description")
+                .contains("32768");
 
         HttpResponse<String> twice = send("POST", "/?RegionId=a", "RegionId=b");
         assertThat(twice.statusCode()).isEqualTo(400);
-        assertThat(envelope(twice).path("Message").asText()).contains("RegionId").contains("more than once");
+        assertThat(envelope(twice).path("Message").asText())
+                .contains("RegionId")
+                .contains("more than once");
 
         HttpResponse<String> longUri = send("GET", "/?Description=" + "z".repeat(70_000), null);
         assertThat(longUri.statusCode()).isIn(413, 414, 431);

@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -9,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,10 @@ class LogSetupTest {
                 .contains(LogSetup.class);
         LoggerContext context = new LoggerContext();
         assertThat(new LogSetup().configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
-        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME)
+                        .iteratorForAppenders()
+                        .hasNext())
+                .isFalse();
     }
 
     @Test
@@ -38,7 +41,8 @@ class LogSetupTest {
             Logger access = context.getLogger("swasd.access");
             assertThat(access.getLevel()).isEqualTo(Level.WARN);
             assertThat(access.isAdditive()).isFalse();
-            assertThat(access.getAppender("ACCESS")).isInstanceOf(BatchingStderrAppender.class)
+            assertThat(access.getAppender("ACCESS"))
+                    .isInstanceOf(BatchingStderrAppender.class)
                     .satisfies(a -> assertThat(a.isStarted()).isTrue());
             for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb"}) {
                 assertThat(context.getLogger(quiet).getLevel()).as(quiet).isEqualTo(Level.WARN);
@@ -55,11 +59,18 @@ class LogSetupTest {
         LogSetup.apply(context, Level.INFO);
         try {
             Logger logger = context.getLogger("probe");
-            ConsoleAppender<?> stderr = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+            ConsoleAppender<?> stderr = (ConsoleAppender<?>)
+                    context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
             @SuppressWarnings("unchecked")
-            var encoder = (ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent>) stderr.getEncoder();
-            var event = new ch.qos.logback.classic.spi.LoggingEvent(Logger.class.getName(), logger, Level.WARN,
-                    "action={}", new IllegalStateException("x\r\ny"), new Object[] {"A\n2026-01-01T00:00:00.000Z INFO  forged"});
+            var encoder =
+                    (ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent>) stderr.getEncoder();
+            var event = new ch.qos.logback.classic.spi.LoggingEvent(
+                    Logger.class.getName(),
+                    logger,
+                    Level.WARN,
+                    "action={}",
+                    new IllegalStateException("x\r\ny"),
+                    new Object[] {"A\n2026-01-01T00:00:00.000Z INFO  forged"});
             String text = new String(encoder.encode(event), StandardCharsets.UTF_8);
             String[] lines = text.split("\n");
             assertThat(lines[0]).contains("action=A\\n2026-01-01T00:00:00.000Z INFO  forged");

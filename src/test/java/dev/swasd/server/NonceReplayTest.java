@@ -35,8 +35,7 @@ class NonceReplayTest {
         server.close();
     }
 
-    record Reply(int status, JsonNode body) {
-    }
+    record Reply(int status, JsonNode body) {}
 
     private static Reply send(byte[] request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
@@ -63,11 +62,18 @@ class NonceReplayTest {
 
     @Test
     void aReplayedWriteIsRefusedAndDoneOnce() throws Exception {
-        String image = send(signer.sign("ListImages", "2020-06-01", Map.of("RegionId", "cn-hangzhou", "ImageType",
-                "system"))).body().path("Images").get(0).path("ImageId").asText();
+        String image = send(signer.sign(
+                        "ListImages", "2020-06-01", Map.of("RegionId", "cn-hangzhou", "ImageType", "system")))
+                .body()
+                .path("Images")
+                .get(0)
+                .path("ImageId")
+                .asText();
         long before = count();
-        byte[] create = signer.sign("CreateInstances", "2020-06-01", Map.of("RegionId", "cn-hangzhou", "ImageId", image,
-                "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1"));
+        byte[] create = signer.sign(
+                "CreateInstances",
+                "2020-06-01",
+                Map.of("RegionId", "cn-hangzhou", "ImageId", image, "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1"));
         assertThat(send(create).status()).isEqualTo(200);
         assertRefused(send(create));
         assertThat(count()).isEqualTo(before + 1);
@@ -75,7 +81,8 @@ class NonceReplayTest {
 
     @Test
     void theNonceOutranksWhatLaterStagesWouldSay() throws Exception {
-        byte[] bad = signer.sign("ListCustomImages", "2020-06-01", Map.of("RegionId", "cn-hangzhou", "PageSize", "nope"));
+        byte[] bad =
+                signer.sign("ListCustomImages", "2020-06-01", Map.of("RegionId", "cn-hangzhou", "PageSize", "nope"));
         Reply first = send(bad);
         assertThat(first.status()).isEqualTo(400);
         assertThat(first.body().path("Code").asText()).isNotEqualTo("SignatureNonceUsed");
@@ -87,6 +94,8 @@ class NonceReplayTest {
 
     private static long count() throws IOException {
         return send(signer.sign("ListInstances", "2020-06-01", Map.of("RegionId", "cn-hangzhou", "PageSize", "100")))
-                .body().path("TotalCount").asLong();
+                .body()
+                .path("TotalCount")
+                .asLong();
     }
 }

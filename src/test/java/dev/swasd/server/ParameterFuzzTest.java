@@ -1,7 +1,5 @@
 package dev.swasd.server;
 
-import dev.swasd.catalog.ParamKind;
-import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -16,6 +14,7 @@ import dev.swasd.TestDatabases;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.catalog.OperationDef;
 import dev.swasd.catalog.ParamDef;
+import dev.swasd.catalog.ParamKind;
 import dev.swasd.catalog.Product;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -45,17 +45,77 @@ import org.slf4j.LoggerFactory;
  */
 class ParameterFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JAVA_TEXT = Pattern.compile("Exception|java\\.|javax\\.|\\tat |Caused by|\\bat dev\\.swasd");
+    private static final Pattern JAVA_TEXT =
+            Pattern.compile("Exception|java\\.|javax\\.|\\tat |Caused by|\\bat dev\\.swasd");
     private static final Pattern LINE_START = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT", Pattern.MULTILINE);
     private static final String[] NASTY = {
-        "", " ", "  5", "5 ", "+5", "-1", "0", "1", "5", "20", "100", "1001", "99999999999999999999", "-9223372036854775808",
-        "\u0665", "\uff15", "0x10", "1e3", "1.5", "NaN", "true", "FALSE", "yes",
-        "a\u0001b\u0000c", "\u001f", "\u007f", "tab\there", "line\nbreak", "cr\rlf",
-        "X\n2026-01-01T00:00:00.000Z INFO  access request_id=FORGED status=200", "X principal=0 status=200",
-        "<a>&amp;</a>", "]]>", "\"'", "\\", "%", "%zz", "\uD800", "\uDC00x", "\uFFFE", "\uD83D\uDE00", "名字",
-        "[]", "[\"a\"]", "[\"m-a\",\"m-b\"]", "[1,2]", "[\"\"]", "[", "{}", "{\"a\":1}", "null", "a,b", ",", "a,,b",
-        "cn-hangzhou", "cn-beijing", "no-such-region", "i-0000", "m-0000", "s-0000", "d-0000",
-        "acs:ram::1234567890123456:root", "http://x", "aliyun:tag", "PrePaid", "instance", "customimage",
+        "",
+        " ",
+        "  5",
+        "5 ",
+        "+5",
+        "-1",
+        "0",
+        "1",
+        "5",
+        "20",
+        "100",
+        "1001",
+        "99999999999999999999",
+        "-9223372036854775808",
+        "\u0665",
+        "\uff15",
+        "0x10",
+        "1e3",
+        "1.5",
+        "NaN",
+        "true",
+        "FALSE",
+        "yes",
+        "a\u0001b\u0000c",
+        "\u001f",
+        "\u007f",
+        "tab\there",
+        "line\nbreak",
+        "cr\rlf",
+        "X\n2026-01-01T00:00:00.000Z INFO  access request_id=FORGED status=200",
+        "X principal=0 status=200",
+        "<a>&amp;</a>",
+        "]]>",
+        "\"'",
+        "\\",
+        "%",
+        "%zz",
+        "\uD800",
+        "\uDC00x",
+        "\uFFFE",
+        "\uD83D\uDE00",
+        "名字",
+        "[]",
+        "[\"a\"]",
+        "[\"m-a\",\"m-b\"]",
+        "[1,2]",
+        "[\"\"]",
+        "[",
+        "{}",
+        "{\"a\":1}",
+        "null",
+        "a,b",
+        ",",
+        "a,,b",
+        "cn-hangzhou",
+        "cn-beijing",
+        "no-such-region",
+        "i-0000",
+        "m-0000",
+        "s-0000",
+        "d-0000",
+        "acs:ram::1234567890123456:root",
+        "http://x",
+        "aliyun:tag",
+        "PrePaid",
+        "instance",
+        "customimage",
         "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
     };
     private static final String[] FORMATS = {null, null, null, null, "JSON", "XML", "XML", "xml", "YAML"};
@@ -83,7 +143,8 @@ class ParameterFuzzTest {
         access.addAppender(log);
         int sent = 0;
         Map<String, Integer> codes = new TreeMap<>();
-        try (TestServer a = TestServer.start(dir, url); TestServer b = TestServer.start(dir, url)) {
+        try (TestServer a = TestServer.start(dir, url);
+                TestServer b = TestServer.start(dir, url)) {
             List<TestServer> nodes = List.of(a, b);
             long deadline = System.nanoTime() + budget.toNanos();
             for (; sent < count && System.nanoTime() < deadline; sent++) {
@@ -97,12 +158,17 @@ class ParameterFuzzTest {
                     params.put("Format", format);
                 }
                 TestServer node = nodes.get(sent % 2);
-                HostileClient client = new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
+                HostileClient client =
+                        new HostileClient(node.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET);
                 // now and then an Action no catalog has: it reaches the log as sent
                 String action = random.nextInt(20) == 0 ? NASTY[random.nextInt(NASTY.length)] : op.action();
                 byte[] request = random.nextInt(4) == 0
                         ? client.v1(action, op.version(), params, HostileClient.nonce())
-                        : client.v3(action.replaceAll("[\\r\\n]", ""), op.version(), params, Instant.now(),
+                        : client.v3(
+                                action.replaceAll("[\\r\\n]", ""),
+                                op.version(),
+                                params,
+                                Instant.now(),
                                 HostileClient.nonce());
                 Reply r = HostileClient.exchange(node.port(), request, 30_000);
                 String what = "seed " + seed + ", request " + sent + ": " + op.action() + " " + printable(params)
@@ -127,7 +193,9 @@ class ParameterFuzzTest {
             String line = layout.doLayout(e);
             assertThat(e.getThrowableProxy()).as("seed %d: %s", seed, line).isNull();
             assertThat(e.getFormattedMessage()).as("seed %d", seed).doesNotContainPattern(JAVA_TEXT);
-            assertThat(LINE_START.matcher(line).results().count()).as("seed %d: %s", seed, line).isEqualTo(1);
+            assertThat(LINE_START.matcher(line).results().count())
+                    .as("seed %d: %s", seed, line)
+                    .isEqualTo(1);
             assertThat(line.indexOf('\n')).as("seed %d: %s", seed, line).isEqualTo(line.length() - 1);
         }
     }
@@ -137,7 +205,8 @@ class ParameterFuzzTest {
         assertThat(r.body()).as(what).doesNotContainPattern(JAVA_TEXT);
         String type = r.header("content-type");
         if (type != null && type.startsWith("text/xml")) {
-            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
         } else {
             assertThat(JSON.readTree(r.body()).isObject()).as(what).isTrue();
@@ -148,9 +217,12 @@ class ParameterFuzzTest {
         try {
             String type = r.header("content-type");
             if (type != null && type.startsWith("text/xml")) {
-                return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                return DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
                         .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)))
-                        .getElementsByTagName("Code").item(0).getTextContent();
+                        .getElementsByTagName("Code")
+                        .item(0)
+                        .getTextContent();
             }
             return JSON.readTree(r.body()).path("Code").asText();
         } catch (Exception e) {
@@ -216,18 +288,29 @@ class ParameterFuzzTest {
                 continue;
             }
             switch (p.kind()) {
-                case REPEAT_LIST -> out.put(p.name() + ".1", p == hostile ? value(p, random) : plausible(p.name(),
-                        p.itemType(), p.enumValues(), random));
+                case REPEAT_LIST ->
+                    out.put(
+                            p.name() + ".1",
+                            p == hostile
+                                    ? value(p, random)
+                                    : plausible(p.name(), p.itemType(), p.enumValues(), random));
                 case REPEAT_OBJECT_LIST, FLATTENED_OBJECT -> {
                     String prefix = p.name() + (p.kind() == ParamKind.FLATTENED_OBJECT ? "." : ".1.");
-                    ParamDef.FieldDef bad = p.fields().isEmpty() ? null : p.fields().get(random.nextInt(p.fields().size()));
+                    ParamDef.FieldDef bad = p.fields().isEmpty()
+                            ? null
+                            : p.fields().get(random.nextInt(p.fields().size()));
                     for (ParamDef.FieldDef f : p.fields()) {
-                        out.put(prefix + f.name(), p == hostile && f == bad ? field(f, random)
-                                : plausible(f.name(), f.kind(), f.enumValues(), random));
+                        out.put(
+                                prefix + f.name(),
+                                p == hostile && f == bad
+                                        ? field(f, random)
+                                        : plausible(f.name(), f.kind(), f.enumValues(), random));
                     }
                 }
-                default -> out.put(p.name(), p == hostile ? value(p, random)
-                        : plausible(p.name(), p.kind(), p.enumValues(), random));
+                default ->
+                    out.put(
+                            p.name(),
+                            p == hostile ? value(p, random) : plausible(p.name(), p.kind(), p.enumValues(), random));
             }
         }
         return out;
@@ -244,7 +327,8 @@ class ParameterFuzzTest {
             case INTEGER -> Integer.toString(1 + random.nextInt(5));
             case BOOLEAN -> random.nextBoolean() ? "true" : "false";
             case JSON_ARRAY -> "[\"x-" + random.nextInt(1000) + "\"]";
-            case JSON_VALUE -> "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+            case JSON_VALUE ->
+                "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
             default -> "fuzz" + Integer.toString(random.nextInt(1 << 20), 36);
         };
     }

@@ -1,6 +1,5 @@
 package dev.swasd.server;
 
-import java.net.URLEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -16,7 +15,10 @@ import dev.swasd.protocol.RenderedResponse;
 import dev.swasd.protocol.RequestDecoder;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.protocol.SignatureV1;
+import dev.swasd.store.Database;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import dev.swasd.store.Database;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -43,14 +43,14 @@ class PipelineFailureTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Principal root = new Principal("1234567890123456", Principal.Kind.ROOT, null, "AK1");
         Credential credential = new Credential("AK1", "secret-1", true, root, null, null);
-        Authenticator authenticator = new Authenticator(id -> Optional.of(credential), (k, n, t) -> true,
-                Clock.fixed(now, ZoneOffset.UTC));
+        Authenticator authenticator =
+                new Authenticator(id -> Optional.of(credential), (k, n, t) -> true, Clock.fixed(now, ZoneOffset.UTC));
         ActionRegistry registry = new ActionRegistry().add("swas-open", "ListRegions", (ctx, p, tx) -> {
             throw new IllegalStateException("disk on fire");
         });
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("p.db"), null, null);
-        ApiPipeline pipeline = new ApiPipeline(authenticator, Catalog.standard(), registry, new ActionExecutor(db),
-                Clock.fixed(now, ZoneOffset.UTC));
+        ApiPipeline pipeline = new ApiPipeline(
+                authenticator, Catalog.standard(), registry, new ActionExecutor(db), Clock.fixed(now, ZoneOffset.UTC));
 
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Action", "ListRegions");
@@ -64,8 +64,8 @@ class PipelineFailureTest {
         String query = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        ApiRequest request = new RequestDecoder(RequestLimits.DEFAULT).decode("POST", query,
-                List.of(Map.entry("Host", "127.0.0.1:1")), new byte[0], "127.0.0.1", false);
+        ApiRequest request = new RequestDecoder(RequestLimits.DEFAULT)
+                .decode("POST", query, List.of(Map.entry("Host", "127.0.0.1:1")), new byte[0], "127.0.0.1", false);
 
         Logger logger = (Logger) LoggerFactory.getLogger(ApiPipeline.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();

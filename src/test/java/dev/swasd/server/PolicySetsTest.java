@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PolicySetsTest {
     static final String A = "1234567890123456";
+
     @TempDir
     Path dir;
+
     Database db;
     RamDomain ram;
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
@@ -37,7 +39,10 @@ class PolicySetsTest {
     void open() {
         db = Database.open(TestDatabases.fresh(dir, "sets"), null, null);
         new IdentityRepository(db).ensureAccount(A, 0);
-        ram = RamDomain.create(RamLimits.defaults(), new SecretCipher(new byte[32]), RamAdapters.documentCheck(),
+        ram = RamDomain.create(
+                RamLimits.defaults(),
+                new SecretCipher(new byte[32]),
+                RamAdapters.documentCheck(),
                 RamAdapters.systemPolicies());
         sets = new PolicySets(db, new PolicyCache(16), Duration.ofMillis(500), nanos::get);
         db.write(tx -> ram.users().create(tx, A, 0, new RamUsers.NewUser("alice", null, null, null, null)));
@@ -65,8 +70,9 @@ class PolicySetsTest {
         assertThat(names()).containsExactly("AliyunSWASReadOnlyAccess");
         attach("AliyunSWASFullAccess"); // as another node would: this node is not told
         nanos.addAndGet(Duration.ofMillis(499).toNanos());
-        assertThat(names()).as("within the bound the cached set serves, no query").containsExactly(
-                "AliyunSWASReadOnlyAccess");
+        assertThat(names())
+                .as("within the bound the cached set serves, no query")
+                .containsExactly("AliyunSWASReadOnlyAccess");
         nanos.addAndGet(Duration.ofMillis(2).toNanos());
         assertThat(names()).containsExactlyInAnyOrder("AliyunSWASReadOnlyAccess", "AliyunSWASFullAccess");
     }

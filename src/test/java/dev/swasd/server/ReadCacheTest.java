@@ -1,14 +1,14 @@
 package dev.swasd.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swasd.protocol.ResponseRenderer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.TestDatabases;
 import dev.swasd.catalog.Catalog;
 import dev.swasd.catalog.OperationDef;
 import dev.swasd.protocol.ApiRequest;
 import dev.swasd.protocol.Principal;
+import dev.swasd.protocol.ResponseRenderer;
 import dev.swasd.protocol.ValidatedParams;
 import dev.swasd.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * another node or another program on the file, and while the clock has not reached its end.
  */
 class ReadCacheTest {
-    private static final OperationDef LIST = Catalog.standard().productForVersion("2020-06-01").orElseThrow()
-            .operation("ListCustomImages");
+    private static final OperationDef LIST =
+            Catalog.standard().productForVersion("2020-06-01").orElseThrow().operation("ListCustomImages");
     private static final long NOW = 1_800_000_000_000L;
 
     @TempDir
     Path dir;
+
     private String url;
     private Database db;
     private ReadCache cache;
@@ -66,10 +67,12 @@ class ReadCacheTest {
 
     private String answer(String account, Map<String, Object> params, boolean xml, long now, ReusableRead read) {
         Principal caller = new Principal(account, Principal.Kind.ROOT, null, "AK");
-        ApiRequest request = new ApiRequest("POST", "h", List.of(), Map.of(), Map.of(), new byte[0], "127.0.0.1", false,
-                xml);
+        ApiRequest request =
+                new ApiRequest("POST", "h", List.of(), Map.of(), Map.of(), new byte[0], "127.0.0.1", false, xml);
         CallContext ctx = new CallContext("R", caller, LIST, request, now, System.nanoTime());
-        byte[] body = cache.answer(ctx, new ValidatedParams(params), read).render("REQUEST-ID").body();
+        byte[] body = cache.answer(ctx, new ValidatedParams(params), read)
+                .render("REQUEST-ID")
+                .body();
         return new String(body, StandardCharsets.UTF_8);
     }
 
@@ -101,7 +104,8 @@ class ReadCacheTest {
     void anotherProgramsCommitIsSeenByTheNextRequest() throws Exception {
         answer();
         // as the sqlite3 shell or `swasd admin` would write: no swasd code on the way
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
             s.executeUpdate("INSERT INTO probe VALUES (1)");
         }
@@ -129,8 +133,10 @@ class ReadCacheTest {
         };
         Map<String, Object> p = Map.of("RegionId", "cn-hangzhou");
         assertThat(answer("1000000000000001", p, false, NOW, untilNowPlus10)).contains("\"Read\":1");
-        assertThat(answer("1000000000000001", p, false, NOW + 9, untilNowPlus10)).contains("\"Read\":1");
-        assertThat(answer("1000000000000001", p, false, NOW + 10, untilNowPlus10)).contains("\"Read\":2");
+        assertThat(answer("1000000000000001", p, false, NOW + 9, untilNowPlus10))
+                .contains("\"Read\":1");
+        assertThat(answer("1000000000000001", p, false, NOW + 10, untilNowPlus10))
+                .contains("\"Read\":2");
     }
 
     @Test
@@ -140,8 +146,9 @@ class ReadCacheTest {
         answer("1000000000000001", Map.of("RegionId", "cn-hangzhou", "PageNumber", 2L), false, NOW, countRows);
         String xml = answer("1000000000000001", Map.of("RegionId", "cn-hangzhou"), true, NOW, countRows);
         assertThat(reads).hasValue(4);
-        assertThat(xml).isEqualTo("<?xml version='1.0' encoding='UTF-8'?><ListCustomImagesResponse>"
-                + "<RequestId>REQUEST-ID</RequestId><Rows>0</Rows></ListCustomImagesResponse>");
+        assertThat(xml)
+                .isEqualTo("<?xml version='1.0' encoding='UTF-8'?><ListCustomImagesResponse>"
+                        + "<RequestId>REQUEST-ID</RequestId><Rows>0</Rows></ListCustomImagesResponse>");
         answer("1000000000000002", Map.of("RegionId", "cn-hangzhou"), false, NOW, countRows);
         assertThat(reads).as("each kept apart, each reused").hasValue(4);
     }

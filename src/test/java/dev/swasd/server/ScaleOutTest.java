@@ -53,15 +53,21 @@ class ScaleOutTest {
         for (int i = 0; i < 2; i++) {
             nodes.add(TestServer.start(dir, url, null, Duration.ZERO, quotas));
         }
-        return nodes.stream().map(n -> TeaClient.swas(n.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET,
-                "v3")).toList();
+        return nodes.stream()
+                .map(n -> TeaClient.swas(n.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3"))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static String linux(TeaClient c) {
-        return ((List<Map<String, Object>>) c.call("ListImages", "RegionId", R, "ImageType", "system").get("Images"))
-                .stream().filter(i -> "Linux".equals(i.get("Platform"))).findFirst().orElseThrow().get("ImageId")
-                .toString();
+        return ((List<Map<String, Object>>) c.call("ListImages", "RegionId", R, "ImageType", "system")
+                        .get("Images"))
+                .stream()
+                        .filter(i -> "Linux".equals(i.get("Platform")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("ImageId")
+                        .toString();
     }
 
     @Test
@@ -77,10 +83,25 @@ class ScaleOutTest {
             String prefix = "t" + t;
             done.add(pool.submit(() -> {
                 for (int i = 0; i < perThread; i++) {
-                    String server = ((List<String>) c.call("CreateInstances", "RegionId", R, "ImageId", image, "PlanId",
-                            PLAN, "Period", 1, "ClientToken", prefix + "-" + i).get("InstanceIds")).getFirst();
+                    String server = ((List<String>) c.call(
+                                            "CreateInstances",
+                                            "RegionId",
+                                            R,
+                                            "ImageId",
+                                            image,
+                                            "PlanId",
+                                            PLAN,
+                                            "Period",
+                                            1,
+                                            "ClientToken",
+                                            prefix + "-" + i)
+                                    .get("InstanceIds"))
+                            .getFirst();
                     String disk = ((List<Map<String, Object>>) c.call("ListDisks", "RegionId", R, "InstanceId", server)
-                            .get("Disks")).getFirst().get("DiskId").toString();
+                                    .get("Disks"))
+                            .getFirst()
+                            .get("DiskId")
+                            .toString();
                     c.call("CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "snap-" + prefix + "-" + i);
                 }
                 return perThread;
@@ -91,15 +112,45 @@ class ScaleOutTest {
         }
         pool.shutdown();
         int expected = 2 * THREADS_PER_NODE * perThread;
-        assertThat(clients.get(1).call("ListInstances", "RegionId", R).get("TotalCount").toString())
+        assertThat(clients.get(1)
+                        .call("ListInstances", "RegionId", R)
+                        .get("TotalCount")
+                        .toString())
                 .isEqualTo(Integer.toString(expected));
-        assertThat(clients.get(0).call("ListSnapshots", "RegionId", R).get("TotalCount").toString())
+        assertThat(clients.get(0)
+                        .call("ListSnapshots", "RegionId", R)
+                        .get("TotalCount")
+                        .toString())
                 .isEqualTo(Integer.toString(expected));
         // thread 0 ran on node 0; its token replays on node 1 with the same server
-        Object first = clients.get(0).call("CreateInstances", "RegionId", R, "ImageId", image, "PlanId", PLAN,
-                "Period", 1, "ClientToken", "t0-0").get("InstanceIds");
-        Object again = clients.get(1).call("CreateInstances", "RegionId", R, "ImageId", image, "PlanId", PLAN,
-                "Period", 1, "ClientToken", "t0-0").get("InstanceIds");
+        Object first = clients.get(0)
+                .call(
+                        "CreateInstances",
+                        "RegionId",
+                        R,
+                        "ImageId",
+                        image,
+                        "PlanId",
+                        PLAN,
+                        "Period",
+                        1,
+                        "ClientToken",
+                        "t0-0")
+                .get("InstanceIds");
+        Object again = clients.get(1)
+                .call(
+                        "CreateInstances",
+                        "RegionId",
+                        R,
+                        "ImageId",
+                        image,
+                        "PlanId",
+                        PLAN,
+                        "Period",
+                        1,
+                        "ClientToken",
+                        "t0-0")
+                .get("InstanceIds");
         assertThat(again).isEqualTo(first);
     }
 
@@ -133,7 +184,10 @@ class ScaleOutTest {
         pool.shutdown();
         assertThat(all).filteredOn("OK"::equals).hasSize(quota);
         assertThat(all).filteredOn(code -> !"OK".equals(code)).containsOnly("QuotaExceeded.Instance");
-        assertThat(clients.get(1).call("ListInstances", "RegionId", R).get("TotalCount").toString())
+        assertThat(clients.get(1)
+                        .call("ListInstances", "RegionId", R)
+                        .get("TotalCount")
+                        .toString())
                 .isEqualTo(Integer.toString(quota));
     }
 }

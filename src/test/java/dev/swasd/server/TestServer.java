@@ -1,18 +1,18 @@
 package dev.swasd.server;
 
+import dev.swasd.TestDatabases;
+import dev.swasd.protocol.RequestLimits;
 import dev.swasd.ramapi.RamLimits;
 import dev.swasd.store.Database;
-import java.util.Optional;
-import java.util.SortedSet;
-import dev.swasd.protocol.RequestLimits;
+import dev.swasd.swas.Quotas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.swasd.TestDatabases;
-import dev.swasd.swas.Quotas;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.SortedSet;
 
 /** A real swasd node on a free loopback port over a fresh data directory, for tests. */
 public final class TestServer implements AutoCloseable {
@@ -58,10 +58,28 @@ public final class TestServer implements AutoCloseable {
     public static TestServer startWithDefaultRegion(String defaultRegion) {
         try {
             Path dir = Files.createTempDirectory("swasd-test");
-            return start(new ServerConfig("127.0.0.1", 0, dir, TestDatabases.fresh(dir, "swasd"), null, null,
-                    ACCOUNT_ID, ROOT_KEY_ID, ROOT_SECRET, null, null, RequestLimits.DEFAULT, Clock.systemUTC(),
-                    Duration.ZERO, Quotas.defaults(), Database.Durability.NORMAL,
-                    RamLimits.defaults(), ServerConfig.DEFAULT_RAM_REFRESH, defaultRegion), dir);
+            return start(
+                    new ServerConfig(
+                            "127.0.0.1",
+                            0,
+                            dir,
+                            TestDatabases.fresh(dir, "swasd"),
+                            null,
+                            null,
+                            ACCOUNT_ID,
+                            ROOT_KEY_ID,
+                            ROOT_SECRET,
+                            null,
+                            null,
+                            RequestLimits.DEFAULT,
+                            Clock.systemUTC(),
+                            Duration.ZERO,
+                            Quotas.defaults(),
+                            Database.Durability.NORMAL,
+                            RamLimits.defaults(),
+                            ServerConfig.DEFAULT_RAM_REFRESH,
+                            defaultRegion),
+                    dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,31 +100,52 @@ public final class TestServer implements AutoCloseable {
     /** With other RAM limits, e.g. to reach LimitExceeded.User over the wire. */
     public static TestServer start(RamLimits ramLimits) {
         try {
-            return start(Files.createTempDirectory("swasd-test"), null, null, Duration.ZERO, Quotas.defaults(),
-                    ramLimits);
+            return start(
+                    Files.createTempDirectory("swasd-test"), null, null, Duration.ZERO, Quotas.defaults(), ramLimits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
-            RamLimits ramLimits) {
-        return start(dataDir, dbUrl, regionsFile, stateDelay, quotas, ramLimits, RequestLimits.DEFAULT,
-                Clock.systemUTC());
+    private static TestServer start(
+            Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas, RamLimits ramLimits) {
+        return start(
+                dataDir, dbUrl, regionsFile, stateDelay, quotas, ramLimits, RequestLimits.DEFAULT, Clock.systemUTC());
     }
 
     /** With other request limits (a short idle timeout) and a clock of the test's (a nonce window passing). */
     public static TestServer start(Path dataDir, String dbUrl, RequestLimits limits, Clock clock) {
-        return start(dataDir, dbUrl, null, Duration.ZERO, Quotas.defaults(), RamLimits.defaults(),
-                limits, clock);
+        return start(dataDir, dbUrl, null, Duration.ZERO, Quotas.defaults(), RamLimits.defaults(), limits, clock);
     }
 
-    private static TestServer start(Path dataDir, String dbUrl, Path regionsFile, Duration stateDelay, Quotas quotas,
-            RamLimits ramLimits, RequestLimits limits, Clock clock) {
+    private static TestServer start(
+            Path dataDir,
+            String dbUrl,
+            Path regionsFile,
+            Duration stateDelay,
+            Quotas quotas,
+            RamLimits ramLimits,
+            RequestLimits limits,
+            Clock clock) {
         String url = dbUrl != null ? dbUrl : TestDatabases.fresh(dataDir, "swasd");
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dataDir, url, null, null, ACCOUNT_ID, ROOT_KEY_ID,
-                ROOT_SECRET, regionsFile, null, limits, clock, stateDelay, quotas,
-                ramLimits, ServerConfig.DEFAULT_RAM_REFRESH);
+        ServerConfig config = new ServerConfig(
+                "127.0.0.1",
+                0,
+                dataDir,
+                url,
+                null,
+                null,
+                ACCOUNT_ID,
+                ROOT_KEY_ID,
+                ROOT_SECRET,
+                regionsFile,
+                null,
+                limits,
+                clock,
+                stateDelay,
+                quotas,
+                ramLimits,
+                ServerConfig.DEFAULT_RAM_REFRESH);
         try {
             return new TestServer(Swasd.start(config), dataDir);
         } catch (Exception e) {

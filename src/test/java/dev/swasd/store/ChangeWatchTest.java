@@ -15,7 +15,8 @@ class ChangeWatchTest {
     Path dir;
 
     private static void commit(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
             s.executeUpdate(sql);
         }
@@ -34,7 +35,9 @@ class ChangeWatchTest {
         Path file = dir.resolve("w.db");
         String url = walDatabaseWithTable(file);
         try (ChangeWatch watch = ChangeWatch.open(url, file)) {
-            assertThat(watch.readsSharedMemory()).as("the fast path is the one under test").isTrue();
+            assertThat(watch.readsSharedMemory())
+                    .as("the fast path is the one under test")
+                    .isTrue();
             long before = watch.version(System.nanoTime());
             assertThat(watch.version(System.nanoTime())).as("nothing committed").isEqualTo(before);
             for (int i = 0; i < 20; i++) {
@@ -71,7 +74,9 @@ class ChangeWatchTest {
             watch.look(); // as a nonce batch does for the requests it holds
             long v = watch.version(arrived);
             commit(url, "INSERT INTO t VALUES (1)");
-            assertThat(watch.version(arrived)).as("for a request that arrived before the commit").isEqualTo(v);
+            assertThat(watch.version(arrived))
+                    .as("for a request that arrived before the commit")
+                    .isEqualTo(v);
             assertThat(watch.version(System.nanoTime())).as("for one after it").isGreaterThan(v);
         }
     }

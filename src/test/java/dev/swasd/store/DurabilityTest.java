@@ -1,9 +1,5 @@
 package dev.swasd.store;
 
-import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,16 +7,20 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.swasd.TestDatabases;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteDataSource;
 
 /** What --durability sets on each backend's sessions (docs/durability.md). */
 class DurabilityTest {
@@ -33,6 +33,7 @@ class DurabilityTest {
      * printed after the test.
      */
     private final Logger databaseLog = (Logger) LoggerFactory.getLogger(Database.class);
+
     private final ListAppender<ILoggingEvent> databaseEvents = new ListAppender<>();
     private boolean databaseLogAdditive;
 
@@ -48,13 +49,16 @@ class DurabilityTest {
     void releaseDatabaseLog() {
         databaseLog.setAdditive(databaseLogAdditive);
         databaseLog.detachAppender(databaseEvents);
-        databaseEvents.list.stream().filter(e -> !e.getFormattedMessage().contains("server runs with fsync=off"))
-                .forEach(e -> System.err.println(e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()));
+        databaseEvents.list.stream()
+                .filter(e -> !e.getFormattedMessage().contains("server runs with fsync=off"))
+                .forEach(e ->
+                        System.err.println(e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()));
     }
 
     private static String setting(Database db, String sql) {
         return db.withConnection(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getString(1);
             }
@@ -68,8 +72,7 @@ class DurabilityTest {
             assertThat(setting(db, "PRAGMA synchronous")).isEqualTo("1");
             assertThat(setting(db, "PRAGMA journal_mode")).isEqualTo("wal");
         }
-        try (Database db = Database.open(url, null, null,
-                new Database.Options(Database.Durability.STRICT, null))) {
+        try (Database db = Database.open(url, null, null, new Database.Options(Database.Durability.STRICT, null))) {
             // every pooled connection, not just the first, carries the setting
             for (int i = 0; i < 3; i++) {
                 assertThat(setting(db, "PRAGMA synchronous")).isEqualTo("2");
@@ -100,7 +103,8 @@ class DurabilityTest {
             while (Files.size(file) < before + 1_000_000 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(Files.size(file)).as("database file after background checkpoints")
+            assertThat(Files.size(file))
+                    .as("database file after background checkpoints")
                     .isGreaterThan(before + 1_000_000);
         }
     }
@@ -117,8 +121,10 @@ class DurabilityTest {
         String url = "jdbc:sqlite:" + dir.resolve("restart.db").toAbsolutePath();
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl(url);
-        try (Connection writer = DriverManager.getConnection(url); Connection reader = DriverManager.getConnection(url);
-                Statement w = writer.createStatement(); Statement r = reader.createStatement()) {
+        try (Connection writer = DriverManager.getConnection(url);
+                Connection reader = DriverManager.getConnection(url);
+                Statement w = writer.createStatement();
+                Statement r = reader.createStatement()) {
             w.execute("PRAGMA journal_mode=WAL");
             w.execute("PRAGMA wal_autocheckpoint=0");
             w.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)");
@@ -131,11 +137,13 @@ class DurabilityTest {
                 w.execute("INSERT INTO filler (id, body) VALUES (" + i + ", '" + body + "')");
             }
             reader.commit();
-            assertThat(WalCheckpointer.run(w, "PASSIVE").frames()).isGreaterThanOrEqualTo(WalCheckpointer.RESTART_FRAMES);
+            assertThat(WalCheckpointer.run(w, "PASSIVE").frames())
+                    .isGreaterThanOrEqualTo(WalCheckpointer.RESTART_FRAMES);
             try (WalCheckpointer checkpointer = new WalCheckpointer(source, new ReentrantLock())) {
                 checkpointer.checkpoint();
             }
-            assertThat(WalCheckpointer.run(w, "PASSIVE").frames()).as("frames in the log after one round of the checkpointer")
+            assertThat(WalCheckpointer.run(w, "PASSIVE").frames())
+                    .as("frames in the log after one round of the checkpointer")
                     .isZero();
             try (ResultSet rs = w.executeQuery("SELECT COUNT(*) FROM filler")) {
                 rs.next();
@@ -152,7 +160,8 @@ class DurabilityTest {
         assertThat(WalCheckpointer.pause(2)).isEqualTo(2 * WalCheckpointer.RETRY_MILLIS);
         assertThat(WalCheckpointer.pause(3)).isEqualTo(4 * WalCheckpointer.RETRY_MILLIS);
         for (int failed = 4; failed < 100; failed++) {
-            assertThat(WalCheckpointer.pause(failed)).isBetween(WalCheckpointer.RETRY_MILLIS, WalCheckpointer.INTERVAL_MILLIS);
+            assertThat(WalCheckpointer.pause(failed))
+                    .isBetween(WalCheckpointer.RETRY_MILLIS, WalCheckpointer.INTERVAL_MILLIS);
         }
         assertThat(WalCheckpointer.pause(100)).isEqualTo(WalCheckpointer.INTERVAL_MILLIS);
     }
@@ -163,10 +172,14 @@ class DurabilityTest {
         assumeTrue(TestDatabases.postgres(), "PostgreSQL run only");
         try (Database db = Database.open(TestDatabases.fresh(dir, "iso"), null, null)) {
             for (int i = 0; i < 3; i++) {
-                String inWrite = db.write(tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1)).orElseThrow());
-                String inAccountWrite = db.write("acct", tx -> tx.one("SHOW transaction_isolation",
-                        rs -> rs.getString(1)).orElseThrow());
-                String inRead = db.read(tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1)).orElseThrow());
+                String inWrite = db.write(tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1))
+                        .orElseThrow());
+                String inAccountWrite = db.write(
+                        "acct",
+                        tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1))
+                                .orElseThrow());
+                String inRead = db.read(tx -> tx.one("SHOW transaction_isolation", rs -> rs.getString(1))
+                        .orElseThrow());
                 assertThat(inWrite).isEqualTo("serializable");
                 assertThat(inAccountWrite).isEqualTo("serializable");
                 assertThat(inRead).isEqualTo("read committed");
@@ -180,7 +193,9 @@ class DurabilityTest {
         String url = TestDatabases.fresh(dir, "dur");
         databaseDefault(url, "off");
         try (Database db = Database.open(url, null, null)) {
-            assertThat(setting(db, "SHOW synchronous_commit")).as("normal keeps the database's setting").isEqualTo("off");
+            assertThat(setting(db, "SHOW synchronous_commit"))
+                    .as("normal keeps the database's setting")
+                    .isEqualTo("off");
         }
         try (Database db = Database.open(url, null, null, new Database.Options(Database.Durability.STRICT, null))) {
             assertThat(setting(db, "SHOW synchronous_commit")).isEqualTo("on");
@@ -196,7 +211,8 @@ class DurabilityTest {
     }
 
     private static void databaseDefault(String url, String synchronousCommit) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT current_database()");
             rs.next();
             s.execute("ALTER DATABASE \"" + rs.getString(1) + "\" SET synchronous_commit = " + synchronousCommit);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupCommitTest {
     @TempDir
     Path dir;
+
     private Database db;
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -116,10 +117,14 @@ class GroupCommitTest {
         for (Future<Integer> g : good) {
             assertThat(g.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         }
-        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("the domain refuses");
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the domain refuses");
         assertThat(children()).isEqualTo(10);
-        assertThat((long) db.read(tx -> tx.count("SELECT COUNT(*) FROM child WHERE id = 100"))).isZero();
+        assertThat((long) db.read(tx -> tx.count("SELECT COUNT(*) FROM child WHERE id = 100")))
+                .isZero();
     }
 
     @Test
@@ -132,8 +137,11 @@ class GroupCommitTest {
         batch.add(insertChild(3, 1));
         writer.releaseWhenQueued(3);
         for (Future<Integer> f : batch) {
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(StoreException.class).hasMessageContaining("FOREIGN KEY");
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("FOREIGN KEY");
         }
         assertThat(children()).isZero();
         // and the writer goes on: the next write commits
@@ -144,18 +152,21 @@ class GroupCommitTest {
     @Test
     void aWriteAloneThatFailsIsRolledBack() {
         assertThatThrownBy(() -> db.inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("INSERT INTO child (id, parent_id) VALUES (7, 1)");
-            }
-            throw new IllegalStateException("no");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("no");
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate("INSERT INTO child (id, parent_id) VALUES (7, 1)");
+                    }
+                    throw new IllegalStateException("no");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no");
         assertThat(children()).isZero();
     }
 
     @Test
     void aWriteCannotStartAnotherFromInside() {
         assertThatThrownBy(() -> db.inTransaction(c -> db.inTransaction(inner -> 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot start another");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot start another");
     }
 
     @Test

@@ -29,14 +29,22 @@ class ListQueryPlanTest {
     void onSqliteEachListedImageFindsItsServersThroughTheImage() {
         assumeFalse(TestDatabases.postgres(), "SQLite's plan");
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("p.db").toAbsolutePath(), null, null)) {
-            List<String> plan = db.read(tx -> tx.query("EXPLAIN QUERY PLAN " + ImageRepository.ownPageSql(tx.dialect()),
-                    rs -> rs.getString("detail"), ARGS));
-            List<String> serverLookups = new ArrayList<>(plan.stream().filter(d -> d.contains(" i ")).toList());
-            assertThat(serverLookups).as("plan %s", plan).singleElement().asString()
+            List<String> plan = db.read(tx -> tx.query(
+                    "EXPLAIN QUERY PLAN " + ImageRepository.ownPageSql(tx.dialect()),
+                    rs -> rs.getString("detail"),
+                    ARGS));
+            List<String> serverLookups =
+                    new ArrayList<>(plan.stream().filter(d -> d.contains(" i ")).toList());
+            assertThat(serverLookups)
+                    .as("plan %s", plan)
+                    .singleElement()
+                    .asString()
                     .contains("USING INDEX instances_image (image_id=? AND account_id=? AND region_id=?)");
             // the page comes off the owner index (deleted_at IS NULL is one of its equalities), in its order
-            assertThat(plan).anySatisfy(d -> assertThat(d).contains("custom_images USING")
-                    .contains("custom_images_owner (account_id=? AND region_id=? AND deleted_at=?)"));
+            assertThat(plan)
+                    .anySatisfy(d -> assertThat(d)
+                            .contains("custom_images USING")
+                            .contains("custom_images_owner (account_id=? AND region_id=? AND deleted_at=?)"));
             assertThat(plan).noneSatisfy(d -> assertThat(d).startsWith("SCAN custom_images"));
         }
     }
@@ -51,8 +59,11 @@ class ListQueryPlanTest {
                     s.execute("SET enable_seqscan = off");
                 }
                 try {
-                    return new Tx(c, Database.Dialect.POSTGRESQL).query("EXPLAIN " + ImageRepository.ownPageSql(
-                            Database.Dialect.POSTGRESQL), rs -> rs.getString(1), ARGS);
+                    return new Tx(c, Database.Dialect.POSTGRESQL)
+                            .query(
+                                    "EXPLAIN " + ImageRepository.ownPageSql(Database.Dialect.POSTGRESQL),
+                                    rs -> rs.getString(1),
+                                    ARGS);
                 } finally {
                     try (Statement s = c.createStatement()) {
                         s.execute("RESET enable_seqscan");

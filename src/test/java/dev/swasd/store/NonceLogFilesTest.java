@@ -34,13 +34,15 @@ class NonceLogFilesTest {
     void whatOneInstanceAppendsTheOtherReadsAndAReopenedOneLoads() {
         Path db = dir.resolve("a.db");
         long t = 100 * EPOCH + 1000;
-        try (NonceLogFiles a = NonceLogFiles.open(db, false); NonceLogFiles b = NonceLogFiles.open(db, false)) {
+        try (NonceLogFiles a = NonceLogFiles.open(db, false);
+                NonceLogFiles b = NonceLogFiles.open(db, false)) {
             load(a);
             load(b);
-            a.batch(t, s -> { }, () -> List.of(entry("n1", t), entry("n2", t + 1)), Long.MIN_VALUE);
+            a.batch(t, s -> {}, () -> List.of(entry("n1", t), entry("n2", t + 1)), Long.MIN_VALUE);
             List<Spent> seenByB = new ArrayList<>();
             b.batch(t + 2, seenByB::add, () -> List.of(entry("n3", t + 2)), Long.MIN_VALUE);
-            assertThat(seenByB).extracting(Spent::fingerprint)
+            assertThat(seenByB)
+                    .extracting(Spent::fingerprint)
                     .containsExactly(SpentNonces.Fingerprint.of("AK", "n1"), SpentNonces.Fingerprint.of("AK", "n2"));
             List<Spent> seenByA = new ArrayList<>();
             a.batch(t + 3, seenByA::add, List::of, Long.MIN_VALUE);
@@ -57,7 +59,7 @@ class NonceLogFilesTest {
         long t = 200 * EPOCH;
         try (NonceLogFiles log = NonceLogFiles.open(db, false)) {
             load(log);
-            log.batch(t, s -> { }, () -> List.of(entry("good", t)), Long.MIN_VALUE);
+            log.batch(t, s -> {}, () -> List.of(entry("good", t)), Long.MIN_VALUE);
         }
         Path file = dir.resolve("t.db-nonces.200");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -66,7 +68,7 @@ class NonceLogFilesTest {
         }
         try (NonceLogFiles log = NonceLogFiles.open(db, false)) {
             assertThat(load(log)).extracting(Spent::seenAt).containsExactly(t);
-            log.batch(t + 5, s -> { }, () -> List.of(entry("after", t + 5)), Long.MIN_VALUE);
+            log.batch(t + 5, s -> {}, () -> List.of(entry("after", t + 5)), Long.MIN_VALUE);
         }
         assertThat(Files.size(file) % NonceLogFiles.RECORD).isZero();
         try (NonceLogFiles log = NonceLogFiles.open(db, false)) {
@@ -79,10 +81,15 @@ class NonceLogFilesTest {
         Path db = dir.resolve("f.db");
         try (NonceLogFiles log = NonceLogFiles.open(db, false)) {
             load(log);
-            log.batch(300 * EPOCH, s -> { }, () -> List.of(entry("old", 300 * EPOCH), entry("old2", 300 * EPOCH)),
+            log.batch(
+                    300 * EPOCH,
+                    s -> {},
+                    () -> List.of(entry("old", 300 * EPOCH), entry("old2", 300 * EPOCH)),
                     Long.MIN_VALUE);
-            log.batch(301 * EPOCH + 5, s -> { }, () -> List.of(entry("new", 301 * EPOCH + 5)), Long.MIN_VALUE);
-            assertThat(log.batch(302 * EPOCH, s -> { }, List::of, 301 * EPOCH + 10)).as("records forgotten").isEqualTo(2);
+            log.batch(301 * EPOCH + 5, s -> {}, () -> List.of(entry("new", 301 * EPOCH + 5)), Long.MIN_VALUE);
+            assertThat(log.batch(302 * EPOCH, s -> {}, List::of, 301 * EPOCH + 10))
+                    .as("records forgotten")
+                    .isEqualTo(2);
         }
         assertThat(dir.resolve("f.db-nonces.300")).doesNotExist();
         assertThat(dir.resolve("f.db-nonces.301")).exists();
@@ -92,18 +99,21 @@ class NonceLogFilesTest {
     void nearTheNextSpanABatchReadsWhatAnotherNodeAlreadyPutThere() {
         Path db = dir.resolve("b.db");
         long boundary = 400 * EPOCH;
-        try (NonceLogFiles ahead = NonceLogFiles.open(db, false); NonceLogFiles behind = NonceLogFiles.open(db, false)) {
+        try (NonceLogFiles ahead = NonceLogFiles.open(db, false);
+                NonceLogFiles behind = NonceLogFiles.open(db, false)) {
             load(ahead);
             load(behind);
-            behind.batch(boundary - 30_000, s -> { }, () -> List.of(entry("before", boundary - 30_000)), Long.MIN_VALUE);
-            ahead.batch(boundary + 10, s -> { }, () -> List.of(entry("past", boundary + 10)), Long.MIN_VALUE);
+            behind.batch(boundary - 30_000, s -> {}, () -> List.of(entry("before", boundary - 30_000)), Long.MIN_VALUE);
+            ahead.batch(boundary + 10, s -> {}, () -> List.of(entry("past", boundary + 10)), Long.MIN_VALUE);
             List<Spent> seen = new ArrayList<>();
             behind.batch(boundary - 20_000, seen::add, () -> List.of(entry("late", boundary - 20_000)), Long.MIN_VALUE);
             assertThat(seen).extracting(Spent::seenAt).containsExactly(boundary + 10);
             List<Spent> seenAhead = new ArrayList<>();
             ahead.batch(boundary + 20, seenAhead::add, List::of, Long.MIN_VALUE);
-            assertThat(seenAhead).as("the node behind wrote to the newest file, which the one ahead reads")
-                    .extracting(Spent::seenAt).containsExactly(boundary - 20_000);
+            assertThat(seenAhead)
+                    .as("the node behind wrote to the newest file, which the one ahead reads")
+                    .extracting(Spent::seenAt)
+                    .containsExactly(boundary - 20_000);
         }
     }
 }

@@ -1,17 +1,17 @@
 package dev.swasd.store;
 
-import dev.swasd.TestDatabases;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swasd.TestDatabases;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,8 +67,10 @@ class NonceRepositoryTest {
     void aNonceSpentThroughOneNodeIsRefusedThroughAnotherAndAfterARestart() {
         String url = TestDatabases.fresh(dir, "shared");
         long t = 2_000_000_000L;
-        try (Database a = Database.open(url, null, null); Database b = Database.open(url, null, null);
-                NonceRepository onA = new NonceRepository(a); NonceRepository onB = new NonceRepository(b)) {
+        try (Database a = Database.open(url, null, null);
+                Database b = Database.open(url, null, null);
+                NonceRepository onA = new NonceRepository(a);
+                NonceRepository onB = new NonceRepository(b)) {
             // B decides once before A spends, so what A spends later reaches B only through the log
             assertThat(onB.claim("AK", "warm-up", t, t - 900_000)).isTrue();
             assertThat(onA.claim("AK", "n1", t, t - 900_000)).isTrue();
@@ -76,7 +78,8 @@ class NonceRepositoryTest {
             assertThat(onB.claim("AK", "n2", t + 2, t + 2 - 900_000)).isTrue();
             assertThat(onA.claim("AK", "n2", t + 3, t + 3 - 900_000)).isFalse();
         }
-        try (Database again = Database.open(url, null, null); NonceRepository nonces = new NonceRepository(again)) {
+        try (Database again = Database.open(url, null, null);
+                NonceRepository nonces = new NonceRepository(again)) {
             assertThat(nonces.claim("AK", "n1", t + 4, t + 4 - 900_000)).isFalse();
             assertThat(nonces.claim("AK", "n2", t + 4, t + 4 - 900_000)).isFalse();
             assertThat(nonces.claim("AK", "n3", t + 4, t + 4 - 900_000)).isTrue();
@@ -86,8 +89,10 @@ class NonceRepositoryTest {
     @Test
     void claimsRacingThroughTwoNodesHaveExactlyOneWinner() throws Exception {
         String url = TestDatabases.fresh(dir, "race2");
-        try (Database a = Database.open(url, null, null); Database b = Database.open(url, null, null);
-                NonceRepository onA = new NonceRepository(a); NonceRepository onB = new NonceRepository(b)) {
+        try (Database a = Database.open(url, null, null);
+                Database b = Database.open(url, null, null);
+                NonceRepository onA = new NonceRepository(a);
+                NonceRepository onB = new NonceRepository(b)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 for (int round = 0; round < 30; round++) {
@@ -118,14 +123,17 @@ class NonceRepositoryTest {
             // as migration V8 leaves a database whose nonces table held rows
             db.writeStatement(c -> {
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("CREATE TABLE IF NOT EXISTS nonces_v1 (access_key_id VARCHAR(64) NOT NULL, "
-                            + "nonce VARCHAR(256) NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (access_key_id, nonce))");
+                    s.executeUpdate(
+                            "CREATE TABLE IF NOT EXISTS nonces_v1 (access_key_id VARCHAR(64) NOT NULL, "
+                                    + "nonce VARCHAR(256) NOT NULL, seen_at BIGINT NOT NULL, PRIMARY KEY (access_key_id, nonce))");
                     return s.executeUpdate("INSERT INTO nonces_v1 VALUES ('AK', 'before-upgrade', " + t + ")");
                 }
             });
             try (NonceRepository nonces = new NonceRepository(db)) {
-                assertThat(nonces.claim("AK", "before-upgrade", t + 10, t + 10 - 900_000)).isFalse();
-                assertThat(nonces.claim("AK", "after-upgrade", t + 10, t + 10 - 900_000)).isTrue();
+                assertThat(nonces.claim("AK", "before-upgrade", t + 10, t + 10 - 900_000))
+                        .isFalse();
+                assertThat(nonces.claim("AK", "after-upgrade", t + 10, t + 10 - 900_000))
+                        .isTrue();
             }
             boolean left = db.withConnection(c -> {
                 try (ResultSet rs = c.getMetaData().getTables(null, null, "nonces_v1", null)) {
@@ -134,8 +142,10 @@ class NonceRepositoryTest {
             });
             assertThat(left).as("the old table is dropped once moved").isFalse();
         }
-        try (Database db = Database.open(url, null, null); NonceRepository nonces = new NonceRepository(db)) {
-            assertThat(nonces.claim("AK", "before-upgrade", t + 20, t + 20 - 900_000)).isFalse();
+        try (Database db = Database.open(url, null, null);
+                NonceRepository nonces = new NonceRepository(db)) {
+            assertThat(nonces.claim("AK", "before-upgrade", t + 20, t + 20 - 900_000))
+                    .isFalse();
         }
     }
 }

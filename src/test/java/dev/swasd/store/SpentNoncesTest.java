@@ -21,9 +21,13 @@ class SpentNoncesTest {
         spent.add(f, at);
         assertThat(spent.spentSince(f, at)).isTrue();
         assertThat(spent.spentSince(f, at - 15 * MINUTE)).isTrue();
-        assertThat(spent.spentSince(f, at + 1)).as("a window that starts after it").isFalse();
+        assertThat(spent.spentSince(f, at + 1))
+                .as("a window that starts after it")
+                .isFalse();
         assertThat(spent.spentSince(Fingerprint.of("AK", "other"), 0)).isFalse();
-        assertThat(spent.spentSince(Fingerprint.of("AK2", "n"), 0)).as("per AccessKeyId").isFalse();
+        assertThat(spent.spentSince(Fingerprint.of("AK2", "n"), 0))
+                .as("per AccessKeyId")
+                .isFalse();
     }
 
     @Test
@@ -44,7 +48,9 @@ class SpentNoncesTest {
         spent.forgetBefore(7 * MINUTE + 200);
         assertThat(spent.size()).as("minute 5 is gone; minute 7 stays whole").isEqualTo(2);
         assertThat(spent.spentSince(early, 0)).isFalse();
-        assertThat(spent.spentSince(sameMinute, 0)).as("spent before the bound, so forgotten").isFalse();
+        assertThat(spent.spentSince(sameMinute, 0))
+                .as("spent before the bound, so forgotten")
+                .isFalse();
         assertThat(spent.spentSince(late, 0)).isTrue();
     }
 
@@ -61,8 +67,9 @@ class SpentNoncesTest {
     /** Against a plain map of the same claims: the tables grow, probe and expire as the map does. */
     @Test
     void agreesWithAMapOfExactTimes() {
-        RandomTries.check(30, tries -> agreesWithAMapOfExactTimes((int) RandomTries.longBetween(tries, 1, 20_000),
-                tries.nextLong()));
+        RandomTries.check(
+                30,
+                tries -> agreesWithAMapOfExactTimes((int) RandomTries.longBetween(tries, 1, 20_000), tries.nextLong()));
     }
 
     private static void agreesWithAMapOfExactTimes(int claims, long seed) {

@@ -1,16 +1,16 @@
 package dev.swasd.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.swasd.TestDatabases;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,20 +18,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The record ↔ table mapper, on SQLite, or on PostgreSQL with {@code -Dswasd.test.pg} (TestDatabases). */
 class TableTest {
-    enum Kind { SMALL, LARGE }
+    enum Kind {
+        SMALL,
+        LARGE
+    }
 
-    record Item(String itemId, String ownerId, String displayName, int sizeGib, boolean enabled, Kind kind,
-            Integer priority, long createdAt, Long deletedAt, long version) {
+    record Item(
+            String itemId,
+            String ownerId,
+            String displayName,
+            int sizeGib,
+            boolean enabled,
+            Kind kind,
+            Integer priority,
+            long createdAt,
+            Long deletedAt,
+            long version) {
         Item withName(String name) {
             return new Item(itemId, ownerId, name, sizeGib, enabled, kind, priority, createdAt, deletedAt, version);
         }
     }
 
-    record Plain(String plainId, String note) {
-    }
+    record Plain(String plainId, String note) {}
 
     @TempDir
     Path dir;
+
     Database db;
     final Table<Item> items = new Table<>("table_test_items", Item.class, "itemId");
     final Table<Plain> plains = new Table<>("table_test_plain", Plain.class, "plainId");
@@ -118,10 +130,14 @@ class TableTest {
         assertThat(written(tx -> items.softDelete(tx, "a", 99))).isTrue();
         assertThat(written(tx -> items.softDelete(tx, "a", 100))).isFalse();
         assertThat(found(items, "a")).isEmpty();
-        assertThat(listed(items, tx -> items.list(tx, null, "created_at"))).extracting(Item::itemId).containsExactly("b");
+        assertThat(listed(items, tx -> items.list(tx, null, "created_at")))
+                .extracting(Item::itemId)
+                .containsExactly("b");
         assertThat(counted(tx -> items.count(tx, "owner_id = ?", "o1"))).isEqualTo(1);
-        assertThat(counted(tx -> tx.count("SELECT COUNT(*) FROM table_test_items WHERE deleted_at = 99"))).isEqualTo(1);
-        assertThatThrownBy(() -> db.write(tx -> plains.softDelete(tx, "x", 1))).isInstanceOf(IllegalStateException.class);
+        assertThat(counted(tx -> tx.count("SELECT COUNT(*) FROM table_test_items WHERE deleted_at = 99")))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> db.write(tx -> plains.softDelete(tx, "x", 1)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -134,9 +150,11 @@ class TableTest {
             return null;
         });
         assertThat(listed(items, tx -> items.list(tx, "owner_id = ?", "created_at DESC, item_id", "o1")))
-                .extracting(Item::itemId).containsExactly("c", "d", "a");
+                .extracting(Item::itemId)
+                .containsExactly("c", "d", "a");
         assertThat(listed(items, tx -> items.list(tx, "owner_id = ? AND created_at >= ?", "item_id", "o1", 2L)))
-                .extracting(Item::itemId).containsExactly("c", "d");
+                .extracting(Item::itemId)
+                .containsExactly("c", "d");
         assertThat(listed(items, tx -> items.list(tx, "", "item_id"))).hasSize(4);
     }
 
@@ -155,8 +173,7 @@ class TableTest {
 
     @Test
     void unsupportedRecordsAreRefusedAtConstruction() {
-        record Odd(String id, Instant at) {
-        }
+        record Odd(String id, Instant at) {}
         assertThatThrownBy(() -> new Table<>("odd", Odd.class, "id")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Table<>("plain", Plain.class, "missing"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -41,11 +41,25 @@ class IdempotencyRaceTest {
     void racingRetriesMakeOneImage() throws Exception {
         TeaClient c = TeaClient.swas(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3");
         String image = (String) ((List<Map<String, Object>>) c.call("ListImages", "RegionId", R, "ImageType", "system")
-                .get("Images")).getFirst().get("ImageId");
-        String instance = ((List<String>) c.call("CreateInstances", "RegionId", R, "ImageId", image, "PlanId",
-                "swas.s2.c2m2s40b3t08", "Period", 1).get("InstanceIds")).getFirst();
+                        .get("Images"))
+                .getFirst()
+                .get("ImageId");
+        String instance = ((List<String>) c.call(
+                                "CreateInstances",
+                                "RegionId",
+                                R,
+                                "ImageId",
+                                image,
+                                "PlanId",
+                                "swas.s2.c2m2s40b3t08",
+                                "Period",
+                                1)
+                        .get("InstanceIds"))
+                .getFirst();
         String disk = (String) ((List<Map<String, Object>>) c.call("ListDisks", "RegionId", R, "InstanceId", instance)
-                .get("Disks")).getFirst().get("DiskId");
+                        .get("Disks"))
+                .getFirst()
+                .get("DiskId");
         String snapshot = (String) c.call("CreateSnapshot", "RegionId", R, "DiskId", disk, "SnapshotName", "race")
                 .get("SnapshotId");
 
@@ -55,10 +69,23 @@ class IdempotencyRaceTest {
                 String token = "race-token-" + round;
                 List<Callable<String>> calls = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    TeaClient own = TeaClient.swas(server.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET,
+                    TeaClient own = TeaClient.swas(
+                            server.endpoint(),
+                            TestServer.ROOT_KEY_ID,
+                            TestServer.ROOT_SECRET,
                             i % 2 == 0 ? "v3" : "v1");
-                    calls.add(() -> (String) own.call("CreateCustomImage", "RegionId", R, "InstanceId", instance,
-                            "ImageName", "race-" + token, "SystemSnapshotId", snapshot, "ClientToken", token)
+                    calls.add(() -> (String) own.call(
+                                    "CreateCustomImage",
+                                    "RegionId",
+                                    R,
+                                    "InstanceId",
+                                    instance,
+                                    "ImageName",
+                                    "race-" + token,
+                                    "SystemSnapshotId",
+                                    snapshot,
+                                    "ClientToken",
+                                    token)
                             .get("ImageId"));
                 }
                 Set<String> ids = new HashSet<>();
@@ -66,8 +93,8 @@ class IdempotencyRaceTest {
                     ids.add(f.get());
                 }
                 assertThat(ids).as("round %s", round).hasSize(1);
-                Map<String, Object> listed = c.call("ListCustomImages", "RegionId", R, "ImageNames",
-                        "[\"race-" + token + "\"]");
+                Map<String, Object> listed =
+                        c.call("ListCustomImages", "RegionId", R, "ImageNames", "[\"race-" + token + "\"]");
                 assertThat(listed.get("TotalCount")).isEqualTo("1");
             }
         } finally {

@@ -1,8 +1,8 @@
 package dev.swasd.story;
 
-import dev.swasd.Slow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swasd.Slow;
 import dev.swasd.conformance.NodeHarness;
 import dev.swasd.server.TestServer;
 import java.util.List;
@@ -35,32 +35,74 @@ class NpmBreadthTest {
     void everyActionAndErrorInBothSigningModes() throws Exception {
         List<String> cases = NodeHarness.runAllOk("breadth.mjs", server);
         for (String mode : List.of("v3", "v1")) {
-            assertThat(cases).contains(mode + " CreateFirewallRule", mode + " CreateFirewallRules",
-                    mode + " ModifyFirewallRule", mode + " DisableAndEnableFirewallRule",
-                    mode + " DeleteFirewallRuleAndRules", mode + " FirewallRuleAlreadyExist", mode + " InvalidPort",
-                    mode + " InvalidProtocol", mode + " FirewallUnknownInstance", mode + " UpgradeInstance",
-                    mode + " InvalidPlanIdUpgrade", mode + " InvalidPlanIdNotFound", mode + " RenewInstance",
-                    mode + " InvalidPeriod", mode + " ListInstancePlansModification",
-                    mode + " ListInstancesTrafficPackages", mode + " UpdateDiskAndSnapshotAttribute",
-                    mode + " ResetDiskNeedsAStoppedServer", mode + " ResetDisk", mode + " ResetDiskUnknownDisk",
-                    mode + " ResetDiskUnknownSnapshot");
-            assertThat(cases).contains(mode + " CreateKeyPair", mode + " ImportKeyPair", mode + " ListKeyPairs",
-                    mode + " AttachKeyPair", mode + " AttachKeyPairReplaces", mode + " KeypairAlreadyAttachedInstance",
-                    mode + " DetachKeyPair", mode + " KeyPairAlreadyExist", mode + " InvalidPublicKeyBody",
-                    mode + " InvalidKeyPairName", mode + " KeyPairNotFound", mode + " CreateInstanceKeyPair",
-                    mode + " UploadAndDescribeInstanceKeyPair", mode + " DeleteInstanceKeyPair",
-                    mode + " WindowsInstance", mode + " DeleteKeyPairs", mode + " QuotaExceedKeyPair");
-            assertThat(cases).contains(mode + " CreateFirewallTemplate", mode + " CreateFirewallTemplateRules",
-                    mode + " ModifyFirewallTemplate", mode + " DescribeFirewallTemplates",
-                    mode + " ApplyFirewallTemplate", mode + " DescribeFirewallTemplateApplyResults",
-                    mode + " DescribeFirewallTemplateRulesApplyResult", mode + " TemplateRuleAlreadyExist",
-                    mode + " TemplateInvalidPort", mode + " ApplyTooManyServers", mode + " UnknownFirewallTemplate",
-                    mode + " UnknownFirewallTemplateRule", mode + " UnknownApplyTask",
-                    mode + " DeleteFirewallTemplateRulesAndTemplates");
-            assertThat(cases).contains(mode + " DescribeInstancePasswordsSetting", mode + " ModifyInstanceVncPassword",
-                    mode + " InvalidVncPassword", mode + " DescribeInstanceVncUrl", mode + " LoginInstance",
-                    mode + " StartTerminalSession", mode + " ConsoleNeedsRunningServer",
-                    mode + " ConsoleUnknownInstance");
+            assertThat(cases)
+                    .contains(
+                            mode + " CreateFirewallRule",
+                            mode + " CreateFirewallRules",
+                            mode + " ModifyFirewallRule",
+                            mode + " DisableAndEnableFirewallRule",
+                            mode + " DeleteFirewallRuleAndRules",
+                            mode + " FirewallRuleAlreadyExist",
+                            mode + " InvalidPort",
+                            mode + " InvalidProtocol",
+                            mode + " FirewallUnknownInstance",
+                            mode + " UpgradeInstance",
+                            mode + " InvalidPlanIdUpgrade",
+                            mode + " InvalidPlanIdNotFound",
+                            mode + " RenewInstance",
+                            mode + " InvalidPeriod",
+                            mode + " ListInstancePlansModification",
+                            mode + " ListInstancesTrafficPackages",
+                            mode + " UpdateDiskAndSnapshotAttribute",
+                            mode + " ResetDiskNeedsAStoppedServer",
+                            mode + " ResetDisk",
+                            mode + " ResetDiskUnknownDisk",
+                            mode + " ResetDiskUnknownSnapshot");
+            assertThat(cases)
+                    .contains(
+                            mode + " CreateKeyPair",
+                            mode + " ImportKeyPair",
+                            mode + " ListKeyPairs",
+                            mode + " AttachKeyPair",
+                            mode + " AttachKeyPairReplaces",
+                            mode + " KeypairAlreadyAttachedInstance",
+                            mode + " DetachKeyPair",
+                            mode + " KeyPairAlreadyExist",
+                            mode + " InvalidPublicKeyBody",
+                            mode + " InvalidKeyPairName",
+                            mode + " KeyPairNotFound",
+                            mode + " CreateInstanceKeyPair",
+                            mode + " UploadAndDescribeInstanceKeyPair",
+                            mode + " DeleteInstanceKeyPair",
+                            mode + " WindowsInstance",
+                            mode + " DeleteKeyPairs",
+                            mode + " QuotaExceedKeyPair");
+            assertThat(cases)
+                    .contains(
+                            mode + " CreateFirewallTemplate",
+                            mode + " CreateFirewallTemplateRules",
+                            mode + " ModifyFirewallTemplate",
+                            mode + " DescribeFirewallTemplates",
+                            mode + " ApplyFirewallTemplate",
+                            mode + " DescribeFirewallTemplateApplyResults",
+                            mode + " DescribeFirewallTemplateRulesApplyResult",
+                            mode + " TemplateRuleAlreadyExist",
+                            mode + " TemplateInvalidPort",
+                            mode + " ApplyTooManyServers",
+                            mode + " UnknownFirewallTemplate",
+                            mode + " UnknownFirewallTemplateRule",
+                            mode + " UnknownApplyTask",
+                            mode + " DeleteFirewallTemplateRulesAndTemplates");
+            assertThat(cases)
+                    .contains(
+                            mode + " DescribeInstancePasswordsSetting",
+                            mode + " ModifyInstanceVncPassword",
+                            mode + " InvalidVncPassword",
+                            mode + " DescribeInstanceVncUrl",
+                            mode + " LoginInstance",
+                            mode + " StartTerminalSession",
+                            mode + " ConsoleNeedsRunningServer",
+                            mode + " ConsoleUnknownInstance");
         }
     }
 }

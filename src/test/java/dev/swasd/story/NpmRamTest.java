@@ -33,8 +33,13 @@ class NpmRamTest {
     void theRamStoryPassesInBothSigningModes() throws Exception {
         List<String> cases = NodeHarness.runAllOk("ram.mjs", server);
         for (String mode : List.of("v3", "v1")) {
-            assertThat(cases).contains(mode + " UserDeletesTwoOneAllowed", mode + " UserDeletesTheAllowedOne",
-                    mode + " UserListInstancesDenied", mode + " UserCannotUseRam", mode + " InactiveKey");
+            assertThat(cases)
+                    .contains(
+                            mode + " UserDeletesTwoOneAllowed",
+                            mode + " UserDeletesTheAllowedOne",
+                            mode + " UserListInstancesDenied",
+                            mode + " UserCannotUseRam",
+                            mode + " InactiveKey");
         }
     }
 }

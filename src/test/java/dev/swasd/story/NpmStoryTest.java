@@ -35,9 +35,14 @@ class NpmStoryTest {
     void theStoryPassesInBothSigningModes() throws Exception {
         List<String> cases = NodeHarness.runAllOk("story.mjs", server);
         for (String mode : List.of("v3", "v1")) {
-            assertThat(cases).contains(mode + " DeleteCustomImagesInShare", mode + " DeleteCustomImagesWithToken",
-                    mode + " DeleteCustomImagesReplaySameToken", mode + " ResetSystemDeletedImage",
-                    mode + " ShareFlags", mode + " ListCustomImagesByTag");
+            assertThat(cases)
+                    .contains(
+                            mode + " DeleteCustomImagesInShare",
+                            mode + " DeleteCustomImagesWithToken",
+                            mode + " DeleteCustomImagesReplaySameToken",
+                            mode + " ResetSystemDeletedImage",
+                            mode + " ShareFlags",
+                            mode + " ListCustomImagesByTag");
         }
     }
 }

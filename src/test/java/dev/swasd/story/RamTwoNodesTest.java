@@ -1,12 +1,12 @@
 package dev.swasd.story;
 
-import dev.swasd.server.ServerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.tea.TeaException;
 import dev.swasd.Slow;
 import dev.swasd.TestDatabases;
 import dev.swasd.conformance.TeaClient;
+import dev.swasd.server.ServerConfig;
 import dev.swasd.server.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class RamTwoNodesTest {
     /** ServerConfig.DEFAULT_RAM_REFRESH. */
     static final long BOUND_MS = ServerConfig.DEFAULT_RAM_REFRESH.toMillis();
+
     private static TestServer a;
     private static TestServer b;
     private static TeaClient ramA;
@@ -41,8 +42,8 @@ class RamTwoNodesTest {
         ramA = new TeaClient(a.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3", "2015-05-01");
         ramB = new TeaClient(b.endpoint(), TestServer.ROOT_KEY_ID, TestServer.ROOT_SECRET, "v3", "2015-05-01");
         ramA.call("CreateUser", "UserName", "reader");
-        Map<String, Object> key = (Map<String, Object>) ramA.call("CreateAccessKey", "UserName", "reader")
-                .get("AccessKey");
+        Map<String, Object> key = (Map<String, Object>)
+                ramA.call("CreateAccessKey", "UserName", "reader").get("AccessKey");
         String id = (String) key.get("AccessKeyId");
         String secret = (String) key.get("AccessKeySecret");
         userA = TeaClient.swas(a.endpoint(), id, secret, "v3");
@@ -72,14 +73,24 @@ class RamTwoNodesTest {
         assertThat(allowed(userB)).isFalse();
 
         // grant through A: A at once, B after the bound
-        ramA.call("AttachPolicyToUser", "UserName", "reader", "PolicyType", "System", "PolicyName",
+        ramA.call(
+                "AttachPolicyToUser",
+                "UserName",
+                "reader",
+                "PolicyType",
+                "System",
+                "PolicyName",
                 "AliyunSWASReadOnlyAccess");
         assertThat(allowed(userA)).isTrue();
         Thread.sleep(BOUND_MS + 100);
         assertThat(allowed(userB)).isTrue();
 
         // a new default version through B that allows nothing useful: B at once, A after the bound
-        ramB.call("CreatePolicy", "PolicyName", "Plans", "PolicyDocument",
+        ramB.call(
+                "CreatePolicy",
+                "PolicyName",
+                "Plans",
+                "PolicyDocument",
                 "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"swas-open:ListPlans\","
                         + "\"Resource\":\"*\"}]}");
         ramB.call("AttachPolicyToUser", "UserName", "reader", "PolicyType", "Custom", "PolicyName", "Plans");
@@ -87,7 +98,13 @@ class RamTwoNodesTest {
         Thread.sleep(BOUND_MS + 100);
         assertThat(allowed(userA)).isFalse();
 
-        ramA.call("CreatePolicyVersion", "PolicyName", "Plans", "SetAsDefault", "true", "PolicyDocument",
+        ramA.call(
+                "CreatePolicyVersion",
+                "PolicyName",
+                "Plans",
+                "SetAsDefault",
+                "true",
+                "PolicyDocument",
                 "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"swas-open:ListRegions\","
                         + "\"Resource\":\"*\"}]}");
         assertThat(allowed(userA)).isTrue();

@@ -65,34 +65,73 @@ class SdkCoreDeleteCustomImagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"v1", "v3"})
     void deleteCustomImagesAsSdkCoreSendsIt(String mode) throws Exception {
-        String image = call(mode, "ListImages", Map.of("ImageType", "system")).path("Images").get(0).path("ImageId").asText();
-        String instance = call(mode, "CreateInstances", Map.of("ImageId", image, "PlanId", "swas.s2.c2m2s40b3t08",
-                "Period", "1")).path("InstanceIds").get(0).asText();
-        String disk = call(mode, "ListDisks", Map.of("InstanceId", instance)).path("Disks").get(0).path("DiskId").asText();
+        String image = call(mode, "ListImages", Map.of("ImageType", "system"))
+                .path("Images")
+                .get(0)
+                .path("ImageId")
+                .asText();
+        String instance = call(
+                        mode,
+                        "CreateInstances",
+                        Map.of("ImageId", image, "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1"))
+                .path("InstanceIds")
+                .get(0)
+                .asText();
+        String disk = call(mode, "ListDisks", Map.of("InstanceId", instance))
+                .path("Disks")
+                .get(0)
+                .path("DiskId")
+                .asText();
         String snapshot = call(mode, "CreateSnapshot", Map.of("DiskId", disk, "SnapshotName", "core-" + mode))
-                .path("SnapshotId").asText();
-        String a = call(mode, "CreateCustomImage", Map.of("InstanceId", instance, "ImageName", "core-a-" + mode,
-                "SystemSnapshotId", snapshot, "Description", "spaces and * ~ ! ' ( ) in a form body")).path("ImageId").asText();
-        String b = call(mode, "CreateCustomImage", Map.of("InstanceId", instance, "ImageName", "core-b-" + mode,
-                "SystemSnapshotId", snapshot)).path("ImageId").asText();
+                .path("SnapshotId")
+                .asText();
+        String a = call(
+                        mode,
+                        "CreateCustomImage",
+                        Map.of(
+                                "InstanceId",
+                                instance,
+                                "ImageName",
+                                "core-a-" + mode,
+                                "SystemSnapshotId",
+                                snapshot,
+                                "Description",
+                                "spaces and * ~ ! ' ( ) in a form body"))
+                .path("ImageId")
+                .asText();
+        String b = call(
+                        mode,
+                        "CreateCustomImage",
+                        Map.of("InstanceId", instance, "ImageName", "core-b-" + mode, "SystemSnapshotId", snapshot))
+                .path("ImageId")
+                .asText();
         call(mode, "ModifyImageShareStatus", Map.of("ImageId", b, "Operation", "Share"));
 
-        ClientException inShare = catchThrowableOfType(ClientException.class,
+        ClientException inShare = catchThrowableOfType(
+                ClientException.class,
                 () -> call(mode, "DeleteCustomImages", Map.of("ImageIds", "[\"" + a + "\",\"" + b + "\"]")));
         assertThat(inShare.getErrCode()).isEqualTo("CustomImageInShare");
         assertThat(inShare.getErrMsg()).isEqualTo("The custom image is in sharing,please unshare first then to retry.");
-        ClientException notFound = catchThrowableOfType(ClientException.class,
+        ClientException notFound = catchThrowableOfType(
+                ClientException.class,
                 () -> call(mode, "DeleteCustomImages", Map.of("ImageIds", a + ",m-missing000000000000")));
         assertThat(notFound.getErrCode()).isEqualTo("InvalidImageId.NotFound");
-        ClientException tooMany = catchThrowableOfType(ClientException.class,
-                () -> call(mode, "DeleteCustomImages", Map.of("ImageIds", "m-1,m-2,m-3,m-4,m-5,m-6,m-7,m-8,m-9,m-10,"
-                        + "m-11,m-12,m-13,m-14,m-15,m-16")));
+        ClientException tooMany = catchThrowableOfType(
+                ClientException.class,
+                () -> call(
+                        mode,
+                        "DeleteCustomImages",
+                        Map.of(
+                                "ImageIds",
+                                "m-1,m-2,m-3,m-4,m-5,m-6,m-7,m-8,m-9,m-10," + "m-11,m-12,m-13,m-14,m-15,m-16")));
         assertThat(tooMany.getErrCode()).isEqualTo("InvalidParameter");
         assertThat(tooMany.getErrMsg()).contains("ImageIds");
 
         call(mode, "ModifyImageShareStatus", Map.of("ImageId", b, "Operation", "UnShare"));
         call(mode, "DeleteCustomImages", Map.of("ImageIds", a + "," + b));
-        assertThat(call(mode, "ListCustomImages", Map.of("InstanceId", instance)).path("TotalCount").asText())
+        assertThat(call(mode, "ListCustomImages", Map.of("InstanceId", instance))
+                        .path("TotalCount")
+                        .asText())
                 .isEqualTo("0");
     }
 }

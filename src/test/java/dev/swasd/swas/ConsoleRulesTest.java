@@ -1,6 +1,5 @@
 package dev.swasd.swas;
 
-import java.util.Optional;
 import static dev.swasd.swas.DomainRulesTest.code;
 import static dev.swasd.swas.DomainRulesTest.fails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +33,7 @@ class ConsoleRulesTest {
 
     @TempDir
     Path dir;
+
     DomainFixture f;
     ConsoleActions console;
     String server;
@@ -58,18 +59,34 @@ class ConsoleRulesTest {
     }
 
     DescribeInstancePasswordsSettingResponse settings(String id) {
-        return call(c -> console.describeInstancePasswordsSetting(c, DescribeInstancePasswordsSettingRequest.builder()
-                .regionId(REGION).instanceId(id).build()));
+        return call(c -> console.describeInstancePasswordsSetting(
+                c,
+                DescribeInstancePasswordsSettingRequest.builder()
+                        .regionId(REGION)
+                        .instanceId(id)
+                        .build()));
     }
 
     void vncPassword(String id, String password) {
-        call(c -> console.modifyInstanceVncPassword(c, ModifyInstanceVncPasswordRequest.builder().regionId(REGION)
-                .instanceId(id).vncPassword(password).build()));
+        call(c -> console.modifyInstanceVncPassword(
+                c,
+                ModifyInstanceVncPasswordRequest.builder()
+                        .regionId(REGION)
+                        .instanceId(id)
+                        .vncPassword(password)
+                        .build()));
     }
 
     String vncUrl(String endpoint, String id) {
-        return callAt(endpoint, c -> console.describeInstanceVncUrl(c, DescribeInstanceVncUrlRequest.builder()
-                .regionId(REGION).instanceId(id).build())).vncUrl();
+        return callAt(
+                        endpoint,
+                        c -> console.describeInstanceVncUrl(
+                                c,
+                                DescribeInstanceVncUrlRequest.builder()
+                                        .regionId(REGION)
+                                        .instanceId(id)
+                                        .build()))
+                .vncUrl();
     }
 
     ConsoleTokens.Session session(String url) {
@@ -125,16 +142,27 @@ class ConsoleRulesTest {
         Optional<ConsoleTokens.Session> none = f.tx(tx -> new ConsoleTokens().open(tx, forged));
         assertThat(none).isEmpty();
 
-        String login = call(c -> console.loginInstance(c, LoginInstanceRequest.builder().regionId(REGION)
-                .instanceId(server).username("root").port(22L).build())).redirectUrl();
+        String login = call(c -> console.loginInstance(
+                        c,
+                        LoginInstanceRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(server)
+                                .username("root")
+                                .port(22L)
+                                .build()))
+                .redirectUrl();
         assertThat(login).startsWith(ENDPOINT + ConsoleActions.PATH);
         assertThat(session(login).kind()).isEqualTo(ConsoleActions.WORKBENCH);
 
-        var terminal = call(c -> console.startTerminalSession(c, StartTerminalSessionRequest.builder().regionId(REGION)
-                .instanceId(server).build()));
+        var terminal = call(c -> console.startTerminalSession(
+                c,
+                StartTerminalSessionRequest.builder()
+                        .regionId(REGION)
+                        .instanceId(server)
+                        .build()));
         assertThat(UUID.fromString(terminal.sessionId()).toString()).isEqualTo(terminal.sessionId());
-        assertThat(terminal.webSocketUrl()).isEqualTo("ws://swas.example.test:8080" + ConsoleActions.PATH
-                + terminal.securityToken());
+        assertThat(terminal.webSocketUrl())
+                .isEqualTo("ws://swas.example.test:8080" + ConsoleActions.PATH + terminal.securityToken());
         assertThat(session(terminal.webSocketUrl()).kind()).isEqualTo(ConsoleActions.TERMINAL);
     }
 
@@ -142,19 +170,54 @@ class ConsoleRulesTest {
     void theVncConsoleAndTheTerminalNeedARunningServer() {
         f.run(tx -> f.instances.power(tx, f.now, f.caller, List.of(server), InstanceService.Power.STOP));
         code(fails(() -> vncUrl(ENDPOINT, server)), 403, "IncorrectInstanceStatus");
-        code(fails(() -> call(c -> console.startTerminalSession(c, StartTerminalSessionRequest.builder()
-                .regionId(REGION).instanceId(server).build()))), 403, "IncorrectInstanceStatus");
+        code(
+                fails(() -> call(c -> console.startTerminalSession(
+                        c,
+                        StartTerminalSessionRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(server)
+                                .build()))),
+                403,
+                "IncorrectInstanceStatus");
         // the Workbench page is reached whatever the state (it would tell the user the server is stopped)
-        assertThat(call(c -> console.loginInstance(c, LoginInstanceRequest.builder().regionId(REGION)
-                .instanceId(server).build())).redirectUrl()).contains(ConsoleActions.PATH);
-        code(fails(() -> call(c -> console.loginInstance(c, LoginInstanceRequest.builder().regionId(REGION)
-                .instanceId(server).port(0L).build()))), 400, "InvalidParameter");
+        assertThat(call(c -> console.loginInstance(
+                                c,
+                                LoginInstanceRequest.builder()
+                                        .regionId(REGION)
+                                        .instanceId(server)
+                                        .build()))
+                        .redirectUrl())
+                .contains(ConsoleActions.PATH);
+        code(
+                fails(() -> call(c -> console.loginInstance(
+                        c,
+                        LoginInstanceRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(server)
+                                .port(0L)
+                                .build()))),
+                400,
+                "InvalidParameter");
         String unknown = "0".repeat(32);
         code(fails(() -> vncUrl(ENDPOINT, unknown)), 404, "InvalidInstanceId.NotFound");
         code(fails(() -> settings(unknown)), 404, "InvalidInstanceId.NotFound");
-        code(fails(() -> call(c -> console.loginInstance(c, LoginInstanceRequest.builder().regionId(REGION)
-                .instanceId(unknown).build()))), 404, "InvalidInstanceId.NotFound");
-        code(fails(() -> call(c -> console.startTerminalSession(c, StartTerminalSessionRequest.builder()
-                .regionId(REGION).instanceId(unknown).build()))), 404, "InvalidInstanceId.NotFound");
+        code(
+                fails(() -> call(c -> console.loginInstance(
+                        c,
+                        LoginInstanceRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(unknown)
+                                .build()))),
+                404,
+                "InvalidInstanceId.NotFound");
+        code(
+                fails(() -> call(c -> console.startTerminalSession(
+                        c,
+                        StartTerminalSessionRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(unknown)
+                                .build()))),
+                404,
+                "InvalidInstanceId.NotFound");
     }
 }

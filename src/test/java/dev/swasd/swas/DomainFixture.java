@@ -1,21 +1,21 @@
 package dev.swasd.swas;
 
 import dev.swasd.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.function.Consumer;
+import dev.swasd.store.Database;
+import dev.swasd.store.Tx;
 import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.instances.DiskService;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.regions.PublicImages;
 import dev.swasd.swas.snapshots.SnapshotService;
 import dev.swasd.swas.tags.TagService;
-import dev.swasd.store.Database;
-import dev.swasd.store.Tx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The domain services over a real SQLite database, with a clock the test moves by hand. */
@@ -23,10 +23,15 @@ final class DomainFixture implements AutoCloseable {
     static final String ACCOUNT = "1234567890123456";
     static final String REGION = "cn-hangzhou";
     static final String LINUX = PublicImages.defaults().all().stream()
-            .filter(i -> i.imageType().equals("system") && i.platform().equals("Linux")).findFirst().orElseThrow()
+            .filter(i -> i.imageType().equals("system") && i.platform().equals("Linux"))
+            .findFirst()
+            .orElseThrow()
             .imageId();
     static final String WINDOWS = PublicImages.defaults().all().stream()
-            .filter(i -> i.platform().equals("Windows")).findFirst().orElseThrow().imageId();
+            .filter(i -> i.platform().equals("Windows"))
+            .findFirst()
+            .orElseThrow()
+            .imageId();
     static final String PLAN = "swas.s2.c2m2s40b3t08";
 
     final Database db;
@@ -38,6 +43,7 @@ final class DomainFixture implements AutoCloseable {
     final TagService tags;
     /** The domain as wired, with its resource modules. */
     final SwasDomain domain;
+
     final Caller caller = new Caller(ACCOUNT, REGION);
     long now = 1_800_000_000_000L;
 
@@ -70,7 +76,11 @@ final class DomainFixture implements AutoCloseable {
 
     /** The wired module of this type. */
     <M> M module(Class<M> type) {
-        return domain.modules().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return domain.modules().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     <T> T tx(Function<Tx, T> work) {
@@ -89,13 +99,16 @@ final class DomainFixture implements AutoCloseable {
     }
 
     List<String> servers(int n) {
-        return tx(tx -> instances.create(tx, now, caller, new InstanceService.CreateInstances(LINUX, PLAN, 1, n, false,
-                null, 0, null)));
+        return tx(tx -> instances.create(
+                tx, now, caller, new InstanceService.CreateInstances(LINUX, PLAN, 1, n, false, null, 0, null)));
     }
 
     String systemDisk(String instanceId) {
-        return tx(tx -> instances.disks(tx, caller).stream().filter(d -> d.instanceId().equals(instanceId)
-                && d.diskType().equals("system")).findFirst().orElseThrow().diskId());
+        return tx(tx -> instances.disks(tx, caller).stream()
+                .filter(d -> d.instanceId().equals(instanceId) && d.diskType().equals("system"))
+                .findFirst()
+                .orElseThrow()
+                .diskId());
     }
 
     String snapshot(String instanceId) {
@@ -104,8 +117,12 @@ final class DomainFixture implements AutoCloseable {
     }
 
     String image(String instanceId, String snapshotId) {
-        return tx(tx -> images.create(tx, now, caller, new CustomImageService.CreateImage(instanceId,
-                "img-" + System.nanoTime(), snapshotId, null, null, null, List.of())));
+        return tx(tx -> images.create(
+                tx,
+                now,
+                caller,
+                new CustomImageService.CreateImage(
+                        instanceId, "img-" + System.nanoTime(), snapshotId, null, null, null, List.of())));
     }
 
     String image() {

@@ -1,14 +1,14 @@
 package dev.swasd.swas;
 
-import dev.swasd.swas.images.CustomImageService;
-import dev.swasd.swas.instances.InstanceService;
-import dev.swasd.errors.ApiException;
 import static dev.swasd.swas.DomainFixture.ACCOUNT;
 import static dev.swasd.swas.DomainFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageQuery;
+import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.InstanceService;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DomainRulesTest {
     @TempDir
     Path dir;
+
     DomainFixture f;
 
     @BeforeEach
@@ -45,8 +46,12 @@ class DomainRulesTest {
     }
 
     long liveImages() {
-        return f.tx(tx -> f.images.list(tx, f.now, new ImageQuery(ACCOUNT, REGION, null, null, null, null, null, null,
-                null, null, 0, 100)).total());
+        return f.tx(tx -> f.images
+                .list(
+                        tx,
+                        f.now,
+                        new ImageQuery(ACCOUNT, REGION, null, null, null, null, null, null, null, null, 0, 100))
+                .total());
     }
 
     @Test
@@ -79,10 +84,18 @@ class DomainRulesTest {
     void otherAccountsAndRegionsDoNotSeeAnImage() {
         String a = f.image();
         Caller stranger = new Caller("2000000000000002", REGION);
-        code(fails(() -> f.run(tx -> f.images.delete(tx, f.now, stranger, List.of(a)))), 404, "InvalidImageId.NotFound");
+        code(
+                fails(() -> f.run(tx -> f.images.delete(tx, f.now, stranger, List.of(a)))),
+                404,
+                "InvalidImageId.NotFound");
         Caller elsewhere = new Caller(ACCOUNT, "cn-shanghai");
-        code(fails(() -> f.run(tx -> f.images.delete(tx, f.now, elsewhere, List.of(a)))), 404, "InvalidImageId.NotFound");
-        code(fails(() -> f.run(tx -> f.images.shareToEcs(tx, f.now, stranger, a, "Share"))), 404,
+        code(
+                fails(() -> f.run(tx -> f.images.delete(tx, f.now, elsewhere, List.of(a)))),
+                404,
+                "InvalidImageId.NotFound");
+        code(
+                fails(() -> f.run(tx -> f.images.shareToEcs(tx, f.now, stranger, a, "Share"))),
+                404,
                 "InvalidImageId.NotFound");
     }
 
@@ -91,8 +104,13 @@ class DomainRulesTest {
         String a = f.image();
         Caller friend = new Caller("2000000000000002", REGION);
         f.run(tx -> f.images.addShareAccounts(tx, f.now, f.caller, a, List.of(2000000000000002L)));
-        long seen = f.tx(tx -> f.images.list(tx, f.now, new ImageQuery(friend.accountId(), REGION, null, null, null,
-                null, null, null, null, null, 0, 10)).total());
+        long seen = f.tx(tx -> f.images
+                .list(
+                        tx,
+                        f.now,
+                        new ImageQuery(
+                                friend.accountId(), REGION, null, null, null, null, null, null, null, null, 0, 10))
+                .total());
         assertThat(seen).isEqualTo(1);
         code(fails(() -> f.run(tx -> f.images.delete(tx, f.now, friend, List.of(a)))), 404, "InvalidImageId.NotFound");
         code(fails(() -> f.run(tx -> f.images.shareAccounts(tx, friend, a))), 404, "InvalidImageId.NotFound");
@@ -101,7 +119,9 @@ class DomainRulesTest {
     @Test
     void shareOperationMustBeShareOrUnShare() {
         String a = f.image();
-        code(fails(() -> f.run(tx -> f.images.shareToEcs(tx, f.now, f.caller, a, "share"))), 400,
+        code(
+                fails(() -> f.run(tx -> f.images.shareToEcs(tx, f.now, f.caller, a, "share"))),
+                400,
                 "InvalidParam.OperationIllegal");
     }
 
@@ -115,7 +135,9 @@ class DomainRulesTest {
             slow.now += 1000;
             String img = slow.image(server, snap);
             code(fails(() -> slow.deleteImages(img)), 400, "IncorrectImageStatus");
-            code(fails(() -> slow.run(tx -> slow.images.shareToEcs(tx, slow.now, slow.caller, img, "Share"))), 400,
+            code(
+                    fails(() -> slow.run(tx -> slow.images.shareToEcs(tx, slow.now, slow.caller, img, "Share"))),
+                    400,
                     "IncorrectImageStatus");
             slow.now += 1000;
             slow.deleteImages(img);
@@ -131,13 +153,29 @@ class DomainRulesTest {
         code(fails(() -> f.image(server, "s-missing")), 404, "InvalidSnapshotId.NotFound");
         code(fails(() -> f.image(other, snap)), 400, "InvalidParameter");
         code(fails(() -> f.image(server, null)), 400, "MissingSystemSnapshotId");
-        code(fails(() -> f.run(tx -> f.images.create(tx, f.now, f.caller, new CustomImageService.CreateImage(server,
-                "-bad", snap, null, null, null, List.of())))), 400, "InvalidImageName");
-        code(fails(() -> f.run(tx -> f.images.create(tx, f.now, f.caller, new CustomImageService.CreateImage(server,
-                "ok-name", snap, null, null, null, f.tag("aliyun:x", "v"))))), 400, "InvalidParameter");
+        code(
+                fails(() -> f.run(tx -> f.images.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new CustomImageService.CreateImage(server, "-bad", snap, null, null, null, List.of())))),
+                400,
+                "InvalidImageName");
+        code(
+                fails(() -> f.run(tx -> f.images.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new CustomImageService.CreateImage(
+                                server, "ok-name", snap, null, null, null, f.tag("aliyun:x", "v"))))),
+                400,
+                "InvalidParameter");
         assertThat(f.image(server, snap)).startsWith("m-");
-        String cjk = f.tx(tx -> f.images.create(tx, f.now, f.caller, new CustomImageService.CreateImage(server,
-                "镜像-one", snap, null, null, null, List.of())));
+        String cjk = f.tx(tx -> f.images.create(
+                tx,
+                f.now,
+                f.caller,
+                new CustomImageService.CreateImage(server, "镜像-one", snap, null, null, null, List.of())));
         assertThat(cjk).startsWith("m-");
     }
 
@@ -166,8 +204,8 @@ class DomainRulesTest {
                 free.image(server, snap);
             }
         }
-        try (DomainFixture one = new DomainFixture(dir.resolve("one"), 0,
-                Quotas.defaults().with("custom-images-per-account=1"))) {
+        try (DomainFixture one =
+                new DomainFixture(dir.resolve("one"), 0, Quotas.defaults().with("custom-images-per-account=1"))) {
             one.image();
             code(fails(one::image), 400, "QuotaExceeded.CustomImage");
         }
@@ -177,9 +215,13 @@ class DomainRulesTest {
     void snapshotRules() {
         String server = f.server();
         String disk = f.systemDisk(server);
-        code(fails(() -> f.run(tx -> f.snapshots.create(tx, f.now, f.caller, "d-missing", "snap", null, List.of()))),
-                404, "InvalidDiskId.NotFound");
-        code(fails(() -> f.run(tx -> f.snapshots.create(tx, f.now, f.caller, disk, "1bad", null, List.of()))), 400,
+        code(
+                fails(() -> f.run(tx -> f.snapshots.create(tx, f.now, f.caller, "d-missing", "snap", null, List.of()))),
+                404,
+                "InvalidDiskId.NotFound");
+        code(
+                fails(() -> f.run(tx -> f.snapshots.create(tx, f.now, f.caller, disk, "1bad", null, List.of()))),
+                400,
                 "InvalidSnapshotName");
         String s1 = f.snapshot(server);
         f.snapshot(server);
@@ -187,7 +229,9 @@ class DomainRulesTest {
         code(fails(() -> f.snapshot(server)), 400, "QuotaExceeded.Snapshot");
         String img = f.image(server, s1);
         code(fails(() -> f.run(tx -> f.snapshots.delete(tx, f.caller, List.of(s1)))), 400, "SnapshotInUse.CustomImage");
-        code(fails(() -> f.run(tx -> f.snapshots.delete(tx, f.caller, List.of("s-missing")))), 404,
+        code(
+                fails(() -> f.run(tx -> f.snapshots.delete(tx, f.caller, List.of("s-missing")))),
+                404,
                 "InvalidSnapshotId.NotFound");
         f.deleteImages(img);
         f.run(tx -> f.snapshots.delete(tx, f.caller, List.of(s1)));
@@ -197,19 +241,31 @@ class DomainRulesTest {
     void powerActionsFollowTheStateMachine() {
         try (DomainFixture slow = new DomainFixture(dir.resolve("power"), 1000, Quotas.defaults())) {
             String id = slow.server();
-            code(fails(() -> slow.run(tx -> slow.instances.power(tx, slow.now, slow.caller, List.of(id),
-                    InstanceService.Power.STOP))), 403, "IncorrectInstanceStatus");
+            code(
+                    fails(() -> slow.run(tx ->
+                            slow.instances.power(tx, slow.now, slow.caller, List.of(id), InstanceService.Power.STOP))),
+                    403,
+                    "IncorrectInstanceStatus");
             slow.now += 1000;
             slow.run(tx -> slow.instances.power(tx, slow.now, slow.caller, List.of(id), InstanceService.Power.STOP));
             assertThat(status(slow, id)).isEqualTo("Stopping");
             slow.now += 1000;
             assertThat(status(slow, id)).isEqualTo("Stopped");
-            code(fails(() -> slow.run(tx -> slow.instances.power(tx, slow.now, slow.caller, List.of(id),
-                    InstanceService.Power.REBOOT))), 403, "IncorrectInstanceStatus");
+            code(
+                    fails(() -> slow.run(tx -> slow.instances.power(
+                            tx, slow.now, slow.caller, List.of(id), InstanceService.Power.REBOOT))),
+                    403,
+                    "IncorrectInstanceStatus");
             slow.run(tx -> slow.instances.power(tx, slow.now, slow.caller, List.of(id), InstanceService.Power.START));
             assertThat(status(slow, id)).isEqualTo("Starting");
-            code(fails(() -> slow.run(tx -> slow.instances.power(tx, slow.now, slow.caller,
-                    List.of(id, "0123456789abcdef0123456789abcdef"), InstanceService.Power.STOP))), 404,
+            code(
+                    fails(() -> slow.run(tx -> slow.instances.power(
+                            tx,
+                            slow.now,
+                            slow.caller,
+                            List.of(id, "0123456789abcdef0123456789abcdef"),
+                            InstanceService.Power.STOP))),
+                    404,
                     "InvalidInstanceId.NotFound");
         }
     }
@@ -220,25 +276,71 @@ class DomainRulesTest {
 
     @Test
     void createInstancesChecksPlanImageAndNumbers() {
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, "swas.nope", 1, 1, false, null, 0, null)))), 404, "InvalidPlanId.NotFound");
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                "00000000000000000000000000000000", DomainFixture.PLAN, 1, 1, false, null, 0, null)))), 404,
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, "swas.nope", 1, 1, false, null, 0, null)))),
+                404,
+                "InvalidPlanId.NotFound");
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                "00000000000000000000000000000000", DomainFixture.PLAN, 1, 1, false, null, 0, null)))),
+                404,
                 "InvalidImageId.NotFound");
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, DomainFixture.PLAN, 2, 1, false, null, 0, null)))), 400, "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, DomainFixture.PLAN, 1, 21, false, null, 0, null)))), 400, "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, DomainFixture.PLAN, 1, 1, false, null, 30, null)))), 400, "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.WINDOWS, "swas.s1.c1m1s40b3t05", 1, 1, false, null, 0, null)))), 400,
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, DomainFixture.PLAN, 2, 1, false, null, 0, null)))),
+                400,
+                "InvalidParameter");
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, DomainFixture.PLAN, 1, 21, false, null, 0, null)))),
+                400,
+                "InvalidParameter");
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, DomainFixture.PLAN, 1, 1, false, null, 30, null)))),
+                400,
+                "InvalidParameter");
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.WINDOWS, "swas.s1.c1m1s40b3t05", 1, 1, false, null, 0, null)))),
+                400,
                 "InvalidImageId.NotSupported");
-        code(fails(() -> f.run(tx -> f.instances.create(tx, f.now, new Caller(ACCOUNT, "mars-1"),
-                new InstanceService.CreateInstances(DomainFixture.LINUX, DomainFixture.PLAN, 1, 1, false, null, 0,
-                        null)))), 400, "InvalidRegionId");
-        try (DomainFixture small = new DomainFixture(dir.resolve("q"), 0,
-                Quotas.defaults().with("instances-per-region=2"))) {
+        code(
+                fails(() -> f.run(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        new Caller(ACCOUNT, "mars-1"),
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, DomainFixture.PLAN, 1, 1, false, null, 0, null)))),
+                400,
+                "InvalidRegionId");
+        try (DomainFixture small =
+                new DomainFixture(dir.resolve("q"), 0, Quotas.defaults().with("instances-per-region=2"))) {
             small.servers(2);
             code(fails(small::server), 400, "QuotaExceeded.Instance");
         }
@@ -249,38 +351,68 @@ class DomainRulesTest {
         String a = f.server();
         String b = f.server();
         String imageOfA = f.image(a, f.snapshot(a));
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, imageOfA, null))), 400,
+        code(
+                fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, imageOfA, null))),
+                400,
                 "InvalidImageId.NotSupported");
         f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, imageOfA, null));
-        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, b).imageId())).isEqualTo(imageOfA);
+        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, b).imageId()))
+                .isEqualTo(imageOfA);
         String other = f.image(a, f.snapshot(a));
         f.deleteImages(other);
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, other, null))), 404, "InvalidImageId.NotFound");
-        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, b).imageId())).as("nothing changed")
+        code(
+                fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, b, other, null))),
+                404,
+                "InvalidImageId.NotFound");
+        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, b).imageId()))
+                .as("nothing changed")
                 .isEqualTo(imageOfA);
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, "0123456789abcdef0123456789abcdef", null, null))),
-                404, "InvalidInstanceId.NotFound");
+        code(
+                fails(() -> f.run(
+                        tx -> f.instances.reset(tx, f.now, f.caller, "0123456789abcdef0123456789abcdef", null, null))),
+                404,
+                "InvalidInstanceId.NotFound");
         // Linux to Windows is refused outside mainland China, allowed inside
         Caller singapore = new Caller(ACCOUNT, "ap-southeast-1");
-        String sg = f.tx(tx -> f.instances.create(tx, f.now, singapore, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, "swas.s2.c2m4s60b5t12", 1, 1, false, null, 0, null))).getFirst();
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, singapore, sg, DomainFixture.WINDOWS, null))), 400,
+        String sg = f.tx(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        singapore,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, "swas.s2.c2m4s60b5t12", 1, 1, false, null, 0, null)))
+                .getFirst();
+        code(
+                fails(() -> f.run(tx -> f.instances.reset(tx, f.now, singapore, sg, DomainFixture.WINDOWS, null))),
+                400,
                 "InvalidImageId.NotSupported");
-        String hz = f.tx(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, "swas.s2.c2m4s60b5t12", 1, 1, false, null, 0, null))).getFirst();
+        String hz = f.tx(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, "swas.s2.c2m4s60b5t12", 1, 1, false, null, 0, null)))
+                .getFirst();
         f.run(tx -> f.instances.reset(tx, f.now, f.caller, hz, DomainFixture.WINDOWS, null));
     }
 
     @Test
     void passwordsFollowTheConsoleRule() {
         String a = f.server();
-        code(fails(() -> f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, null, "short1A"))), 400,
+        code(
+                fails(() -> f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, null, "short1A"))),
+                400,
                 "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, null, "alllowercase1"))), 400,
+        code(
+                fails(() -> f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, null, "alllowercase1"))),
+                400,
                 "InvalidParameter");
         f.run(tx -> f.instances.rename(tx, f.now, f.caller, a, "web-01", "Str0ng-pass"));
-        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, a).instanceName())).isEqualTo("web-01");
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, null, "nope"))), 400, "InvalidParameter");
+        assertThat((String) f.tx(tx -> f.instances.require(tx, f.caller, a).instanceName()))
+                .isEqualTo("web-01");
+        code(
+                fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, null, "nope"))),
+                400,
+                "InvalidParameter");
         f.run(tx -> f.instances.reset(tx, f.now, f.caller, a, null, "Str0ng-pass"));
     }
 
@@ -288,25 +420,39 @@ class DomainRulesTest {
     void tagsRules() {
         String img = f.image();
         f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img), f.tag("env", "prod")));
-        code(fails(() -> f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of("m-missing"), f.tag("a", "b")))),
-                404, "InvalidResourceId.NotFound");
-        code(fails(() -> f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img),
-                f.tag("acs:reserved", "b")))), 400, "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img),
-                f.tag("k", "see https://x")))), 400, "InvalidParameter");
+        code(
+                fails(() ->
+                        f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of("m-missing"), f.tag("a", "b")))),
+                404,
+                "InvalidResourceId.NotFound");
+        code(
+                fails(() ->
+                        f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img), f.tag("acs:reserved", "b")))),
+                400,
+                "InvalidParameter");
+        code(
+                fails(() -> f.run(
+                        tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img), f.tag("k", "see https://x")))),
+                400,
+                "InvalidParameter");
         for (int i = 0; i < 19; i++) {
             int n = i;
             f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img), f.tag("k" + n, "v")));
         }
-        code(fails(() -> f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img), f.tag("one-more", "v")))),
-                400, "QuotaExceeded.Tag");
+        code(
+                fails(() -> f.run(tx -> f.tags.tag(tx, f.caller, "customimage", List.of(img), f.tag("one-more", "v")))),
+                400,
+                "QuotaExceeded.Tag");
         var page = f.tx(tx -> f.tags.list(tx, f.caller, "customimage", List.of(img), null, null));
         assertThat(page.tags()).hasSize(20);
         f.run(tx -> f.tags.untag(tx, f.caller, "customimage", List.of(img), List.of("env"), false));
-        assertThat(f.tx(tx -> f.tags.list(tx, f.caller, "customimage", null, f.tag("env", "prod"), null)).tags())
+        assertThat(f.tx(tx -> f.tags.list(tx, f.caller, "customimage", null, f.tag("env", "prod"), null))
+                        .tags())
                 .isEmpty();
         f.run(tx -> f.tags.untag(tx, f.caller, "customimage", List.of(img), null, true));
-        assertThat(f.tx(tx -> f.tags.list(tx, f.caller, "customimage", List.of(img), null, null)).tags()).isEmpty();
+        assertThat(f.tx(tx -> f.tags.list(tx, f.caller, "customimage", List.of(img), null, null))
+                        .tags())
+                .isEmpty();
     }
 
     @Test

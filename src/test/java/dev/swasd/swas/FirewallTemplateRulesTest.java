@@ -40,6 +40,7 @@ class FirewallTemplateRulesTest {
 
     @TempDir
     Path dir;
+
     DomainFixture f;
     FirewallTemplateActions ft;
     FirewallActions fw;
@@ -64,133 +65,258 @@ class FirewallTemplateRulesTest {
         return f.tx(tx -> action.apply(new Call("req", account, null, f.now, tx)));
     }
 
-    static CreateFirewallTemplateRequest.FirewallRule rule(String protocol, String port, String source,
-            String remark) {
+    static CreateFirewallTemplateRequest.FirewallRule rule(String protocol, String port, String source, String remark) {
         return new CreateFirewallTemplateRequest.FirewallRule(port, remark, protocol, source);
     }
 
     String template(String name, CreateFirewallTemplateRequest.FirewallRule... rules) {
-        return call(c -> ft.createFirewallTemplate(c, CreateFirewallTemplateRequest.builder().regionId(REGION)
-                .name(name).description("d").firewallRule(List.of(rules)).build())).firewallTemplateId();
+        return call(c -> ft.createFirewallTemplate(
+                        c,
+                        CreateFirewallTemplateRequest.builder()
+                                .regionId(REGION)
+                                .name(name)
+                                .description("d")
+                                .firewallRule(List.of(rules))
+                                .build()))
+                .firewallTemplateId();
     }
 
     FirewallTemplate describe(String id) {
-        return call(c -> ft.describeFirewallTemplates(c, DescribeFirewallTemplatesRequest.builder().regionId(REGION)
-                .firewallTemplateId(List.of(id)).build())).firewallTemplates().getFirst();
+        return call(c -> ft.describeFirewallTemplates(
+                        c,
+                        DescribeFirewallTemplatesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(List.of(id))
+                                .build()))
+                .firewallTemplates()
+                .getFirst();
     }
 
     String apply(String templateId, String... servers) {
-        return call(c -> ft.applyFirewallTemplate(c, ApplyFirewallTemplateRequest.builder().regionId(REGION)
-                .firewallTemplateId(templateId).instanceIds(List.of(servers)).build())).taskId();
+        return call(c -> ft.applyFirewallTemplate(
+                        c,
+                        ApplyFirewallTemplateRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(templateId)
+                                .instanceIds(List.of(servers))
+                                .build()))
+                .taskId();
     }
 
     DescribeFirewallTemplateApplyResultsResponse.data task(String taskId) {
-        return call(c -> ft.describeFirewallTemplateApplyResults(c, DescribeFirewallTemplateApplyResultsRequest
-                .builder().regionId(REGION).taskId(List.of(taskId)).build())).data().getFirst();
+        return call(c -> ft.describeFirewallTemplateApplyResults(
+                        c,
+                        DescribeFirewallTemplateApplyResultsRequest.builder()
+                                .regionId(REGION)
+                                .taskId(List.of(taskId))
+                                .build()))
+                .data()
+                .getFirst();
     }
 
-    List<DescribeFirewallTemplateRulesApplyResultResponse.data> ruleResults(String templateId, String taskId,
-            String server) {
-        return call(c -> ft.describeFirewallTemplateRulesApplyResult(c, DescribeFirewallTemplateRulesApplyResultRequest
-                .builder().regionId(REGION).firewallTemplateId(templateId).taskId(taskId).instanceId(server).build()))
+    List<DescribeFirewallTemplateRulesApplyResultResponse.data> ruleResults(
+            String templateId, String taskId, String server) {
+        return call(c -> ft.describeFirewallTemplateRulesApplyResult(
+                        c,
+                        DescribeFirewallTemplateRulesApplyResultRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(templateId)
+                                .taskId(taskId)
+                                .instanceId(server)
+                                .build()))
                 .data();
     }
 
     List<FirewallRule> serverRules(String server) {
-        return call(c -> fw.listFirewallRules(c, ListFirewallRulesRequest.builder().regionId(REGION)
-                .instanceId(server).pageSize(100L).build())).firewallRules();
+        return call(c -> fw.listFirewallRules(
+                        c,
+                        ListFirewallRulesRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(server)
+                                .pageSize(100L)
+                                .build()))
+                .firewallRules();
     }
 
     @Test
     void aTemplateHoldsRulesCheckedAsServerRulesAre() {
-        String id = template("web", rule("Tcp", "8080", null, "app"), rule("TcpAndUdp", "1000/2000", "10.0.0.0/8", null),
+        String id = template(
+                "web",
+                rule("Tcp", "8080", null, "app"),
+                rule("TcpAndUdp", "1000/2000", "10.0.0.0/8", null),
                 rule("ICMP", "-1/-1", "1.2.3.4", "ping"));
         assertThat(id).matches("ft-[a-z0-9]{17}");
         FirewallTemplate t = describe(id);
         assertThat(t.name()).isEqualTo("web");
         assertThat(t.description()).isEqualTo("d");
         assertThat(t.createTime()).isEqualTo(Shapes.time(f.now)).isEqualTo(t.creationTime());
-        assertThat(t.firewallTemplateRules()).extracting(r -> r.ruleProtocol() + " " + r.port() + " "
-                + r.sourceCidrIp() + " " + r.remark())
+        assertThat(t.firewallTemplateRules())
+                .extracting(r -> r.ruleProtocol() + " " + r.port() + " " + r.sourceCidrIp() + " " + r.remark())
                 .containsExactly("TCP 8080 0.0.0.0/0 app", "TCP+UDP 1000/2000 10.0.0.0/8 ", "ICMP -1/-1 1.2.3.4 ping");
-        assertThat(t.firewallTemplateRules()).allSatisfy(r -> assertThat(r.firewallTemplateRuleId()).matches("[0-9a-f]{32}"));
+        assertThat(t.firewallTemplateRules())
+                .allSatisfy(r -> assertThat(r.firewallTemplateRuleId()).matches("[0-9a-f]{32}"));
 
         code(fails(() -> template("x", rule("SCTP", "22", null, null))), 400, "InvalidProtocol.ValueNotSupported");
         code(fails(() -> template("x", rule("TCP", "0", null, null))), 400, "InvalidPort.ValueNotSupported");
         code(fails(() -> template("x", rule("TCP", "90/80", null, null))), 400, "InvalidPort.ValueNotSupported");
         code(fails(() -> template("x", rule("ICMP", "22", null, null))), 400, "InvalidPort.ValueNotSupported");
-        code(fails(() -> template("x", rule("TCP", "22", "300.1.1.1", null))), 400,
+        code(
+                fails(() -> template("x", rule("TCP", "22", "300.1.1.1", null))),
+                400,
                 "InvalidSourceCidrIp.ValueNotSupported");
-        code(fails(() -> template("x", rule("TCP", "22", null, null), rule("tcp", "22", "0.0.0.0/0", "again"))), 403,
+        code(
+                fails(() -> template("x", rule("TCP", "22", null, null), rule("tcp", "22", "0.0.0.0/0", "again"))),
+                403,
                 "FirewallRuleAlreadyExist");
         code(fails(() -> template("", rule("TCP", "22", null, null))), 400, "InvalidParameter");
-        assertThat(call(c -> ft.describeFirewallTemplates(c, DescribeFirewallTemplatesRequest.builder()
-                .regionId(REGION).build())).totalCount()).isEqualTo(1);
+        assertThat(call(c -> ft.describeFirewallTemplates(
+                                c,
+                                DescribeFirewallTemplatesRequest.builder()
+                                        .regionId(REGION)
+                                        .build()))
+                        .totalCount())
+                .isEqualTo(1);
     }
 
     @Test
     void rulesAreAddedDeletedAndModified() {
         String id = template("t", rule("TCP", "22", null, "ssh"));
-        var added = call(c -> ft.createFirewallTemplateRules(c, CreateFirewallTemplateRulesRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallRule(List.of(
-                        new CreateFirewallTemplateRulesRequest.FirewallRule("3306", "db", "TCP", "10.0.0.1"))).build()))
+        var added = call(c -> ft.createFirewallTemplateRules(
+                        c,
+                        CreateFirewallTemplateRulesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallRule(List.of(new CreateFirewallTemplateRulesRequest.FirewallRule(
+                                        "3306", "db", "TCP", "10.0.0.1")))
+                                .build()))
                 .firewallTemplateRules();
         assertThat(added).singleElement().satisfies(r -> {
             assertThat(r.port()).isEqualTo("3306");
             assertThat(r.sourceCidrIp()).isEqualTo("10.0.0.1");
         });
-        code(fails(() -> call(c -> ft.createFirewallTemplateRules(c, CreateFirewallTemplateRulesRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallRule(List.of(
-                        new CreateFirewallTemplateRulesRequest.FirewallRule("22", null, "TCP", null))).build()))), 403,
+        code(
+                fails(() -> call(c -> ft.createFirewallTemplateRules(
+                        c,
+                        CreateFirewallTemplateRulesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallRule(List.of(
+                                        new CreateFirewallTemplateRulesRequest.FirewallRule("22", null, "TCP", null)))
+                                .build()))),
+                403,
                 "FirewallRuleAlreadyExist");
         List<CreateFirewallTemplateRulesRequest.FirewallRule> many = IntStream.rangeClosed(1000, 1048)
-                .mapToObj(p -> new CreateFirewallTemplateRulesRequest.FirewallRule(Integer.toString(p), null, "UDP",
-                        null)).toList();
-        code(fails(() -> call(c -> ft.createFirewallTemplateRules(c, CreateFirewallTemplateRulesRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallRule(many).build()))), 403, "FirewallRuleLimitExceed");
-        code(fails(() -> call(c -> ft.createFirewallTemplateRules(c, CreateFirewallTemplateRulesRequest.builder()
-                .regionId(REGION).firewallTemplateId("ft-nosuchtemplate0000").firewallRule(List.of(
-                        new CreateFirewallTemplateRulesRequest.FirewallRule("23", null, "TCP", null))).build()))), 404,
+                .mapToObj(p ->
+                        new CreateFirewallTemplateRulesRequest.FirewallRule(Integer.toString(p), null, "UDP", null))
+                .toList();
+        code(
+                fails(() -> call(c -> ft.createFirewallTemplateRules(
+                        c,
+                        CreateFirewallTemplateRulesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallRule(many)
+                                .build()))),
+                403,
+                "FirewallRuleLimitExceed");
+        code(
+                fails(() -> call(c -> ft.createFirewallTemplateRules(
+                        c,
+                        CreateFirewallTemplateRulesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId("ft-nosuchtemplate0000")
+                                .firewallRule(List.of(
+                                        new CreateFirewallTemplateRulesRequest.FirewallRule("23", null, "TCP", null)))
+                                .build()))),
+                404,
                 "InvalidFirewallTemplateId.NotFound");
 
         String dbRule = added.getFirst().firewallTemplateRuleId();
         String sshRule = describe(id).firewallTemplateRules().getFirst().firewallTemplateRuleId();
-        call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder().regionId(REGION)
-                .firewallTemplateId(id).name("renamed").firewallTemplateRule(List.of(
-                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "5432", "pg", null, null)))
-                .build()));
+        call(c -> ft.modifyFirewallTemplate(
+                c,
+                ModifyFirewallTemplateRequest.builder()
+                        .regionId(REGION)
+                        .firewallTemplateId(id)
+                        .name("renamed")
+                        .firewallTemplateRule(List.of(new ModifyFirewallTemplateRequest.FirewallTemplateRule(
+                                dbRule, "5432", "pg", null, null)))
+                        .build()));
         FirewallTemplate t = describe(id);
         assertThat(t.name()).isEqualTo("renamed");
         assertThat(t.description()).isEqualTo("d");
-        assertThat(t.firewallTemplateRules()).extracting(r -> r.ruleProtocol() + " " + r.port() + " "
-                + r.sourceCidrIp() + " " + r.remark()).containsExactly("TCP 22 0.0.0.0/0 ssh", "TCP 5432 10.0.0.1 pg");
-        code(fails(() -> call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallTemplateRule(List.of(
-                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "22", null, null, "0.0.0.0/0")))
-                .build()))), 403, "FirewallRuleAlreadyExist");
+        assertThat(t.firewallTemplateRules())
+                .extracting(r -> r.ruleProtocol() + " " + r.port() + " " + r.sourceCidrIp() + " " + r.remark())
+                .containsExactly("TCP 22 0.0.0.0/0 ssh", "TCP 5432 10.0.0.1 pg");
+        code(
+                fails(() -> call(c -> ft.modifyFirewallTemplate(
+                        c,
+                        ModifyFirewallTemplateRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallTemplateRule(List.of(new ModifyFirewallTemplateRequest.FirewallTemplateRule(
+                                        dbRule, "22", null, null, "0.0.0.0/0")))
+                                .build()))),
+                403,
+                "FirewallRuleAlreadyExist");
         // a rule named twice takes its last values
-        call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder().regionId(REGION)
-                .firewallTemplateId(id).firewallTemplateRule(List.of(
-                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "5433", null, null, null),
-                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "5432", null, null, null)))
-                .build()));
-        assertThat(describe(id).firewallTemplateRules()).extracting(r -> r.port()).containsExactly("22", "5432");
-        code(fails(() -> call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallTemplateRule(List.of(
-                        new ModifyFirewallTemplateRequest.FirewallTemplateRule(dbRule, "99999", null, null, null)))
-                .build()))), 400, "InvalidPort.ValueNotSupported");
-        code(fails(() -> call(c -> ft.modifyFirewallTemplate(c, ModifyFirewallTemplateRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallTemplateRule(List.of(
-                        new ModifyFirewallTemplateRequest.FirewallTemplateRule("0".repeat(32), "23", null, null, null)))
-                .build()))), 404, "InvalidFirewallTemplateRuleId.NotFound");
+        call(c -> ft.modifyFirewallTemplate(
+                c,
+                ModifyFirewallTemplateRequest.builder()
+                        .regionId(REGION)
+                        .firewallTemplateId(id)
+                        .firewallTemplateRule(List.of(
+                                new ModifyFirewallTemplateRequest.FirewallTemplateRule(
+                                        dbRule, "5433", null, null, null),
+                                new ModifyFirewallTemplateRequest.FirewallTemplateRule(
+                                        dbRule, "5432", null, null, null)))
+                        .build()));
+        assertThat(describe(id).firewallTemplateRules())
+                .extracting(r -> r.port())
+                .containsExactly("22", "5432");
+        code(
+                fails(() -> call(c -> ft.modifyFirewallTemplate(
+                        c,
+                        ModifyFirewallTemplateRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallTemplateRule(List.of(new ModifyFirewallTemplateRequest.FirewallTemplateRule(
+                                        dbRule, "99999", null, null, null)))
+                                .build()))),
+                400,
+                "InvalidPort.ValueNotSupported");
+        code(
+                fails(() -> call(c -> ft.modifyFirewallTemplate(
+                        c,
+                        ModifyFirewallTemplateRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallTemplateRule(List.of(new ModifyFirewallTemplateRequest.FirewallTemplateRule(
+                                        "0".repeat(32), "23", null, null, null)))
+                                .build()))),
+                404,
+                "InvalidFirewallTemplateRuleId.NotFound");
 
-        code(fails(() -> call(c -> ft.deleteFirewallTemplateRules(c, DeleteFirewallTemplateRulesRequest.builder()
-                .regionId(REGION).firewallTemplateId(id).firewallTemplateRuleId(List.of(sshRule, "0".repeat(32)))
-                .build()))), 404, "InvalidFirewallTemplateRuleId.NotFound");
+        code(
+                fails(() -> call(c -> ft.deleteFirewallTemplateRules(
+                        c,
+                        DeleteFirewallTemplateRulesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(id)
+                                .firewallTemplateRuleId(List.of(sshRule, "0".repeat(32)))
+                                .build()))),
+                404,
+                "InvalidFirewallTemplateRuleId.NotFound");
         assertThat(describe(id).firewallTemplateRules()).hasSize(2);
-        call(c -> ft.deleteFirewallTemplateRules(c, DeleteFirewallTemplateRulesRequest.builder().regionId(REGION)
-                .firewallTemplateId(id).firewallTemplateRuleId(List.of(sshRule)).build()));
-        assertThat(describe(id).firewallTemplateRules()).extracting(r -> r.firewallTemplateRuleId())
+        call(c -> ft.deleteFirewallTemplateRules(
+                c,
+                DeleteFirewallTemplateRulesRequest.builder()
+                        .regionId(REGION)
+                        .firewallTemplateId(id)
+                        .firewallTemplateRuleId(List.of(sshRule))
+                        .build()));
+        assertThat(describe(id).firewallTemplateRules())
+                .extracting(r -> r.firewallTemplateRuleId())
                 .containsExactly(dbRule);
     }
 
@@ -198,19 +324,48 @@ class FirewallTemplateRulesTest {
     void templatesAreTheirAccountsAndDeletedAllOrNothing() {
         String a = template("a", rule("TCP", "22", null, null));
         String b = template("b");
-        code(fails(() -> callAs("9999999999999999", c -> ft.deleteFirewallTemplates(c, DeleteFirewallTemplatesRequest
-                .builder().regionId(REGION).firewallTemplateId(List.of(a)).build()))), 404,
+        code(
+                fails(() -> callAs(
+                        "9999999999999999",
+                        c -> ft.deleteFirewallTemplates(
+                                c,
+                                DeleteFirewallTemplatesRequest.builder()
+                                        .regionId(REGION)
+                                        .firewallTemplateId(List.of(a))
+                                        .build()))),
+                404,
                 "InvalidFirewallTemplateId.NotFound");
-        code(fails(() -> call(c -> ft.deleteFirewallTemplates(c, DeleteFirewallTemplatesRequest.builder()
-                .regionId(REGION).firewallTemplateId(List.of(a, "ft-nosuchtemplate0000")).build()))), 404,
+        code(
+                fails(() -> call(c -> ft.deleteFirewallTemplates(
+                        c,
+                        DeleteFirewallTemplatesRequest.builder()
+                                .regionId(REGION)
+                                .firewallTemplateId(List.of(a, "ft-nosuchtemplate0000"))
+                                .build()))),
+                404,
                 "InvalidFirewallTemplateId.NotFound");
-        assertThat(call(c -> ft.describeFirewallTemplates(c, DescribeFirewallTemplatesRequest.builder()
-                .regionId(REGION).name("a").build())).firewallTemplates()).extracting(FirewallTemplate::firewallTemplateId)
+        assertThat(call(c -> ft.describeFirewallTemplates(
+                                c,
+                                DescribeFirewallTemplatesRequest.builder()
+                                        .regionId(REGION)
+                                        .name("a")
+                                        .build()))
+                        .firewallTemplates())
+                .extracting(FirewallTemplate::firewallTemplateId)
                 .containsExactly(a);
-        call(c -> ft.deleteFirewallTemplates(c, DeleteFirewallTemplatesRequest.builder().regionId(REGION)
-                .firewallTemplateId(List.of(a, b)).build()));
-        assertThat(call(c -> ft.describeFirewallTemplates(c, DescribeFirewallTemplatesRequest.builder()
-                .regionId(REGION).build())).totalCount()).isEqualTo(0);
+        call(c -> ft.deleteFirewallTemplates(
+                c,
+                DeleteFirewallTemplatesRequest.builder()
+                        .regionId(REGION)
+                        .firewallTemplateId(List.of(a, b))
+                        .build()));
+        assertThat(call(c -> ft.describeFirewallTemplates(
+                                c,
+                                DescribeFirewallTemplatesRequest.builder()
+                                        .regionId(REGION)
+                                        .build()))
+                        .totalCount())
+                .isEqualTo(0);
     }
 
     @Test
@@ -219,9 +374,17 @@ class FirewallTemplateRulesTest {
         String s1 = servers.get(0);
         String s2 = servers.get(1);
         // s1's SSH rule is disabled: the template's SSH rule replaces it all the same
-        FirewallRule ssh = serverRules(s1).stream().filter(r -> r.port().equals("22")).findFirst().orElseThrow();
-        call(c -> fw.disableFirewallRule(c, DisableFirewallRuleRequest.builder().regionId(REGION).instanceId(s1)
-                .ruleId(ssh.ruleId()).build()));
+        FirewallRule ssh = serverRules(s1).stream()
+                .filter(r -> r.port().equals("22"))
+                .findFirst()
+                .orElseThrow();
+        call(c -> fw.disableFirewallRule(
+                c,
+                DisableFirewallRuleRequest.builder()
+                        .regionId(REGION)
+                        .instanceId(s1)
+                        .ruleId(ssh.ruleId())
+                        .build()));
         String id = template("fleet", rule("TCP", "22", null, "ssh from template"), rule("UDP", "53", null, "dns"));
         String task = apply(id, s1, s2, "0".repeat(32), s1, "x".repeat(300));
         assertThat(task).matches("aft-[a-z0-9]{17}");
@@ -239,11 +402,13 @@ class FirewallTemplateRulesTest {
         var done = task(task);
         assertThat(done.status()).isEqualTo("PartFailed");
         assertThat(done.failedCount()).isEqualTo("2");
-        assertThat(done.instanceApplyResults()).extracting(r -> r.instanceId() + " " + r.status())
-                .containsExactly(s1 + " Success", s2 + " Success", "0".repeat(32) + " Failed",
-                        "x".repeat(300) + " Failed");
-        assertThat(ruleResults(id, task, s1)).extracting(r -> r.port() + " " + r.success()).containsExactly("22 true",
-                "53 true");
+        assertThat(done.instanceApplyResults())
+                .extracting(r -> r.instanceId() + " " + r.status())
+                .containsExactly(
+                        s1 + " Success", s2 + " Success", "0".repeat(32) + " Failed", "x".repeat(300) + " Failed");
+        assertThat(ruleResults(id, task, s1))
+                .extracting(r -> r.port() + " " + r.success())
+                .containsExactly("22 true", "53 true");
         assertThat(ruleResults(id, task, "0".repeat(32))).allSatisfy(r -> {
             assertThat(r.success()).isFalse();
             assertThat(r.errorCode()).isEqualTo("InvalidInstanceId.NotFound");
@@ -251,15 +416,21 @@ class FirewallTemplateRulesTest {
 
         List<FirewallRule> after = serverRules(s1);
         assertThat(after).hasSize(4);
-        FirewallRule replaced = after.stream().filter(r -> r.port().equals("22")).findFirst().orElseThrow();
+        FirewallRule replaced =
+                after.stream().filter(r -> r.port().equals("22")).findFirst().orElseThrow();
         assertThat(replaced.ruleId()).isEqualTo(ssh.ruleId());
         assertThat(replaced.policy()).isEqualTo("accept");
         assertThat(replaced.remark()).isEqualTo("ssh from template");
-        assertThat(after).anySatisfy(r -> assertThat(r.ruleProtocol() + " " + r.port()).isEqualTo("UDP 53"));
+        assertThat(after)
+                .anySatisfy(r -> assertThat(r.ruleProtocol() + " " + r.port()).isEqualTo("UDP 53"));
 
         // changing or deleting the template later leaves the servers and the results as they are
-        call(c -> ft.deleteFirewallTemplates(c, DeleteFirewallTemplatesRequest.builder().regionId(REGION)
-                .firewallTemplateId(List.of(id)).build()));
+        call(c -> ft.deleteFirewallTemplates(
+                c,
+                DeleteFirewallTemplatesRequest.builder()
+                        .regionId(REGION)
+                        .firewallTemplateId(List.of(id))
+                        .build()));
         assertThat(serverRules(s1)).hasSize(4);
         assertThat(task(task).status()).isEqualTo("PartFailed");
         assertThat(ruleResults(id, task, s2)).hasSize(2);
@@ -268,8 +439,11 @@ class FirewallTemplateRulesTest {
     @Test
     void allFailedIsFailedAndTheServersRuleLimitHolds() {
         String server = f.server();
-        String big = template("big", IntStream.rangeClosed(2000, 2047).mapToObj(p -> rule("TCP", Integer.toString(p),
-                null, null)).toArray(CreateFirewallTemplateRequest.FirewallRule[]::new));
+        String big = template(
+                "big",
+                IntStream.rangeClosed(2000, 2047)
+                        .mapToObj(p -> rule("TCP", Integer.toString(p), null, null))
+                        .toArray(CreateFirewallTemplateRequest.FirewallRule[]::new));
         String task = apply(big, server);
         f.now += DELAY;
         assertThat(task(task).status()).isEqualTo("Failed");
@@ -283,11 +457,21 @@ class FirewallTemplateRulesTest {
         String ok = apply(small, server);
         f.now += DELAY;
         assertThat(task(ok).status()).isEqualTo("Success");
-        assertThat(call(c -> ft.describeFirewallTemplateApplyResults(c, DescribeFirewallTemplateApplyResultsRequest
-                .builder().regionId(REGION).firewallTemplateId(small).build())).data()).extracting(d -> d.taskId())
+        assertThat(call(c -> ft.describeFirewallTemplateApplyResults(
+                                c,
+                                DescribeFirewallTemplateApplyResultsRequest.builder()
+                                        .regionId(REGION)
+                                        .firewallTemplateId(small)
+                                        .build()))
+                        .data())
+                .extracting(d -> d.taskId())
                 .containsExactly(ok);
-        var all = call(c -> ft.describeFirewallTemplateApplyResults(c, DescribeFirewallTemplateApplyResultsRequest
-                .builder().regionId(REGION).pageSize(1L).build()));
+        var all = call(c -> ft.describeFirewallTemplateApplyResults(
+                c,
+                DescribeFirewallTemplateApplyResultsRequest.builder()
+                        .regionId(REGION)
+                        .pageSize(1L)
+                        .build()));
         assertThat(all.totalCount()).isEqualTo("2");
         assertThat(all.pageSize()).isEqualTo("1");
         assertThat(all.pageNumber()).isEqualTo("1");
@@ -306,17 +490,44 @@ class FirewallTemplateRulesTest {
         String server = f.server();
         String task = apply(id, server);
         code(fails(() -> ruleResults(id, "aft-nosuchtask0000000", server)), 404, "InvalidTaskId.NotFound");
-        code(fails(() -> ruleResults("ft-othertemplate00000", task, server)), 404,
+        code(
+                fails(() -> ruleResults("ft-othertemplate00000", task, server)),
+                404,
                 "InvalidFirewallTemplateId.NotFound");
         code(fails(() -> ruleResults(id, task, "f".repeat(32))), 404, "InvalidInstanceId.NotFound");
-        code(fails(() -> callAs("9999999999999999", c -> ft.describeFirewallTemplateRulesApplyResult(c,
-                DescribeFirewallTemplateRulesApplyResultRequest.builder().regionId(REGION).firewallTemplateId(id)
-                        .taskId(task).instanceId(server).build()))), 404, "InvalidTaskId.NotFound");
-        assertThat(callAs("9999999999999999", c -> ft.describeFirewallTemplateApplyResults(c,
-                DescribeFirewallTemplateApplyResultsRequest.builder().regionId(REGION).build())).data()).isEmpty();
+        code(
+                fails(() -> callAs(
+                        "9999999999999999",
+                        c -> ft.describeFirewallTemplateRulesApplyResult(
+                                c,
+                                DescribeFirewallTemplateRulesApplyResultRequest.builder()
+                                        .regionId(REGION)
+                                        .firewallTemplateId(id)
+                                        .taskId(task)
+                                        .instanceId(server)
+                                        .build()))),
+                404,
+                "InvalidTaskId.NotFound");
+        assertThat(callAs(
+                                "9999999999999999",
+                                c -> ft.describeFirewallTemplateApplyResults(
+                                        c,
+                                        DescribeFirewallTemplateApplyResultsRequest.builder()
+                                                .regionId(REGION)
+                                                .build()))
+                        .data())
+                .isEmpty();
         // server rules and the template are checked alike: one creation path, one set of codes
-        code(fails(() -> call(c -> fw.createFirewallRule(c, CreateFirewallRuleRequest.builder().regionId(REGION)
-                .instanceId(server).ruleProtocol("SCTP").port("1").build()))), 400,
+        code(
+                fails(() -> call(c -> fw.createFirewallRule(
+                        c,
+                        CreateFirewallRuleRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(server)
+                                .ruleProtocol("SCTP")
+                                .port("1")
+                                .build()))),
+                400,
                 "InvalidProtocol.ValueNotSupported");
     }
 }

@@ -1,13 +1,12 @@
 package dev.swasd.swas;
 
-import java.util.function.Consumer;
-import dev.swasd.swas.images.CustomImageService;
-import dev.swasd.swas.instances.InstanceService;
-import dev.swasd.errors.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swasd.RandomTries;
+import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageQuery;
+import dev.swasd.swas.images.CustomImageService;
+import dev.swasd.swas.instances.InstanceService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,45 +41,38 @@ class ImageLifecyclePropertyTest {
         fixture.close();
     }
 
-    sealed interface Op permits Create, ShareEcs, UnshareEcs, ShareAccount, UnshareAccount, Delete, Reset {
-    }
+    sealed interface Op permits Create, ShareEcs, UnshareEcs, ShareAccount, UnshareAccount, Delete, Reset {}
 
-    record Create() implements Op {
-    }
+    record Create() implements Op {}
 
-    record ShareEcs(int image) implements Op {
-    }
+    record ShareEcs(int image) implements Op {}
 
-    record UnshareEcs(int image) implements Op {
-    }
+    record UnshareEcs(int image) implements Op {}
 
-    record ShareAccount(int image) implements Op {
-    }
+    record ShareAccount(int image) implements Op {}
 
-    record UnshareAccount(int image) implements Op {
-    }
+    record UnshareAccount(int image) implements Op {}
 
     /** Images by index into what was created so far; -1 stands for an id nobody has. */
-    record Delete(List<Integer> images) implements Op {
-    }
+    record Delete(List<Integer> images) implements Op {}
 
-    record Reset(int image) implements Op {
-    }
+    record Reset(int image) implements Op {}
 
     /** A sequence of 5 to 30 operations; Create and Delete come up twice as often as the others. */
     static List<Op> sequence(Random random) {
         int size = random.nextInt(5, 31);
         List<Op> ops = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            ops.add(switch (random.nextInt(9)) {
-                case 0, 1 -> new Create();
-                case 2 -> new ShareEcs(pick(random));
-                case 3 -> new UnshareEcs(pick(random));
-                case 4 -> new ShareAccount(pick(random));
-                case 5 -> new UnshareAccount(pick(random));
-                case 6, 7 -> new Delete(picks(random));
-                default -> new Reset(pick(random));
-            });
+            ops.add(
+                    switch (random.nextInt(9)) {
+                        case 0, 1 -> new Create();
+                        case 2 -> new ShareEcs(pick(random));
+                        case 3 -> new UnshareEcs(pick(random));
+                        case 4 -> new ShareAccount(pick(random));
+                        case 5 -> new UnshareAccount(pick(random));
+                        case 6, 7 -> new Delete(picks(random));
+                        default -> new Reset(pick(random));
+                    });
         }
         return ops;
     }
@@ -123,11 +116,18 @@ class ImageLifecyclePropertyTest {
     private static void agreesWithTheModel(List<Op> ops) {
         DomainFixture f = fixture;
         Caller caller = new Caller(Long.toString(ACCOUNTS.incrementAndGet()), DomainFixture.REGION);
-        List<String> servers = f.tx(tx -> f.instances.create(tx, f.now, caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, DomainFixture.PLAN, 1, 2, false, null, 0, null)));
+        List<String> servers = f.tx(tx -> f.instances.create(
+                tx,
+                f.now,
+                caller,
+                new InstanceService.CreateInstances(
+                        DomainFixture.LINUX, DomainFixture.PLAN, 1, 2, false, null, 0, null)));
         String disk = f.tx(tx -> f.instances.disks(tx, caller).stream()
-                .filter(d -> d.instanceId().equals(servers.get(0)) && d.diskType().equals("system")).findFirst()
-                .orElseThrow().diskId());
+                .filter(d ->
+                        d.instanceId().equals(servers.get(0)) && d.diskType().equals("system"))
+                .findFirst()
+                .orElseThrow()
+                .diskId());
         String snapshot = f.tx(tx -> f.snapshots.create(tx, f.now, caller, disk, "prop-snap", null, List.of()));
         List<String> ids = new ArrayList<>();
         Map<String, Model> model = new LinkedHashMap<>();
@@ -135,25 +135,48 @@ class ImageLifecyclePropertyTest {
         for (Op op : ops) {
             switch (op) {
                 case Create c -> {
-                    String id = f.tx(tx -> f.images.create(tx, f.now, caller, new CustomImageService.CreateImage(
-                            servers.get(0), "prop-" + ids.size(), snapshot, null, null, null, List.of())));
+                    String id = f.tx(tx -> f.images.create(
+                            tx,
+                            f.now,
+                            caller,
+                            new CustomImageService.CreateImage(
+                                    servers.get(0), "prop-" + ids.size(), snapshot, null, null, null, List.of())));
                     ids.add(id);
                     model.put(id, new Model());
                 }
-                case ShareEcs s -> expect(f, id(ids, s.image()), model,
-                        () -> f.run(tx -> f.images.shareToEcs(tx, f.now, caller, id(ids, s.image()), "Share")),
-                        m -> m.ecs = true);
-                case UnshareEcs s -> expect(f, id(ids, s.image()), model,
-                        () -> f.run(tx -> f.images.shareToEcs(tx, f.now, caller, id(ids, s.image()), "UnShare")),
-                        m -> m.ecs = false);
-                case ShareAccount s -> expect(f, id(ids, s.image()), model,
-                        () -> f.run(tx -> f.images.addShareAccounts(tx, f.now, caller, id(ids, s.image()),
-                                List.of(2000000000000002L))), m -> m.account = true);
-                case UnshareAccount s -> expect(f, id(ids, s.image()), model,
-                        () -> f.run(tx -> f.images.removeShareAccounts(tx, caller, id(ids, s.image()),
-                                List.of(2000000000000002L))), m -> m.account = false);
+                case ShareEcs s ->
+                    expect(
+                            f,
+                            id(ids, s.image()),
+                            model,
+                            () -> f.run(tx -> f.images.shareToEcs(tx, f.now, caller, id(ids, s.image()), "Share")),
+                            m -> m.ecs = true);
+                case UnshareEcs s ->
+                    expect(
+                            f,
+                            id(ids, s.image()),
+                            model,
+                            () -> f.run(tx -> f.images.shareToEcs(tx, f.now, caller, id(ids, s.image()), "UnShare")),
+                            m -> m.ecs = false);
+                case ShareAccount s ->
+                    expect(
+                            f,
+                            id(ids, s.image()),
+                            model,
+                            () -> f.run(tx -> f.images.addShareAccounts(
+                                    tx, f.now, caller, id(ids, s.image()), List.of(2000000000000002L))),
+                            m -> m.account = true);
+                case UnshareAccount s ->
+                    expect(
+                            f,
+                            id(ids, s.image()),
+                            model,
+                            () -> f.run(tx -> f.images.removeShareAccounts(
+                                    tx, caller, id(ids, s.image()), List.of(2000000000000002L))),
+                            m -> m.account = false);
                 case Delete d -> {
-                    List<String> targets = d.images().stream().map(i -> id(ids, i)).toList();
+                    List<String> targets =
+                            d.images().stream().map(i -> id(ids, i)).toList();
                     String expected = null;
                     for (String t : targets) {
                         Model m = model.get(t);
@@ -162,7 +185,8 @@ class ImageLifecyclePropertyTest {
                             break;
                         }
                     }
-                    if (expected == null && targets.stream().anyMatch(t -> model.get(t).shared())) {
+                    if (expected == null
+                            && targets.stream().anyMatch(t -> model.get(t).shared())) {
                         expected = "CustomImageInShare";
                     }
                     String actual = codeOf(() -> f.run(tx -> f.images.delete(tx, f.now, caller, targets)));
@@ -175,8 +199,8 @@ class ImageLifecyclePropertyTest {
                     String target = id(ids, r.image());
                     Model m = model.get(target);
                     String expected = m == null || m.deleted ? "InvalidImageId.NotFound" : null;
-                    String actual = codeOf(() -> f.run(tx -> f.instances.reset(tx, f.now, caller, servers.get(1),
-                            target, null)));
+                    String actual = codeOf(
+                            () -> f.run(tx -> f.instances.reset(tx, f.now, caller, servers.get(1), target, null)));
                     assertThat(actual).as("ResetSystem with %s", target).isEqualTo(expected);
                 }
             }
@@ -189,8 +213,8 @@ class ImageLifecyclePropertyTest {
     }
 
     /** Share operations: unknown or deleted images are NotFound and change nothing; others apply. */
-    private static void expect(DomainFixture f, String id, Map<String, Model> model, Runnable call,
-            Consumer<Model> effect) {
+    private static void expect(
+            DomainFixture f, String id, Map<String, Model> model, Runnable call, Consumer<Model> effect) {
         Model m = model.get(id);
         String expected = m == null || m.deleted ? "InvalidImageId.NotFound" : null;
         assertThat(codeOf(call)).isEqualTo(expected);
@@ -209,11 +233,26 @@ class ImageLifecyclePropertyTest {
     }
 
     private static void agrees(DomainFixture f, Caller caller, Map<String, Model> model) {
-        var page = f.tx(tx -> f.images.list(tx, f.now, new ImageQuery(caller.accountId(), caller.regionId(), null,
-                null, null, null, null, null, null, null, 0, 1000)));
+        var page = f.tx(tx -> f.images.list(
+                tx,
+                f.now,
+                new ImageQuery(
+                        caller.accountId(),
+                        caller.regionId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        1000)));
         Map<String, Boolean[]> listed = new HashMap<>();
-        page.images().forEach(v -> listed.put(v.record().imageId(),
-                new Boolean[] {v.record().inShare(), v.inShareUser()}));
+        page.images()
+                .forEach(v -> listed.put(
+                        v.record().imageId(), new Boolean[] {v.record().inShare(), v.inShareUser()}));
         Map<String, Model> live = new HashMap<>();
         model.forEach((id, m) -> {
             if (!m.deleted) {

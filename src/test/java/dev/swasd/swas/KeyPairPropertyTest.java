@@ -49,8 +49,8 @@ class KeyPairPropertyTest {
 
     /** What the family must behave like. */
     static final class Model {
-        final Map<String, String> pairs = new TreeMap<>();   // name -> public key
-        final Map<String, String> slots = new HashMap<>();   // server -> name
+        final Map<String, String> pairs = new TreeMap<>(); // name -> public key
+        final Map<String, String> slots = new HashMap<>(); // server -> name
 
         /** The outcome for one server of Attach/Detach: null for success, else the result's Code. */
         String serverProblem(String server, Set<String> linux) {
@@ -72,8 +72,10 @@ class KeyPairPropertyTest {
             for (int i = 0; i < 3; i++) {
                 byte[] point = new byte[32];
                 random.nextBytes(point);
-                keys.add("ssh-ed25519 " + Base64.getEncoder().encodeToString(KeyPairRulesTest.sshString(
-                        "ssh-ed25519".getBytes(StandardCharsets.US_ASCII), point)));
+                keys.add("ssh-ed25519 "
+                        + Base64.getEncoder()
+                                .encodeToString(KeyPairRulesTest.sshString(
+                                        "ssh-ed25519".getBytes(StandardCharsets.US_ASCII), point)));
             }
             for (int t = 0; t < TRIES; t++) {
                 String account = Long.toString(4_000_000_000_000_000L + t);
@@ -84,14 +86,22 @@ class KeyPairPropertyTest {
         }
     }
 
-    private void run(DomainFixture f, KeyPairActions kp, String account, Random random, List<String> keys,
-            String where) {
+    private void run(
+            DomainFixture f, KeyPairActions kp, String account, Random random, List<String> keys, String where) {
         Caller caller = new Caller(account, DomainFixture.REGION);
-        Set<String> linux = new LinkedHashSet<>(f.tx(tx -> f.instances.create(tx, f.now, caller,
-                new InstanceService.CreateInstances(DomainFixture.LINUX, DomainFixture.PLAN, 1, 3, false, null, 0,
-                        null))));
-        String windows = f.tx(tx -> f.instances.create(tx, f.now, caller, new InstanceService.CreateInstances(
-                DomainFixture.WINDOWS, DomainFixture.PLAN, 1, 1, false, null, 0, null))).getFirst();
+        Set<String> linux = new LinkedHashSet<>(f.tx(tx -> f.instances.create(
+                tx,
+                f.now,
+                caller,
+                new InstanceService.CreateInstances(
+                        DomainFixture.LINUX, DomainFixture.PLAN, 1, 3, false, null, 0, null))));
+        String windows = f.tx(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.WINDOWS, DomainFixture.PLAN, 1, 1, false, null, 0, null)))
+                .getFirst();
         List<String> servers = new ArrayList<>(linux);
         servers.add(windows);
         servers.add(UNKNOWN);
@@ -117,21 +127,46 @@ class KeyPairPropertyTest {
                 case 0 -> {
                     log.add("import " + name);
                     String expected = m.pairs.containsKey(name) ? "KeyPair.AlreadyExist" : null;
-                    String got = code(() -> call(f, account, c -> kp.importKeyPair(c, ImportKeyPairRequest.builder()
-                            .regionId(r).keyPairName(name).publicKeyBody(key).build())));
+                    String got = code(() -> call(
+                            f,
+                            account,
+                            c -> kp.importKeyPair(
+                                    c,
+                                    ImportKeyPairRequest.builder()
+                                            .regionId(r)
+                                            .keyPairName(name)
+                                            .publicKeyBody(key)
+                                            .build())));
                     assertThat(got).as(at).isEqualTo(expected);
                     m.pairs.putIfAbsent(name, key);
                 }
                 case 1 -> {
                     log.add("attach " + name + " " + short8(some));
                     if (!m.pairs.containsKey(name)) {
-                        assertThat(code(() -> call(f, account, c -> kp.attachKeyPair(c, AttachKeyPairRequest
-                                .builder().regionId(r).keyPairName(name).instanceIds(some).build()))))
-                                .as(at).isEqualTo("InvalidKeyPairName.NotFound");
+                        assertThat(code(() -> call(
+                                        f,
+                                        account,
+                                        c -> kp.attachKeyPair(
+                                                c,
+                                                AttachKeyPairRequest.builder()
+                                                        .regionId(r)
+                                                        .keyPairName(name)
+                                                        .instanceIds(some)
+                                                        .build()))))
+                                .as(at)
+                                .isEqualTo("InvalidKeyPairName.NotFound");
                         break;
                     }
-                    AttachKeyPairResponse got = call(f, account, c -> kp.attachKeyPair(c, AttachKeyPairRequest
-                            .builder().regionId(r).keyPairName(name).instanceIds(some).build()));
+                    AttachKeyPairResponse got = call(
+                            f,
+                            account,
+                            c -> kp.attachKeyPair(
+                                    c,
+                                    AttachKeyPairRequest.builder()
+                                            .regionId(r)
+                                            .keyPairName(name)
+                                            .instanceIds(some)
+                                            .build()));
                     int fails = 0;
                     for (int i = 0; i < some.size(); i++) {
                         String problem = m.serverProblem(some.get(i), linux);
@@ -148,13 +183,30 @@ class KeyPairPropertyTest {
                 case 2 -> {
                     log.add("detach " + name + " " + short8(some));
                     if (!m.pairs.containsKey(name)) {
-                        assertThat(code(() -> call(f, account, c -> kp.detachKeyPair(c, DetachKeyPairRequest
-                                .builder().regionId(r).keyPairName(name).instanceIds(some).build()))))
-                                .as(at).isEqualTo("InvalidKeyPairName.NotFound");
+                        assertThat(code(() -> call(
+                                        f,
+                                        account,
+                                        c -> kp.detachKeyPair(
+                                                c,
+                                                DetachKeyPairRequest.builder()
+                                                        .regionId(r)
+                                                        .keyPairName(name)
+                                                        .instanceIds(some)
+                                                        .build()))))
+                                .as(at)
+                                .isEqualTo("InvalidKeyPairName.NotFound");
                         break;
                     }
-                    DetachKeyPairResponse got = call(f, account, c -> kp.detachKeyPair(c, DetachKeyPairRequest
-                            .builder().regionId(r).keyPairName(name).instanceIds(some).build()));
+                    DetachKeyPairResponse got = call(
+                            f,
+                            account,
+                            c -> kp.detachKeyPair(
+                                    c,
+                                    DetachKeyPairRequest.builder()
+                                            .regionId(r)
+                                            .keyPairName(name)
+                                            .instanceIds(some)
+                                            .build()));
                     int fails = 0;
                     for (int i = 0; i < some.size(); i++) {
                         String s = some.get(i);
@@ -172,15 +224,23 @@ class KeyPairPropertyTest {
                     assertThat(got.failCount()).as(at).isEqualTo(fails);
                 }
                 case 3 -> {
-                    List<String> names = new ArrayList<>(new LinkedHashSet<>(List.of(name,
-                            NAMES.get(random.nextInt(NAMES.size())))));
+                    List<String> names = new ArrayList<>(
+                            new LinkedHashSet<>(List.of(name, NAMES.get(random.nextInt(NAMES.size())))));
                     log.add("delete " + names);
                     String expected = names.stream().anyMatch(n -> !m.pairs.containsKey(n))
                             ? "InvalidKeyPairName.NotFound"
                             : names.stream().anyMatch(m.slots::containsValue)
-                                    ? "InvalidParameter.KeypairAlreadyAttachedInstance" : null;
-                    String got = code(() -> call(f, account, c -> kp.deleteKeyPairs(c, DeleteKeyPairsRequest
-                            .builder().regionId(r).keyPairNames(names).build())));
+                                    ? "InvalidParameter.KeypairAlreadyAttachedInstance"
+                                    : null;
+                    String got = code(() -> call(
+                            f,
+                            account,
+                            c -> kp.deleteKeyPairs(
+                                    c,
+                                    DeleteKeyPairsRequest.builder()
+                                            .regionId(r)
+                                            .keyPairNames(names)
+                                            .build())));
                     assertThat(got).as(at).isEqualTo(expected);
                     if (expected == null) {
                         names.forEach(m.pairs::remove);
@@ -189,12 +249,22 @@ class KeyPairPropertyTest {
                 case 4 -> {
                     log.add("upload " + short8(List.of(one)) + " " + name);
                     String problem = m.serverProblem(one, linux);
-                    if (problem == null && m.pairs.containsKey(name) && !m.pairs.get(name).equals(key)) {
+                    if (problem == null
+                            && m.pairs.containsKey(name)
+                            && !m.pairs.get(name).equals(key)) {
                         problem = "KeyPair.AlreadyExist";
                     }
-                    String got = code(() -> call(f, account, c -> kp.uploadInstanceKeyPair(c,
-                            UploadInstanceKeyPairRequest.builder().regionId(r).instanceId(one).keyPairName(name)
-                                    .publicKey(key).build())));
+                    String got = code(() -> call(
+                            f,
+                            account,
+                            c -> kp.uploadInstanceKeyPair(
+                                    c,
+                                    UploadInstanceKeyPairRequest.builder()
+                                            .regionId(r)
+                                            .instanceId(one)
+                                            .keyPairName(name)
+                                            .publicKey(key)
+                                            .build())));
                     assertThat(got).as(at).isEqualTo(problem);
                     if (problem == null) {
                         m.pairs.putIfAbsent(name, key);
@@ -203,8 +273,15 @@ class KeyPairPropertyTest {
                 }
                 default -> {
                     log.add("delete-instance " + short8(List.of(one)));
-                    String got = code(() -> call(f, account, c -> kp.deleteInstanceKeyPair(c,
-                            DeleteInstanceKeyPairRequest.builder().regionId(r).instanceId(one).build())));
+                    String got = code(() -> call(
+                            f,
+                            account,
+                            c -> kp.deleteInstanceKeyPair(
+                                    c,
+                                    DeleteInstanceKeyPairRequest.builder()
+                                            .regionId(r)
+                                            .instanceId(one)
+                                            .build())));
                     String problem = m.serverProblem(one, linux);
                     assertThat(got).as(at).isEqualTo(problem);
                     m.slots.remove(one);
@@ -215,10 +292,17 @@ class KeyPairPropertyTest {
     }
 
     /** ListKeyPairs and DescribeInstanceKeyPair show exactly the model. */
-    private static void check(DomainFixture f, KeyPairActions kp, String account, Model m, Set<String> linux,
-            String at) {
-        var listed = call(f, account, c -> kp.listKeyPairs(c, ListKeyPairsRequest.builder()
-                .regionId(DomainFixture.REGION).pageSize(100L).build()));
+    private static void check(
+            DomainFixture f, KeyPairActions kp, String account, Model m, Set<String> linux, String at) {
+        var listed = call(
+                f,
+                account,
+                c -> kp.listKeyPairs(
+                        c,
+                        ListKeyPairsRequest.builder()
+                                .regionId(DomainFixture.REGION)
+                                .pageSize(100L)
+                                .build()));
         Map<String, Set<String>> got = new TreeMap<>();
         Map<String, String> keys = new TreeMap<>();
         listed.keyPairs().forEach(p -> {
@@ -232,8 +316,17 @@ class KeyPairPropertyTest {
         assertThat(keys).as(at).isEqualTo(m.pairs);
         assertThat(listed.totalCount()).as(at).isEqualTo(m.pairs.size());
         for (String s : linux) {
-            assertThat(call(f, account, c -> kp.describeInstanceKeyPair(c, DescribeInstanceKeyPairRequest.builder()
-                    .regionId(DomainFixture.REGION).instanceId(s).build())).keyPairName()).as(at + " " + s)
+            assertThat(call(
+                                    f,
+                                    account,
+                                    c -> kp.describeInstanceKeyPair(
+                                            c,
+                                            DescribeInstanceKeyPairRequest.builder()
+                                                    .regionId(DomainFixture.REGION)
+                                                    .instanceId(s)
+                                                    .build()))
+                            .keyPairName())
+                    .as(at + " " + s)
                     .isEqualTo(m.slots.get(s));
         }
     }

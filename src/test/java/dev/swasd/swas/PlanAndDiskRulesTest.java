@@ -29,6 +29,7 @@ class PlanAndDiskRulesTest {
 
     @TempDir
     Path dir;
+
     DomainFixture f;
 
     @BeforeEach
@@ -89,7 +90,9 @@ class PlanAndDiskRulesTest {
         upgrade(id, "swas.s2.c2m4s60b5t12");
         assertThat(status(id)).isEqualTo("Upgrading");
         assertThat(server(id).planId()).isEqualTo("swas.s2.c2m4s60b5t12");
-        assertThat(disk(disk).sizeGib()).as("the system disk takes the plan's size").isEqualTo(60);
+        assertThat(disk(disk).sizeGib())
+                .as("the system disk takes the plan's size")
+                .isEqualTo(60);
         code(fails(() -> upgrade(id, "swas.s2.c2m8s80b6t15")), 403, "IncorrectInstanceStatus");
         f.now += DELAY;
         assertThat(status(id)).isEqualTo("Running");
@@ -121,8 +124,11 @@ class PlanAndDiskRulesTest {
         code(plan, 404, "InvalidPlanId.NotFound");
         assertThat(plan.getMessage()).isEqualTo("The specified PlanId does not exist.");
         code(fails(() -> upgrade(UNKNOWN_SERVER, "swas.s2.c2m4s60b5t12")), 404, "InvalidInstanceId.NotFound");
-        code(fails(() -> f.run(tx -> f.instances.upgrade(tx, f.now, new Caller(DomainFixture.ACCOUNT, "cn-shanghai"),
-                id, "swas.s2.c2m4s60b5t12"))), 404, "InvalidInstanceId.NotFound");
+        code(
+                fails(() -> f.run(tx -> f.instances.upgrade(
+                        tx, f.now, new Caller(DomainFixture.ACCOUNT, "cn-shanghai"), id, "swas.s2.c2m4s60b5t12"))),
+                404,
+                "InvalidInstanceId.NotFound");
         String pending = f.server();
         code(fails(() -> upgrade(pending, "swas.s2.c2m4s60b5t12")), 403, "IncorrectInstanceStatus");
         assertThat(server(id).planId()).as("nothing changed").isEqualTo(DomainFixture.PLAN);
@@ -132,14 +138,32 @@ class PlanAndDiskRulesTest {
     void plansModificationListsTheLargerPlansOfTheServersPlatform() {
         String id = running();
         List<String> larger = targets(id).stream().map(Plan::planId).toList();
-        assertThat(larger).containsExactly("swas.s2.c2m2s50b4t10", "swas.s2.c2m4s60b5t12", "swas.s2.c2m8s80b6t15",
-                "swas.s3.c4m8s80b8t20", "swas.s3.c4m16s100b10t25", "swas.s3.c8m32s160b12t30");
-        String small = f.tx(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, "swas.s1.c1m1s25b1t10", 1, 1, false, null, 0, null))).getFirst();
-        assertThat(targets(small)).extracting(Plan::planId)
-                .contains("swas.s1.c1m1s40b3t05", "swas.s2.c2m1s40b3t04").doesNotContain("swas.s1.c1m1s25b1t10");
-        String biggest = f.tx(tx -> f.instances.create(tx, f.now, f.caller, new InstanceService.CreateInstances(
-                DomainFixture.LINUX, "swas.s3.c8m32s160b12t30", 1, 1, false, null, 0, null))).getFirst();
+        assertThat(larger)
+                .containsExactly(
+                        "swas.s2.c2m2s50b4t10",
+                        "swas.s2.c2m4s60b5t12",
+                        "swas.s2.c2m8s80b6t15",
+                        "swas.s3.c4m8s80b8t20",
+                        "swas.s3.c4m16s100b10t25",
+                        "swas.s3.c8m32s160b12t30");
+        String small = f.tx(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, "swas.s1.c1m1s25b1t10", 1, 1, false, null, 0, null)))
+                .getFirst();
+        assertThat(targets(small))
+                .extracting(Plan::planId)
+                .contains("swas.s1.c1m1s40b3t05", "swas.s2.c2m1s40b3t04")
+                .doesNotContain("swas.s1.c1m1s25b1t10");
+        String biggest = f.tx(tx -> f.instances.create(
+                        tx,
+                        f.now,
+                        f.caller,
+                        new InstanceService.CreateInstances(
+                                DomainFixture.LINUX, "swas.s3.c8m32s160b12t30", 1, 1, false, null, 0, null)))
+                .getFirst();
         assertThat(targets(biggest)).isEmpty();
         code(fails(() -> targets(UNKNOWN_SERVER)), 404, "InvalidInstanceId.NotFound");
     }
@@ -162,7 +186,9 @@ class PlanAndDiskRulesTest {
             code(e, 400, "InvalidPeriod.ValueNotSupported");
             assertThat(e.getMessage()).isEqualTo("The specified parameter Period is invalid.");
         }
-        code(fails(() -> f.run(tx -> f.instances.renew(tx, f.now, f.caller, UNKNOWN_SERVER, 1))), 404,
+        code(
+                fails(() -> f.run(tx -> f.instances.renew(tx, f.now, f.caller, UNKNOWN_SERVER, 1))),
+                404,
                 "InvalidInstanceId.NotFound");
         assertThat(Instant.ofEpochMilli(server(id).expiredAt())).isEqualTo(Instant.parse("2028-03-15T08:00:00Z"));
     }
@@ -171,10 +197,12 @@ class PlanAndDiskRulesTest {
     void trafficPackagesComeFromThePlanAndTheUsedTraffic() {
         String a = running();
         String b = running();
-        List<InstanceService.TrafficUsage> fresh = f.tx(tx -> f.instances.traffic(tx, f.caller,
-                List.of(b, UNKNOWN_SERVER, a, b)));
-        assertThat(fresh).as("unknown ids left out, order kept, duplicates once")
-                .containsExactly(new InstanceService.TrafficUsage(b, 800 * GIB, 0, 800 * GIB, 0),
+        List<InstanceService.TrafficUsage> fresh =
+                f.tx(tx -> f.instances.traffic(tx, f.caller, List.of(b, UNKNOWN_SERVER, a, b)));
+        assertThat(fresh)
+                .as("unknown ids left out, order kept, duplicates once")
+                .containsExactly(
+                        new InstanceService.TrafficUsage(b, 800 * GIB, 0, 800 * GIB, 0),
                         new InstanceService.TrafficUsage(a, 800 * GIB, 0, 800 * GIB, 0));
         f.run(tx -> f.instances.setTrafficUsed(tx, f.caller, a, 100 * GIB));
         assertThat(usage(a)).isEqualTo(new InstanceService.TrafficUsage(a, 800 * GIB, 100 * GIB, 700 * GIB, 0));
@@ -183,10 +211,13 @@ class PlanAndDiskRulesTest {
         assertThat(over).isEqualTo(new InstanceService.TrafficUsage(a, 800 * GIB, 800 * GIB, 0, 100 * GIB + 5));
         assertThat(over.total()).isEqualTo(over.used() + over.remaining());
         upgrade(a, "swas.s2.c2m4s60b5t12");
-        assertThat(usage(a)).as("a larger plan has a larger package")
+        assertThat(usage(a))
+                .as("a larger plan has a larger package")
                 .isEqualTo(new InstanceService.TrafficUsage(a, 1200 * GIB, 900 * GIB + 5, 300 * GIB - 5, 0));
         code(fails(() -> f.run(tx -> f.instances.setTrafficUsed(tx, f.caller, a, -1))), 400, "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.instances.setTrafficUsed(tx, f.caller, UNKNOWN_SERVER, 1))), 404,
+        code(
+                fails(() -> f.run(tx -> f.instances.setTrafficUsed(tx, f.caller, UNKNOWN_SERVER, 1))),
+                404,
                 "InvalidInstanceId.NotFound");
     }
 
@@ -210,10 +241,15 @@ class PlanAndDiskRulesTest {
         assertThat(disk(disk).status(f.now)).isEqualTo("ReIniting");
         assertThat(status(id)).isEqualTo("Stopped");
         code(fails(() -> resetDisk(disk, snap)), 403, "IncorrectDiskStatus");
-        code(fails(() -> f.run(tx -> f.instances.power(tx, f.now, f.caller, List.of(id),
-                InstanceService.Power.START))), 403, "IncorrectInstanceStatus");
+        code(
+                fails(() ->
+                        f.run(tx -> f.instances.power(tx, f.now, f.caller, List.of(id), InstanceService.Power.START))),
+                403,
+                "IncorrectInstanceStatus");
         code(fails(() -> upgrade(id, "swas.s2.c2m4s60b5t12")), 403, "IncorrectInstanceStatus");
-        code(fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, id, null, null))), 403,
+        code(
+                fails(() -> f.run(tx -> f.instances.reset(tx, f.now, f.caller, id, null, null))),
+                403,
                 "IncorrectInstanceStatus");
         f.now += DELAY;
         assertThat(disk(disk).status(f.now)).isEqualTo("In_use");
@@ -238,7 +274,9 @@ class PlanAndDiskRulesTest {
         code(fails(() -> resetDisk(disk, progressing)), 400, "IncorrectSnapshotStatus");
         f.now += DELAY;
         Caller elsewhere = new Caller(DomainFixture.ACCOUNT, "cn-shanghai");
-        code(fails(() -> f.run(tx -> f.disks.reset(tx, f.now, elsewhere, disk, progressing))), 404,
+        code(
+                fails(() -> f.run(tx -> f.disks.reset(tx, f.now, elsewhere, disk, progressing))),
+                404,
                 "InvalidDiskId.NotFound");
         resetDisk(disk, progressing);
     }
@@ -266,17 +304,22 @@ class PlanAndDiskRulesTest {
         assertThat(disk(disk).remark()).isEmpty();
         f.run(tx -> f.disks.setRemark(tx, f.caller, disk, "system disk of web-01"));
         assertThat(disk(disk).remark()).isEqualTo("system disk of web-01");
-        code(fails(() -> f.run(tx -> f.disks.setRemark(tx, f.caller, disk, "x".repeat(257)))), 400,
-                "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.disks.setRemark(tx, f.caller, "d-missing", "x"))), 404,
+        code(fails(() -> f.run(tx -> f.disks.setRemark(tx, f.caller, disk, "x".repeat(257)))), 400, "InvalidParameter");
+        code(
+                fails(() -> f.run(tx -> f.disks.setRemark(tx, f.caller, "d-missing", "x"))),
+                404,
                 "InvalidDiskId.NotFound");
         String snap = f.snapshot(id);
         f.run(tx -> f.snapshots.setRemark(tx, f.caller, snap, "before the upgrade"));
         f.run(tx -> f.snapshots.setRemark(tx, f.caller, snap, null));
         assertThat(f.tx(tx -> f.snapshots.require(tx, f.caller, snap)).remark()).isEqualTo("before the upgrade");
-        code(fails(() -> f.run(tx -> f.snapshots.setRemark(tx, f.caller, snap, "x".repeat(257)))), 400,
+        code(
+                fails(() -> f.run(tx -> f.snapshots.setRemark(tx, f.caller, snap, "x".repeat(257)))),
+                400,
                 "InvalidParameter");
-        code(fails(() -> f.run(tx -> f.snapshots.setRemark(tx, f.caller, "s-missing", "x"))), 404,
+        code(
+                fails(() -> f.run(tx -> f.snapshots.setRemark(tx, f.caller, "s-missing", "x"))),
+                404,
                 "InvalidSnapshotId.NotFound");
     }
 
@@ -301,7 +344,9 @@ class PlanAndDiskRulesTest {
         f.now += DELAY;
         assertThat(disk(diskId).status(f.now)).isEqualTo("In_use");
         assertThat(disk(createDisk(id, 20)).device()).as("the next device").isEqualTo("/dev/xvdc");
-        assertThat(disk(createDisk(stopped(), 16384)).sizeGib()).as("a Stopped server takes one too").isEqualTo(16384);
+        assertThat(disk(createDisk(stopped(), 16384)).sizeGib())
+                .as("a Stopped server takes one too")
+                .isEqualTo(16384);
     }
 
     @Test
@@ -310,8 +355,8 @@ class PlanAndDiskRulesTest {
         DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(id, 19)), 400, "InvalidDiskSize.ValueNotSupported");
         String pending = f.server();
         DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(pending, 40)), 403, "IncorrectInstanceStatus");
-        DomainRulesTest.code(DomainRulesTest.fails(() -> createDisk(UNKNOWN_SERVER, 40)), 404,
-                "InvalidInstanceId.NotFound");
+        DomainRulesTest.code(
+                DomainRulesTest.fails(() -> createDisk(UNKNOWN_SERVER, 40)), 404, "InvalidInstanceId.NotFound");
         for (int i = 0; i < 16; i++) {
             createDisk(id, 20);
         }

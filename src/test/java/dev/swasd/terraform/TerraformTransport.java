@@ -27,8 +27,12 @@ final class TerraformTransport {
 
     TerraformTransport(String endpoint, String keyId, String secret) {
         try {
-            client = new Client(new Config().setAccessKeyId(keyId).setAccessKeySecret(secret).setEndpoint(endpoint)
-                    .setProtocol("http").setSignatureAlgorithm("v2"));
+            client = new Client(new Config()
+                    .setAccessKeyId(keyId)
+                    .setAccessKeySecret(secret)
+                    .setEndpoint(endpoint)
+                    .setProtocol("http")
+                    .setSignatureAlgorithm("v2"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -45,8 +49,8 @@ final class TerraformTransport {
         try {
             return send(action, kv);
         } catch (TeaException e) {
-            throw new AssertionError(action + " failed: " + e.getStatusCode() + " " + e.getCode() + " "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    action + " failed: " + e.getStatusCode() + " " + e.getCode() + " " + e.getMessage(), e);
         }
     }
 
@@ -74,14 +78,23 @@ final class TerraformTransport {
                 body.put((String) kv[i], v.toString());
             }
         }
-        Params params = new Params().setAction(action).setVersion("2020-06-01").setProtocol("HTTP").setPathname("/")
-                .setMethod("POST").setAuthType("AK").setStyle("RPC").setReqBodyType("formData").setBodyType("json");
+        Params params = new Params()
+                .setAction(action)
+                .setVersion("2020-06-01")
+                .setProtocol("HTTP")
+                .setPathname("/")
+                .setMethod("POST")
+                .setAuthType("AK")
+                .setStyle("RPC")
+                .setReqBodyType("formData")
+                .setBodyType("json");
         try {
             Map<String, ?> response = client.callApi(params, new OpenApiRequest().setBody(body), new RuntimeOptions());
             assertThat(response.get("statusCode")).as(action).isEqualTo(200);
             Map<String, Object> answer = (Map<String, Object>) response.get("body");
             assertThat(answer.containsKey("Code") && answer.containsKey("Message"))
-                    .as("%s: a 200 with Code and Message reads as an error to the provider", action).isFalse();
+                    .as("%s: a 200 with Code and Message reads as an error to the provider", action)
+                    .isFalse();
             return answer;
         } catch (TeaException e) {
             throw e;

@@ -1,20 +1,20 @@
 package dev.swasd.cli.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -50,10 +50,23 @@ public final class Bench {
     private final BenchReport report;
 
     /** The API scenarios that can be chosen; the bare endpoint always runs, as every ratio's denominator. */
-    public enum Scenario { LIST, CYCLE, DELETE15 }
+    public enum Scenario {
+        LIST,
+        CYCLE,
+        DELETE15
+    }
 
-    public Bench(int seconds, int images, String db, int connections, String endpoint, String keyId, String secret,
-            Path workDir, Set<Scenario> scenarios, PrintStream out) {
+    public Bench(
+            int seconds,
+            int images,
+            String db,
+            int connections,
+            String endpoint,
+            String keyId,
+            String secret,
+            Path workDir,
+            Set<Scenario> scenarios,
+            PrintStream out) {
         this.seconds = seconds;
         this.images = images;
         this.db = db;
@@ -68,7 +81,8 @@ public final class Bench {
 
     public int run() throws Exception {
         Path dir = workDir != null ? workDir : Files.createTempDirectory("swasd-bench");
-        try (BenchTarget target = endpoint != null ? BenchTarget.external(endpoint, keyId, secret)
+        try (BenchTarget target = endpoint != null
+                ? BenchTarget.external(endpoint, keyId, secret)
                 : BenchTarget.spawn(dir.resolve("data"), db, BENCH_KEY_ID, BENCH_SECRET)) {
             return measure(target);
         } finally {
@@ -80,48 +94,79 @@ public final class Bench {
 
     private int measure(BenchTarget t) throws Exception {
         RequestSigner signer = new RequestSigner(t.host + ":" + t.port, t.keyId, t.secret);
-        report.line("swasd bench: " + (t.local() ? "server started in " + t.startupMillis + " ms on " + t.dbUrl
-                : "endpoint " + t.host + ":" + t.port) + "; " + connections + " connections, " + seconds
+        report.line("swasd bench: "
+                + (t.local()
+                        ? "server started in " + t.startupMillis + " ms on " + t.dbUrl
+                        : "endpoint " + t.host + ":" + t.port)
+                + "; " + connections + " connections, " + seconds
                 + " s per scenario, " + Runtime.getRuntime().availableProcessors() + " cores");
 
         // a server and a snapshot of its system disk, through the API
         JsonNode imagesList = call(t, signer, "ListImages", Map.of("RegionId", REGION, "ImageType", "system"));
         String imageId = imagesList.path("Images").get(0).path("ImageId").asText();
-        String instance = call(t, signer, "CreateInstances", Map.of("RegionId", REGION, "ImageId", imageId, "PlanId",
-                "swas.s2.c2m2s40b3t08", "Period", "1")).path("InstanceIds").get(0).asText();
-        String disk = call(t, signer, "ListDisks", Map.of("RegionId", REGION, "InstanceId", instance)).path("Disks")
-                .get(0).path("DiskId").asText();
-        String snapshot = call(t, signer, "CreateSnapshot", Map.of("RegionId", REGION, "DiskId", disk, "SnapshotName",
-                "bench")).path("SnapshotId").asText();
+        String instance = call(
+                        t,
+                        signer,
+                        "CreateInstances",
+                        Map.of("RegionId", REGION, "ImageId", imageId, "PlanId", "swas.s2.c2m2s40b3t08", "Period", "1"))
+                .path("InstanceIds")
+                .get(0)
+                .asText();
+        String disk = call(t, signer, "ListDisks", Map.of("RegionId", REGION, "InstanceId", instance))
+                .path("Disks")
+                .get(0)
+                .path("DiskId")
+                .asText();
+        String snapshot = call(
+                        t,
+                        signer,
+                        "CreateSnapshot",
+                        Map.of("RegionId", REGION, "DiskId", disk, "SnapshotName", "bench"))
+                .path("SnapshotId")
+                .asText();
         String account = accountOf(t, signer, instance, snapshot);
 
         RequestSigner user = ramUser(t, signer);
 
         long seedStart = System.nanoTime();
         seed(t, signer, account, instance, snapshot, "list", images);
-        report.line(String.format(Locale.ROOT, "seeded %d custom images in %.1f s", images,
-                (System.nanoTime() - seedStart) / 1e9));
+        report.line(String.format(
+                Locale.ROOT, "seeded %d custom images in %.1f s", images, (System.nanoTime() - seedStart) / 1e9));
 
         warmUp(t, "(d)", bare(user), WARMUP_CAP);
 
-        LoadRun.Result bare = scenario(t, "bare", "(d) bare /healthz", () -> LoadRun.closedLoop(t.host, t.port, connections, seconds,
-                bare(user)), Double.NaN, "req/s ");
+        LoadRun.Result bare = scenario(
+                t,
+                "bare",
+                "(d) bare /healthz",
+                () -> LoadRun.closedLoop(t.host, t.port, connections, seconds, bare(user)),
+                Double.NaN,
+                "req/s ");
         long failures = bare.failures();
         report.put("bare_rps", bare.perSecond());
         report.put("bare_p99_ms", bare.millis(99));
         if (scenarios.contains(Scenario.LIST)) {
             // enough for half as much again as the warm-up's last second; beyond that the run signs as it goes
             Warmup.Outcome warm = warmUp(t, "(a)", list(user, null), WARMUP_CAP);
-            SignedCorpus peakCorpus = new SignedCorpus((int) Math.ceil(Math.max(1_000, 1.5 * warm.lastSliceRate())
-                    * seconds), () -> listRequest(user));
-            LoadRun.Result list = scenario(t, "list", "(a) ListCustomImages, page of 10", () -> LoadRun.closedLoop(t.host,
-                    t.port, connections, seconds, list(user, peakCorpus)), bare.perSecond(), "req/s ");
+            SignedCorpus peakCorpus = new SignedCorpus(
+                    (int) Math.ceil(Math.max(1_000, 1.5 * warm.lastSliceRate()) * seconds), () -> listRequest(user));
+            LoadRun.Result list = scenario(
+                    t,
+                    "list",
+                    "(a) ListCustomImages, page of 10",
+                    () -> LoadRun.closedLoop(t.host, t.port, connections, seconds, list(user, peakCorpus)),
+                    bare.perSecond(),
+                    "req/s ");
             double rate70 = list.perSecond() * 0.7;
-            SignedCorpus rateCorpus = new SignedCorpus((int) Math.ceil(rate70 * (LEAD_IN + seconds)) + 16,
-                    () -> listRequest(user));
-            LoadRun.Result list70 = scenario(t, "list_at_70pct", String.format(Locale.ROOT,
-                    "    same at 70%% of peak (%.0f/s)", rate70), () -> PacedRun.run(t.host, t.port,
-                    Math.max(connections, 64), LEAD_IN, seconds, rate70, rateCorpus::next), bare.perSecond(),
+            SignedCorpus rateCorpus =
+                    new SignedCorpus((int) Math.ceil(rate70 * (LEAD_IN + seconds)) + 16, () -> listRequest(user));
+            LoadRun.Result list70 = scenario(
+                    t,
+                    "list_at_70pct",
+                    String.format(Locale.ROOT, "    same at 70%% of peak (%.0f/s)", rate70),
+                    () -> PacedRun.run(
+                            t.host, t.port, Math.max(connections, 64), LEAD_IN, seconds, rate70, rateCorpus::next),
+                    bare.perSecond(),
                     "req/s ");
             report.put("list_rps", list.perSecond());
             report.put("list_p50_ms", list.millis(50));
@@ -134,8 +179,13 @@ public final class Bench {
         double cycleRate = 0;
         if (scenarios.contains(Scenario.CYCLE)) {
             warmUp(t, "(b)", cycle(user, instance, snapshot), WARMUP_CAP);
-            LoadRun.Result cycle = scenario(t, "cycle", "(b) CreateCustomImage+Delete cycle", () -> LoadRun.closedLoop(t.host,
-                    t.port, connections, seconds, cycle(user, instance, snapshot)), bare.perSecond(), "cyc/s ");
+            LoadRun.Result cycle = scenario(
+                    t,
+                    "cycle",
+                    "(b) CreateCustomImage+Delete cycle",
+                    () -> LoadRun.closedLoop(t.host, t.port, connections, seconds, cycle(user, instance, snapshot)),
+                    bare.perSecond(),
+                    "cyc/s ");
             report.put("cycle_per_s", cycle.perSecond());
             report.put("cycle_p99_ms", cycle.millis(99));
             cycleRate = cycle.perSecond();
@@ -145,19 +195,28 @@ public final class Bench {
             // enough ids that (c) runs its full time; an external server is seeded through the API, which is slow
             // delete-15 runs near the cycle rate on both engines (docs/performance.md), so three times
             // it is ample; without a cycle run to go by, enough for 2,000 a second
-            long expected = !t.local() ? Math.max(50, (long) cycleRate)
+            long expected = !t.local()
+                    ? Math.max(50, (long) cycleRate)
                     : cycleRate > 0 ? Math.max(100, (long) (cycleRate * 3)) : 2000;
             int pool = (int) Math.min(1_500_000L, 15L * expected * seconds);
             int warmPool = (int) Math.min(300_000L, 15L * expected * DELETE15_WARMUP_CAP);
             long poolStart = System.nanoTime();
             List<String> doomed = seed(t, signer, account, instance, snapshot, "del", pool + warmPool);
-            report.line(String.format(Locale.ROOT, "seeded %d more images for (c) in %.1f s", doomed.size(),
+            report.line(String.format(
+                    Locale.ROOT,
+                    "seeded %d more images for (c) in %.1f s",
+                    doomed.size(),
                     (System.nanoTime() - poolStart) / 1e9));
             // the warm-up deletes from a pool of its own, so the measured run has its full pool
             warmUp(t, "(c)", delete15(user, doomed.subList(pool, doomed.size())), DELETE15_WARMUP_CAP);
             LoadRun.Operation deletions = delete15(user, doomed.subList(0, pool));
-            LoadRun.Result delete15 = scenario(t, "delete15", "(c) DeleteCustomImages of 15 ids", () -> LoadRun.closedLoop(t.host,
-                    t.port, connections, seconds, deletions), bare.perSecond(), "req/s ");
+            LoadRun.Result delete15 = scenario(
+                    t,
+                    "delete15",
+                    "(c) DeleteCustomImages of 15 ids",
+                    () -> LoadRun.closedLoop(t.host, t.port, connections, seconds, deletions),
+                    bare.perSecond(),
+                    "req/s ");
             report.put("delete15_rps", delete15.perSecond());
             report.put("delete15_p99_ms", delete15.millis(99));
             failures += delete15.failures();
@@ -165,8 +224,8 @@ public final class Bench {
 
         double rss = t.peakRssMib();
         if (t.local()) {
-            report.line(String.format(Locale.ROOT, "server: start-up %d ms, peak resident memory %.0f MiB",
-                    t.startupMillis, rss));
+            report.line(String.format(
+                    Locale.ROOT, "server: start-up %d ms, peak resident memory %.0f MiB", t.startupMillis, rss));
         }
         report.put("images", images);
         report.put("connections", connections);
@@ -176,7 +235,9 @@ public final class Bench {
             report.put("startup_ms", t.startupMillis);
             report.put("rss_peak_mib", rss);
         }
-        report.put("database", t.dbUrl == null ? "external" : t.dbUrl.startsWith("jdbc:postgresql") ? "postgresql" : "sqlite");
+        report.put(
+                "database",
+                t.dbUrl == null ? "external" : t.dbUrl.startsWith("jdbc:postgresql") ? "postgresql" : "sqlite");
         report.finish();
         return 0;
     }
@@ -237,11 +298,16 @@ public final class Bench {
                 + "{\"Effect\":\"Deny\",\"Action\":[\"swas-open:ModifyImageShareStatus\","
                 + "\"swas-open:AddCustomImageShareAccount\"],\"Resource\":\"*\"}]}";
         ram(t, root, "CreatePolicy", Map.of("PolicyName", name + "-images", "PolicyDocument", policy));
-        ram(t, root, "AttachPolicyToUser", Map.of("PolicyType", "Custom", "PolicyName", name + "-images",
-                "UserName", name));
+        ram(
+                t,
+                root,
+                "AttachPolicyToUser",
+                Map.of("PolicyType", "Custom", "PolicyName", name + "-images", "UserName", name));
         report.line("requests are signed by RAM user " + name + " (custom policy: list, create and delete images "
                 + "from loopback; sharing denied)");
-        return new RequestSigner(t.host + ":" + t.port, key.path("AccessKeyId").asText(),
+        return new RequestSigner(
+                t.host + ":" + t.port,
+                key.path("AccessKeyId").asText(),
                 key.path("AccessKeySecret").asText());
     }
 
@@ -272,20 +338,45 @@ public final class Bench {
     private byte[] listRequest(RequestSigner signer) {
         // clients list the first pages (and poll them); deep OFFSET pages cost O(offset), see docs/performance.md
         int pages = Math.max(1, Math.min(10, images / 10));
-        return signer.sign("ListCustomImages", V, Map.of("RegionId", REGION, "PageSize", "10", "PageNumber",
-                Integer.toString(1 + ThreadLocalRandom.current().nextInt(pages))));
+        return signer.sign(
+                "ListCustomImages",
+                V,
+                Map.of(
+                        "RegionId",
+                        REGION,
+                        "PageSize",
+                        "10",
+                        "PageNumber",
+                        Integer.toString(1 + ThreadLocalRandom.current().nextInt(pages))));
     }
 
     private LoadRun.Operation cycle(RequestSigner signer, String instance, String snapshot) {
         AtomicInteger n = new AtomicInteger();
         return c -> {
-            HttpConnection.Response created = c.exchange(signer.sign("CreateCustomImage", V, Map.of("RegionId", REGION,
-                    "InstanceId", instance, "ImageName", "cycle-" + n.incrementAndGet(), "SystemSnapshotId", snapshot)),
+            HttpConnection.Response created = c.exchange(
+                    signer.sign(
+                            "CreateCustomImage",
+                            V,
+                            Map.of(
+                                    "RegionId",
+                                    REGION,
+                                    "InstanceId",
+                                    instance,
+                                    "ImageName",
+                                    "cycle-" + n.incrementAndGet(),
+                                    "SystemSnapshotId",
+                                    snapshot)),
                     true);
             expectOk(created, "CreateCustomImage");
             String id = JSON.readTree(created.body()).path("ImageId").asText();
-            return expectOk(c.exchange(signer.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
-                    "[\"" + id + "\"]")), false), "DeleteCustomImages");
+            return expectOk(
+                    c.exchange(
+                            signer.sign(
+                                    "DeleteCustomImages",
+                                    V,
+                                    Map.of("RegionId", REGION, "ImageIds", "[\"" + id + "\"]")),
+                            false),
+                    "DeleteCustomImages");
         };
     }
 
@@ -298,8 +389,10 @@ public final class Bench {
             for (int i = from; i < from + 15; i++) {
                 ids.append(i == from ? "" : ",").append('"').append(pool.get(i)).append('"');
             }
-            return signer.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
-                    ids.append(']').toString()));
+            return signer.sign(
+                    "DeleteCustomImages",
+                    V,
+                    Map.of("RegionId", REGION, "ImageIds", ids.append(']').toString()));
         });
         return c -> {
             byte[] request = corpus.next();
@@ -314,15 +407,35 @@ public final class Bench {
         return true;
     }
 
-    private List<String> seed(BenchTarget t, RequestSigner signer, String account, String instance, String snapshot,
-            String prefix, int count) throws IOException {
+    private List<String> seed(
+            BenchTarget t,
+            RequestSigner signer,
+            String account,
+            String instance,
+            String snapshot,
+            String prefix,
+            int count)
+            throws IOException {
         if (t.local()) {
             return Seeder.images(t.dbUrl, account, REGION, instance, snapshot, prefix, count);
         }
         ArrayList<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(call(t, signer, "CreateCustomImage", Map.of("RegionId", REGION, "InstanceId", instance,
-                    "ImageName", prefix + "-" + i, "SystemSnapshotId", snapshot)).path("ImageId").asText());
+            ids.add(call(
+                            t,
+                            signer,
+                            "CreateCustomImage",
+                            Map.of(
+                                    "RegionId",
+                                    REGION,
+                                    "InstanceId",
+                                    instance,
+                                    "ImageName",
+                                    prefix + "-" + i,
+                                    "SystemSnapshotId",
+                                    snapshot))
+                    .path("ImageId")
+                    .asText());
         }
         return ids;
     }
@@ -330,10 +443,26 @@ public final class Bench {
     /** The account behind the key, read from an image made for the purpose (then deleted). */
     private static String accountOf(BenchTarget t, RequestSigner signer, String instance, String snapshot)
             throws IOException {
-        String id = call(t, signer, "CreateCustomImage", Map.of("RegionId", REGION, "InstanceId", instance, "ImageName",
-                "probe", "SystemSnapshotId", snapshot)).path("ImageId").asText();
+        String id = call(
+                        t,
+                        signer,
+                        "CreateCustomImage",
+                        Map.of(
+                                "RegionId",
+                                REGION,
+                                "InstanceId",
+                                instance,
+                                "ImageName",
+                                "probe",
+                                "SystemSnapshotId",
+                                snapshot))
+                .path("ImageId")
+                .asText();
         String account = call(t, signer, "ListCustomImages", Map.of("RegionId", REGION, "ImageIds", "[\"" + id + "\"]"))
-                .path("CustomImages").get(0).path("UserId").asText();
+                .path("CustomImages")
+                .get(0)
+                .path("UserId")
+                .asText();
         call(t, signer, "DeleteCustomImages", Map.of("RegionId", REGION, "ImageIds", "[\"" + id + "\"]"));
         return account;
     }
@@ -358,7 +487,6 @@ public final class Bench {
     }
 
     static double clientCpuSeconds() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 }

@@ -25,14 +25,33 @@ final class BenchReport {
      * tells whether a change made the server cheaper, where throughput on a shared machine moves
      * by a third from run to run.
      */
-    void scenario(String key, String name, LoadRun.Result r, double bareRps, double serverCores, double clientCores,
-            Hiccups.Summary hiccups, String unit) {
-        String ratio = Double.isNaN(bareRps) ? "" : String.format(Locale.ROOT, "  %.2f x bare", r.perSecond() / bareRps);
+    void scenario(
+            String key,
+            String name,
+            LoadRun.Result r,
+            double bareRps,
+            double serverCores,
+            double clientCores,
+            Hiccups.Summary hiccups,
+            String unit) {
+        String ratio =
+                Double.isNaN(bareRps) ? "" : String.format(Locale.ROOT, "  %.2f x bare", r.perSecond() / bareRps);
         String per = " us/" + unit.substring(0, unit.indexOf('/'));
-        line(String.format(Locale.ROOT, "%-34s %9.0f %s  p50 %7.3f ms  p99 %7.3f ms  p99.9 %7.3f ms  max %8.3f ms%s"
+        line(String.format(
+                Locale.ROOT,
+                "%-34s %9.0f %s  p50 %7.3f ms  p99 %7.3f ms  p99.9 %7.3f ms  max %8.3f ms%s"
                         + "  (server %s, client %s, %s%s)",
-                name, r.perSecond(), unit, r.millis(50), r.millis(99), r.millis(99.9), r.latency().getMaxValue() / 1000.0,
-                ratio, cpuText(serverCores, r.perSecond(), per), cpuText(clientCores, r.perSecond(), per), hiccups.describe(),
+                name,
+                r.perSecond(),
+                unit,
+                r.millis(50),
+                r.millis(99),
+                r.millis(99.9),
+                r.latency().getMaxValue() / 1000.0,
+                ratio,
+                cpuText(serverCores, r.perSecond(), per),
+                cpuText(clientCores, r.perSecond(), per),
+                hiccups.describe(),
                 r.failures() == 0 ? "" : ", " + r.failures() + " FAILED: " + r.firstFailure()));
         recordCpu(key, serverCores, clientCores, r.perSecond());
         recordHiccups(key, hiccups);
@@ -72,7 +91,9 @@ final class BenchReport {
 
     /** The platform's hiccups during the scenario {@code key}, under "hiccups" in the JSON line. */
     private void recordHiccups(String key, Hiccups.Summary h) {
-        ObjectNode one = section("hiccups").putObject(key).put("longest_ms", h.longestShownMillis())
+        ObjectNode one = section("hiccups")
+                .putObject(key)
+                .put("longest_ms", h.longestShownMillis())
                 .put("over_5ms", h.notable());
         if (h.stealMillis() >= 0) {
             one.put("steal_ms", h.stealMillis());

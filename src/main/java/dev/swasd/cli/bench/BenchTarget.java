@@ -1,10 +1,10 @@
 package dev.swasd.cli.bench;
 
-import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ final class BenchTarget implements AutoCloseable {
     final long startupMillis;
     private final Process process;
 
-    private BenchTarget(String host, int port, String keyId, String secret, String dbUrl, long startupMillis,
-            Process process) {
+    private BenchTarget(
+            String host, int port, String keyId, String secret, String dbUrl, long startupMillis, Process process) {
         this.host = host;
         this.port = port;
         this.keyId = keyId;
@@ -43,20 +43,30 @@ final class BenchTarget implements AutoCloseable {
 
     static BenchTarget external(String endpoint, String keyId, String secret) {
         int colon = endpoint.lastIndexOf(':');
-        return new BenchTarget(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)), keyId,
-                secret, null, -1, null);
+        return new BenchTarget(
+                endpoint.substring(0, colon),
+                Integer.parseInt(endpoint.substring(colon + 1)),
+                keyId,
+                secret,
+                null,
+                -1,
+                null);
     }
 
     /** Starts {@code swasd serve} with unlimited quotas and no state delay, and waits until /healthz answers. */
-    static BenchTarget spawn(Path dataDir, String dbUrl, String keyId, String secret) throws IOException,
-            InterruptedException {
+    static BenchTarget spawn(Path dataDir, String dbUrl, String keyId, String secret)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString()));
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // the start-up cache this JVM was started with (./swasd passes it), so the server starts as users' do
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-Xlog:aot") || a.startsWith("-Xlog:cds")
+                .filter(a -> a.startsWith("-XX:AOTCache=")
+                        || a.startsWith("-Xlog:aot")
+                        || a.startsWith("-Xlog:cds")
                         || a.startsWith("-Dorg.sqlite.lib.")) // the native library ./swasd took out of the jar
                 .forEach(command::add);
         String extra = System.getenv("SWASD_BENCH_SERVER_OPTS");
@@ -66,14 +76,31 @@ final class BenchTarget implements AutoCloseable {
         if (extra == null || !extra.matches(".*-XX:\\+Use\\w+GC.*")) {
             command.add("-XX:+UseParallelGC"); // unless the options above chose a collector
         }
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xms128m", "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), "dev.swasd.cli.Main", "serve", "--port", "0",
-                "--data", dataDir.toString(), "--state-delay", "0s", "--quota", "unlimited",
-                "--root-access-key-id", keyId, "--root-access-key-secret", secret));
+        command.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xms128m",
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.swasd.cli.Main",
+                "serve",
+                "--port",
+                "0",
+                "--data",
+                dataDir.toString(),
+                "--state-delay",
+                "0s",
+                "--quota",
+                "unlimited",
+                "--root-access-key-id",
+                keyId,
+                "--root-access-key-secret",
+                secret));
         if (dbUrl != null) {
             command.addAll(List.of("--db", dbUrl));
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dataDir.resolve("server.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectError(dataDir.resolve("server.log").toFile());
         long started = System.nanoTime();
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -111,7 +138,9 @@ final class BenchTarget implements AutoCloseable {
                 // the server ended
             }
         });
-        String url = dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("swasd.db").toAbsolutePath();
+        String url = dbUrl != null
+                ? dbUrl
+                : "jdbc:sqlite:" + dataDir.resolve("swasd.db").toAbsolutePath();
         return new BenchTarget(host, port, keyId, secret, url, startup, p);
     }
 

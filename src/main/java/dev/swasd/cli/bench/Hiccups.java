@@ -20,6 +20,7 @@ import org.HdrHistogram.Histogram;
 final class Hiccups implements AutoCloseable {
     /** The overshoot that counts as a hiccup in the summary: five of the meter's 1 ms sleeps. */
     static final long NOTABLE_MICROS = 5_000;
+
     private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** How the meter sleeps; tests substitute one that oversleeps on cue. */
@@ -43,8 +44,13 @@ final class Hiccups implements AutoCloseable {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "hiccups: longest %.1f ms, %d >= %d ms%s", longestShownMillis(),
-                    notable, NOTABLE_MICROS / 1000, stealMillis < 0 ? "" : ", steal " + stealMillis + " ms");
+            return String.format(
+                    Locale.ROOT,
+                    "hiccups: longest %.1f ms, %d >= %d ms%s",
+                    longestShownMillis(),
+                    notable,
+                    NOTABLE_MICROS / 1000,
+                    stealMillis < 0 ? "" : ", steal " + stealMillis + " ms");
         }
     }
 

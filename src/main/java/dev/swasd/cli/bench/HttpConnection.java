@@ -22,6 +22,7 @@ final class HttpConnection implements AutoCloseable {
     private byte[] buffer = new byte[16384];
     /** Bytes read but not yet taken: buffer[start, end). */
     private int start;
+
     private int end;
 
     record Response(int status, byte[] body) {

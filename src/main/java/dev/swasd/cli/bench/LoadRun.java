@@ -34,8 +34,7 @@ final class LoadRun {
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     /** Every connection sends as soon as it has its answer, for {@code seconds}: the peak. */
     static Result closedLoop(String host, int port, int connections, double seconds, Operation op)

@@ -27,8 +27,7 @@ import org.HdrHistogram.Histogram;
  * shares on two cores.
  */
 final class PacedRun {
-    private PacedRun() {
-    }
+    private PacedRun() {}
 
     /** One keep-alive connection: idle, or awaiting the answer to the request sent at {@code sentFor}. */
     private static final class Conn {
@@ -47,8 +46,15 @@ final class PacedRun {
      * measured. A request the schedule reaches when every connection is busy waits for one,
      * its latency still counted from when it was due.
      */
-    static LoadRun.Result run(String host, int port, int connections, double leadIn, double seconds,
-            double perSecond, Supplier<byte[]> requests) throws IOException {
+    static LoadRun.Result run(
+            String host,
+            int port,
+            int connections,
+            double leadIn,
+            double seconds,
+            double perSecond,
+            Supplier<byte[]> requests)
+            throws IOException {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         long failures = 0;
         String firstFailure = null;
@@ -74,7 +80,8 @@ final class PacedRun {
             int busy = 0;
             while (true) {
                 long now = System.nanoTime();
-                for (long due = begin + (long) (next * interval); due <= now && due < end;
+                for (long due = begin + (long) (next * interval);
+                        due <= now && due < end;
                         due = begin + (long) (++next * interval)) {
                     waiting.add(due);
                 }

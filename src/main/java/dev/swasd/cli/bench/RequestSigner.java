@@ -17,10 +17,10 @@ import java.util.UUID;
  */
 public final class RequestSigner {
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final String SIGNED = "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;"
-            + "x-acs-version";
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final String SIGNED =
+            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;" + "x-acs-version";
 
     private final String host;
     private final String keyId;
@@ -50,7 +50,8 @@ public final class RequestSigner {
                 + "x-acs-signature-nonce:" + nonce + "\n"
                 + "x-acs-version:" + version + "\n"
                 + "\n" + SIGNED + "\n" + EMPTY_SHA256;
-        String stringToSign = "ACS3-HMAC-SHA256\n" + Hashing.SHA256.hexDigest(canonical.getBytes(StandardCharsets.UTF_8));
+        String stringToSign =
+                "ACS3-HMAC-SHA256\n" + Hashing.SHA256.hexDigest(canonical.getBytes(StandardCharsets.UTF_8));
         String signature = Hashing.SHA256.hexHmac(secret, stringToSign);
         String request = "POST /?" + query + " HTTP/1.1\r\n"
                 + "host: " + host + "\r\n"

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 final class ResponseHead {
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
-    private ResponseHead() {
-    }
+    private ResponseHead() {}
 
     /** The index just past the blank line that ends the head in {@code a[from, limit)}, or -1 when it has not all arrived. */
     static int end(byte[] a, int from, int limit) {

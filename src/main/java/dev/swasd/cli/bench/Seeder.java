@@ -2,8 +2,8 @@ package dev.swasd.cli.bench;
 
 import dev.swasd.store.Database;
 import dev.swasd.store.ImageRecord;
-import dev.swasd.store.Transition;
 import dev.swasd.store.ImageRepository;
+import dev.swasd.store.Transition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +15,16 @@ import java.util.List;
 final class Seeder {
     private static final int BATCH = 5000;
 
-    private Seeder() {
-    }
+    private Seeder() {}
 
-    static List<String> images(String dbUrl, String accountId, String region, String instanceId, String snapshotId,
-            String prefix, int count) {
+    static List<String> images(
+            String dbUrl,
+            String accountId,
+            String region,
+            String instanceId,
+            String snapshotId,
+            String prefix,
+            int count) {
         ImageRepository repo = new ImageRepository();
         List<String> ids = new ArrayList<>(count);
         long now = System.currentTimeMillis();
@@ -30,10 +35,32 @@ final class Seeder {
                 db.write(tx -> {
                     for (int i = from; i < to; i++) {
                         String id = String.format("m-%s%017d", prefix, i);
-                        repo.insert(tx, new ImageRecord(id, accountId, region, prefix + "-" + i, "seeded by swasd bench",
-                                instanceId, "bench-server", snapshotId, "bench-snapshot", null, null, 40, 0, "Linux",
-                                "0", "Alibaba Cloud Linux", "3.2104 LTS", Transition.settled("1"), false, now - count + i, null,
-                                null, 0));
+                        repo.insert(
+                                tx,
+                                new ImageRecord(
+                                        id,
+                                        accountId,
+                                        region,
+                                        prefix + "-" + i,
+                                        "seeded by swasd bench",
+                                        instanceId,
+                                        "bench-server",
+                                        snapshotId,
+                                        "bench-snapshot",
+                                        null,
+                                        null,
+                                        40,
+                                        0,
+                                        "Linux",
+                                        "0",
+                                        "Alibaba Cloud Linux",
+                                        "3.2104 LTS",
+                                        Transition.settled("1"),
+                                        false,
+                                        now - count + i,
+                                        null,
+                                        null,
+                                        0));
                         ids.add(id);
                     }
                     return null;

@@ -26,16 +26,30 @@ public final class StartupTraining {
     private static final String REGION = "cn-hangzhou";
     private static final String V = "2020-06-01";
 
-    private StartupTraining() {
-    }
+    private StartupTraining() {}
 
     public static void run() throws Exception {
         Path dir = Files.createTempDirectory("swasd-training");
         try {
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, dir.resolve("data"), null, null, null,
-                    ServerConfig.DEFAULT_ACCOUNT_ID, KEY_ID, SECRET, null, null, RequestLimits.DEFAULT, Clock.systemUTC(),
-                    Duration.ZERO, ServerConfig.quotas(List.of()), Database.Durability.NORMAL,
-                    ServerConfig.ramLimits(List.of()), ServerConfig.DEFAULT_RAM_REFRESH);
+            ServerConfig config = new ServerConfig(
+                    "127.0.0.1",
+                    0,
+                    dir.resolve("data"),
+                    null,
+                    null,
+                    null,
+                    ServerConfig.DEFAULT_ACCOUNT_ID,
+                    KEY_ID,
+                    SECRET,
+                    null,
+                    null,
+                    RequestLimits.DEFAULT,
+                    Clock.systemUTC(),
+                    Duration.ZERO,
+                    ServerConfig.quotas(List.of()),
+                    Database.Durability.NORMAL,
+                    ServerConfig.ramLimits(List.of()),
+                    ServerConfig.DEFAULT_RAM_REFRESH);
             try (Swasd server = Swasd.start(config)) {
                 exercise(server.port());
             }
@@ -55,8 +69,12 @@ public final class StartupTraining {
                 c.exchange(root.sign("ListRegions", V, Map.of()), false);
                 c.exchange(root.sign("ListImages", V, Map.of("RegionId", REGION)), false);
                 c.exchange(root.sign("ListCustomImages", V, Map.of("RegionId", REGION, "PageSize", "10")), false);
-                c.exchange(root.sign("DeleteCustomImages", V, Map.of("RegionId", REGION, "ImageIds",
-                        "[\"m-nosuchimage0000001\"]")), false);
+                c.exchange(
+                        root.sign(
+                                "DeleteCustomImages",
+                                V,
+                                Map.of("RegionId", REGION, "ImageIds", "[\"m-nosuchimage0000001\"]")),
+                        false);
                 c.exchange(root.sign("ListUsers", "2015-05-01", Map.of()), false);
                 c.exchange(stranger.sign("ListCustomImages", V, Map.of("RegionId", REGION)), false);
             }

@@ -1,8 +1,8 @@
 package dev.swasd.cli.bench;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +19,7 @@ final class Warmup {
     static final long SETTLED_MILLIS = 50;
     /** How many quiet slices in a row count as settled. */
     static final int QUIET_SLICES = 3;
+
     private static final double SLICE_SECONDS = 1;
     private static final Pattern COMPILATION =
             Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
@@ -33,20 +34,24 @@ final class Warmup {
             if (lastSliceMillis < 0) {
                 return String.format(Locale.ROOT, "%.0f s (the server shows no JIT meter)", seconds);
             }
-            return String.format(Locale.ROOT, "%.0f s, %s (%d ms compiling in the last second)", seconds,
-                    settled ? "JIT settled" : "JIT still busy at the cap", lastSliceMillis);
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f s, %s (%d ms compiling in the last second)",
+                    seconds,
+                    settled ? "JIT settled" : "JIT still busy at the cap",
+                    lastSliceMillis);
         }
     }
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     /**
      * @param fallbackSeconds how long to run when the server has no JIT meter (an older swasd or
      *                        another implementation behind {@code --endpoint})
      */
-    static Outcome run(String host, int port, int connections, LoadRun.Operation op, double capSeconds,
-            double fallbackSeconds) throws InterruptedException {
+    static Outcome run(
+            String host, int port, int connections, LoadRun.Operation op, double capSeconds, double fallbackSeconds)
+            throws InterruptedException {
         long before = compilationMillis(host, port);
         if (before < 0) {
             LoadRun.Result r = LoadRun.closedLoop(host, port, connections, fallbackSeconds, op);
@@ -57,7 +62,8 @@ final class Warmup {
         long slice;
         double rate;
         do {
-            rate = LoadRun.closedLoop(host, port, connections, SLICE_SECONDS, op).perSecond();
+            rate = LoadRun.closedLoop(host, port, connections, SLICE_SECONDS, op)
+                    .perSecond();
             elapsed += SLICE_SECONDS;
             long now = compilationMillis(host, port);
             slice = now - before;

@@ -35,8 +35,7 @@ public final class AttachmentActions implements RamApi {
 
     @Override
     public AttachPolicyToUserResponse attachPolicyToUser(Call call, AttachPolicyToUserRequest r) {
-        attachments.attachToUser(call.tx(), call.accountId(), call.now(), r.userName(), r.policyType(),
-                r.policyName());
+        attachments.attachToUser(call.tx(), call.accountId(), call.now(), r.userName(), r.policyType(), r.policyName());
         return new AttachPolicyToUserResponse();
     }
 
@@ -48,8 +47,8 @@ public final class AttachmentActions implements RamApi {
 
     @Override
     public AttachPolicyToGroupResponse attachPolicyToGroup(Call call, AttachPolicyToGroupRequest r) {
-        attachments.attachToGroup(call.tx(), call.accountId(), call.now(), r.groupName(), r.policyType(),
-                r.policyName());
+        attachments.attachToGroup(
+                call.tx(), call.accountId(), call.now(), r.groupName(), r.policyType(), r.policyName());
         return new AttachPolicyToGroupResponse();
     }
 
@@ -61,41 +60,48 @@ public final class AttachmentActions implements RamApi {
 
     @Override
     public ListPoliciesForUserResponse listPoliciesForUser(Call call, ListPoliciesForUserRequest r) {
-        List<RamAttachments.AttachedPolicy> attached = attachments.policiesForUser(call.tx(), call.accountId(),
-                r.userName());
+        List<RamAttachments.AttachedPolicy> attached =
+                attachments.policiesForUser(call.tx(), call.accountId(), r.userName());
         return new ListPoliciesForUserResponse(new ListPoliciesForUserResponse.Policies(attached.stream()
                 .map(ap -> {
                     PolicyView v = ap.policy();
-                    return new ListPoliciesForUserResponse.Policies.Policy(RamShapes.time(ap.attachedAt()),
-                            v.defaultVersion(), v.description(), v.name(), v.type());
-                }).toList()));
+                    return new ListPoliciesForUserResponse.Policies.Policy(
+                            RamShapes.time(ap.attachedAt()), v.defaultVersion(), v.description(), v.name(), v.type());
+                })
+                .toList()));
     }
 
     @Override
     public ListPoliciesForGroupResponse listPoliciesForGroup(Call call, ListPoliciesForGroupRequest r) {
-        List<RamAttachments.AttachedPolicy> attached = attachments.policiesForGroup(call.tx(), call.accountId(),
-                r.groupName());
+        List<RamAttachments.AttachedPolicy> attached =
+                attachments.policiesForGroup(call.tx(), call.accountId(), r.groupName());
         return new ListPoliciesForGroupResponse(new ListPoliciesForGroupResponse.Policies(attached.stream()
                 .map(ap -> {
                     PolicyView v = ap.policy();
-                    return new ListPoliciesForGroupResponse.Policies.Policy(RamShapes.time(ap.attachedAt()),
-                            v.defaultVersion(), v.description(), v.name(), v.type());
-                }).toList()));
+                    return new ListPoliciesForGroupResponse.Policies.Policy(
+                            RamShapes.time(ap.attachedAt()), v.defaultVersion(), v.description(), v.name(), v.type());
+                })
+                .toList()));
     }
 
     @Override
     public ListEntitiesForPolicyResponse listEntitiesForPolicy(Call call, ListEntitiesForPolicyRequest r) {
-        RamAttachments.Entities e = attachments.entitiesForPolicy(call.tx(), call.accountId(), r.policyType(),
-                r.policyName());
+        RamAttachments.Entities e =
+                attachments.entitiesForPolicy(call.tx(), call.accountId(), r.policyType(), r.policyName());
         var groups = new ListEntitiesForPolicyResponse.Groups(e.groups().stream()
-                .map(g -> new ListEntitiesForPolicyResponse.Groups.Group(RamShapes.time(g.attachedAt()),
-                        g.group().comments(), g.group().groupName()))
+                .map(g -> new ListEntitiesForPolicyResponse.Groups.Group(
+                        RamShapes.time(g.attachedAt()),
+                        g.group().comments(),
+                        g.group().groupName()))
                 .toList());
         // swasd has no RAM roles: always an empty list
         var roles = new ListEntitiesForPolicyResponse.Roles(List.of());
         var users = new ListEntitiesForPolicyResponse.Users(e.users().stream()
-                .map(u -> new ListEntitiesForPolicyResponse.Users.User(RamShapes.time(u.attachedAt()),
-                        u.user().displayName(), u.user().userId(), u.user().userName()))
+                .map(u -> new ListEntitiesForPolicyResponse.Users.User(
+                        RamShapes.time(u.attachedAt()),
+                        u.user().displayName(),
+                        u.user().userId(),
+                        u.user().userName()))
                 .toList());
         return new ListEntitiesForPolicyResponse(groups, roles, users);
     }

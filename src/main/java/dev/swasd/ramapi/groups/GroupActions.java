@@ -40,24 +40,35 @@ public final class GroupActions implements RamApi {
     public CreateGroupResponse createGroup(Call call, CreateGroupRequest r) {
         RamGroupRecord g = groups.create(call.tx(), call.accountId(), call.now(), r.groupName(), r.comments());
         // no UpdateDate: the group was just made
-        return new CreateGroupResponse(new CreateGroupResponse.Group(g.comments(), RamShapes.time(g.createdAt()),
-                g.groupId(), g.groupName()));
+        return new CreateGroupResponse(
+                new CreateGroupResponse.Group(g.comments(), RamShapes.time(g.createdAt()), g.groupId(), g.groupName()));
     }
 
     @Override
     public GetGroupResponse getGroup(Call call, GetGroupRequest r) {
         RamGroupRecord g = groups.get(call.tx(), call.accountId(), r.groupName());
-        return new GetGroupResponse(new GetGroupResponse.Group(g.comments(), RamShapes.time(g.createdAt()),
-                g.groupId(), g.groupName(), RamShapes.time(g.updatedAt())));
+        return new GetGroupResponse(new GetGroupResponse.Group(
+                g.comments(),
+                RamShapes.time(g.createdAt()),
+                g.groupId(),
+                g.groupName(),
+                RamShapes.time(g.updatedAt())));
     }
 
     @Override
     public ListGroupsResponse listGroups(Call call, ListGroupsRequest r) {
         Page<RamGroupRecord> page = groups.list(call.tx(), call.accountId(), r.marker(), Page.maxItems(r.maxItems()));
-        return new ListGroupsResponse(new ListGroupsResponse.Groups(page.items().stream()
-                .map(g -> new ListGroupsResponse.Groups.Group(g.comments(), RamShapes.time(g.createdAt()),
-                        g.groupId(), g.groupName(), RamShapes.time(g.updatedAt())))
-                .toList()), page.truncated(), page.marker());
+        return new ListGroupsResponse(
+                new ListGroupsResponse.Groups(page.items().stream()
+                        .map(g -> new ListGroupsResponse.Groups.Group(
+                                g.comments(),
+                                RamShapes.time(g.createdAt()),
+                                g.groupId(),
+                                g.groupName(),
+                                RamShapes.time(g.updatedAt())))
+                        .toList()),
+                page.truncated(),
+                page.marker());
     }
 
     @Override
@@ -80,22 +91,30 @@ public final class GroupActions implements RamApi {
 
     @Override
     public ListGroupsForUserResponse listGroupsForUser(Call call, ListGroupsForUserRequest r) {
-        return new ListGroupsForUserResponse(new ListGroupsForUserResponse.Groups(groups.groupsForUser(call.tx(),
-                call.accountId(), r.userName()).stream().map(GroupActions::joinedGroup).toList()));
+        return new ListGroupsForUserResponse(new ListGroupsForUserResponse.Groups(
+                groups.groupsForUser(call.tx(), call.accountId(), r.userName()).stream()
+                        .map(GroupActions::joinedGroup)
+                        .toList()));
     }
 
     @Override
     public ListUsersForGroupResponse listUsersForGroup(Call call, ListUsersForGroupRequest r) {
-        Page<Joined<RamUserRecord>> page = groups.usersForGroup(call.tx(), call.accountId(), r.groupName(),
-                r.marker(), Page.maxItems(r.maxItems()));
-        return new ListUsersForGroupResponse(page.truncated(), page.marker(), new ListUsersForGroupResponse.Users(
-                page.items().stream().map(j -> new ListUsersForGroupResponse.Users.User(j.entity().displayName(),
-                        RamShapes.time(j.joinedAt()), j.entity().userName())).toList()));
+        Page<Joined<RamUserRecord>> page = groups.usersForGroup(
+                call.tx(), call.accountId(), r.groupName(), r.marker(), Page.maxItems(r.maxItems()));
+        return new ListUsersForGroupResponse(
+                page.truncated(),
+                page.marker(),
+                new ListUsersForGroupResponse.Users(page.items().stream()
+                        .map(j -> new ListUsersForGroupResponse.Users.User(
+                                j.entity().displayName(),
+                                RamShapes.time(j.joinedAt()),
+                                j.entity().userName()))
+                        .toList()));
     }
 
     private static ListGroupsForUserResponse.Groups.Group joinedGroup(Joined<RamGroupRecord> j) {
         RamGroupRecord g = j.entity();
-        return new ListGroupsForUserResponse.Groups.Group(g.comments(), g.groupId(), g.groupName(),
-                RamShapes.time(j.joinedAt()));
+        return new ListGroupsForUserResponse.Groups.Group(
+                g.comments(), g.groupId(), g.groupName(), RamShapes.time(j.joinedAt()));
     }
 }

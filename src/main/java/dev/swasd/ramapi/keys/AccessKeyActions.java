@@ -27,15 +27,20 @@ public final class AccessKeyActions implements RamApi {
     @Override
     public CreateAccessKeyResponse createAccessKey(Call call, CreateAccessKeyRequest r) {
         RamAccessKeys.CreatedKey k = keys.create(call.tx(), call.accountId(), call.now(), target(call, r.userName()));
-        return new CreateAccessKeyResponse(new CreateAccessKeyResponse.AccessKey(k.key().accessKeyId(), k.secret(),
-                RamShapes.time(k.key().createdAtMillis()), k.key().status()));
+        return new CreateAccessKeyResponse(new CreateAccessKeyResponse.AccessKey(
+                k.key().accessKeyId(),
+                k.secret(),
+                RamShapes.time(k.key().createdAtMillis()),
+                k.key().status()));
     }
 
     @Override
     public ListAccessKeysResponse listAccessKeys(Call call, ListAccessKeysRequest r) {
-        return new ListAccessKeysResponse(new ListAccessKeysResponse.AccessKeys(keys.list(call.tx(), call.accountId(),
-                target(call, r.userName())).stream().map(k -> new ListAccessKeysResponse.AccessKeys.AccessKey(
-                        k.accessKeyId(), RamShapes.time(k.createdAtMillis()), k.status())).toList()));
+        return new ListAccessKeysResponse(new ListAccessKeysResponse.AccessKeys(
+                keys.list(call.tx(), call.accountId(), target(call, r.userName())).stream()
+                        .map(k -> new ListAccessKeysResponse.AccessKeys.AccessKey(
+                                k.accessKeyId(), RamShapes.time(k.createdAtMillis()), k.status()))
+                        .toList()));
     }
 
     @Override

@@ -45,11 +45,21 @@ public final class PolicyActions implements RamApi {
 
     @Override
     public CreatePolicyResponse createPolicy(Call call, CreatePolicyRequest r) {
-        PolicyView v = policies.create(call.tx(), call.accountId(), call.now(), r.policyName(), r.policyDocument(),
-                r.description(), RamParameterRules.policyTags(r.tag()));
-        return new CreatePolicyResponse(CreatePolicyResponse.Policy.builder().policyName(v.name())
-                .policyType(v.type()).description(v.description()).defaultVersion(v.defaultVersion())
-                .createDate(RamShapes.time(v.createdAt())).build());
+        PolicyView v = policies.create(
+                call.tx(),
+                call.accountId(),
+                call.now(),
+                r.policyName(),
+                r.policyDocument(),
+                r.description(),
+                RamParameterRules.policyTags(r.tag()));
+        return new CreatePolicyResponse(CreatePolicyResponse.Policy.builder()
+                .policyName(v.name())
+                .policyType(v.type())
+                .description(v.description())
+                .defaultVersion(v.defaultVersion())
+                .createDate(RamShapes.time(v.createdAt()))
+                .build());
     }
 
     @Override
@@ -58,20 +68,33 @@ public final class PolicyActions implements RamApi {
         PolicyView v = d.policy();
         VersionView dv = d.defaultVersion();
         return new GetPolicyResponse(
-                new GetPolicyResponse.DefaultPolicyVersion(RamShapes.time(dv.createdAt()), dv.isDefault(),
-                        dv.document(), dv.versionId()),
-                GetPolicyResponse.Policy.builder().policyName(v.name()).policyType(v.type())
-                        .description(v.description()).defaultVersion(v.defaultVersion())
-                        .createDate(RamShapes.time(v.createdAt())).attachmentCount(v.attachmentCount())
-                        .updateDate(RamShapes.time(v.updatedAt())).build());
+                new GetPolicyResponse.DefaultPolicyVersion(
+                        RamShapes.time(dv.createdAt()), dv.isDefault(), dv.document(), dv.versionId()),
+                GetPolicyResponse.Policy.builder()
+                        .policyName(v.name())
+                        .policyType(v.type())
+                        .description(v.description())
+                        .defaultVersion(v.defaultVersion())
+                        .createDate(RamShapes.time(v.createdAt()))
+                        .attachmentCount(v.attachmentCount())
+                        .updateDate(RamShapes.time(v.updatedAt()))
+                        .build());
     }
 
     @Override
     public ListPoliciesResponse listPolicies(Call call, ListPoliciesRequest r) {
-        Page<PolicyView> page = policies.list(call.tx(), call.accountId(), r.policyType(),
-                RamParameterRules.policyTags(r.tag()), r.marker(), Page.maxItems(r.maxItems()));
-        return new ListPoliciesResponse(page.truncated(), page.marker(), new ListPoliciesResponse.Policies(
-                page.items().stream().map(PolicyActions::listed).toList()));
+        Page<PolicyView> page = policies.list(
+                call.tx(),
+                call.accountId(),
+                r.policyType(),
+                RamParameterRules.policyTags(r.tag()),
+                r.marker(),
+                Page.maxItems(r.maxItems()));
+        return new ListPoliciesResponse(
+                page.truncated(),
+                page.marker(),
+                new ListPoliciesResponse.Policies(
+                        page.items().stream().map(PolicyActions::listed).toList()));
     }
 
     @Override
@@ -82,27 +105,32 @@ public final class PolicyActions implements RamApi {
 
     @Override
     public CreatePolicyVersionResponse createPolicyVersion(Call call, CreatePolicyVersionRequest r) {
-        VersionView v = policies.createVersion(call.tx(), call.accountId(), call.now(), r.policyName(),
-                r.policyDocument(), Boolean.TRUE.equals(r.setAsDefault()), ROTATE.equals(r.rotateStrategy()));
+        VersionView v = policies.createVersion(
+                call.tx(),
+                call.accountId(),
+                call.now(),
+                r.policyName(),
+                r.policyDocument(),
+                Boolean.TRUE.equals(r.setAsDefault()),
+                ROTATE.equals(r.rotateStrategy()));
         return new CreatePolicyVersionResponse(new CreatePolicyVersionResponse.PolicyVersion(
                 RamShapes.time(v.createdAt()), v.isDefault(), v.document(), v.versionId()));
     }
 
     @Override
     public GetPolicyVersionResponse getPolicyVersion(Call call, GetPolicyVersionRequest r) {
-        VersionView v = policies.getVersion(call.tx(), call.accountId(), r.policyName(), r.policyType(),
-                r.versionId());
-        return new GetPolicyVersionResponse(new GetPolicyVersionResponse.PolicyVersion(RamShapes.time(v.createdAt()),
-                v.isDefault(), v.document(), v.versionId()));
+        VersionView v = policies.getVersion(call.tx(), call.accountId(), r.policyName(), r.policyType(), r.versionId());
+        return new GetPolicyVersionResponse(new GetPolicyVersionResponse.PolicyVersion(
+                RamShapes.time(v.createdAt()), v.isDefault(), v.document(), v.versionId()));
     }
 
     @Override
     public ListPolicyVersionsResponse listPolicyVersions(Call call, ListPolicyVersionsRequest r) {
-        return new ListPolicyVersionsResponse(new ListPolicyVersionsResponse.PolicyVersions(policies.listVersions(
-                call.tx(), call.accountId(), r.policyName(), r.policyType()).stream()
-                .map(v -> new ListPolicyVersionsResponse.PolicyVersions.PolicyVersion(RamShapes.time(v.createdAt()),
-                        v.isDefault(), v.document(), v.versionId()))
-                .toList()));
+        return new ListPolicyVersionsResponse(new ListPolicyVersionsResponse.PolicyVersions(
+                policies.listVersions(call.tx(), call.accountId(), r.policyName(), r.policyType()).stream()
+                        .map(v -> new ListPolicyVersionsResponse.PolicyVersions.PolicyVersion(
+                                RamShapes.time(v.createdAt()), v.isDefault(), v.document(), v.versionId()))
+                        .toList()));
     }
 
     @Override
@@ -118,10 +146,17 @@ public final class PolicyActions implements RamApi {
     }
 
     private static ListPoliciesResponse.Policies.Policy listed(PolicyView v) {
-        return ListPoliciesResponse.Policies.Policy.builder().policyName(v.name()).policyType(v.type())
-                .description(v.description()).defaultVersion(v.defaultVersion())
-                .createDate(RamShapes.time(v.createdAt())).attachmentCount(v.attachmentCount())
+        return ListPoliciesResponse.Policies.Policy.builder()
+                .policyName(v.name())
+                .policyType(v.type())
+                .description(v.description())
+                .defaultVersion(v.defaultVersion())
+                .createDate(RamShapes.time(v.createdAt()))
+                .attachmentCount(v.attachmentCount())
                 .updateDate(RamShapes.time(v.updatedAt()))
-                .tags(new Tags(v.tags().stream().map(t -> new Tags.Tag(t.key(), t.value())).toList())).build();
+                .tags(new Tags(v.tags().stream()
+                        .map(t -> new Tags.Tag(t.key(), t.value()))
+                        .toList()))
+                .build();
     }
 }

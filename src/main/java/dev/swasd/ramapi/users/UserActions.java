@@ -27,40 +27,76 @@ public final class UserActions implements RamApi {
 
     @Override
     public CreateUserResponse createUser(Call call, CreateUserRequest r) {
-        RamUserRecord u = users.create(call.tx(), call.accountId(), call.now(), new RamUsers.NewUser(r.userName(),
-                r.displayName(), r.mobilePhone(), r.email(), r.comments()));
+        RamUserRecord u = users.create(
+                call.tx(),
+                call.accountId(),
+                call.now(),
+                new RamUsers.NewUser(r.userName(), r.displayName(), r.mobilePhone(), r.email(), r.comments()));
         // no UpdateDate: the user was just made
-        return new CreateUserResponse(CreateUserResponse.User.builder().userId(u.userId()).userName(u.userName())
-                .displayName(u.displayName()).mobilePhone(u.mobilePhone()).email(u.email()).comments(u.comments())
-                .createDate(RamShapes.time(u.createdAt())).build());
+        return new CreateUserResponse(CreateUserResponse.User.builder()
+                .userId(u.userId())
+                .userName(u.userName())
+                .displayName(u.displayName())
+                .mobilePhone(u.mobilePhone())
+                .email(u.email())
+                .comments(u.comments())
+                .createDate(RamShapes.time(u.createdAt()))
+                .build());
     }
 
     @Override
     public GetUserResponse getUser(Call call, GetUserRequest r) {
         RamUserRecord u = users.get(call.tx(), call.accountId(), r.userName());
-        return new GetUserResponse(GetUserResponse.User.builder().userId(u.userId()).userName(u.userName())
-                .displayName(u.displayName()).mobilePhone(u.mobilePhone()).email(u.email()).comments(u.comments())
-                .createDate(RamShapes.time(u.createdAt())).updateDate(RamShapes.time(u.updatedAt())).build());
+        return new GetUserResponse(GetUserResponse.User.builder()
+                .userId(u.userId())
+                .userName(u.userName())
+                .displayName(u.displayName())
+                .mobilePhone(u.mobilePhone())
+                .email(u.email())
+                .comments(u.comments())
+                .createDate(RamShapes.time(u.createdAt()))
+                .updateDate(RamShapes.time(u.updatedAt()))
+                .build());
     }
 
     @Override
     public ListUsersResponse listUsers(Call call, ListUsersRequest r) {
         Page<RamUserRecord> page = users.list(call.tx(), call.accountId(), r.marker(), Page.maxItems(r.maxItems()));
         // ListUsers does not return Email and MobilePhone (ram-api.md 2.1)
-        return new ListUsersResponse(page.truncated(), page.marker(), new ListUsersResponse.Users(page.items().stream()
-                .map(u -> ListUsersResponse.Users.User.builder().userId(u.userId()).userName(u.userName())
-                        .displayName(u.displayName()).comments(u.comments())
-                        .createDate(RamShapes.time(u.createdAt())).updateDate(RamShapes.time(u.updatedAt())).build())
-                .toList()));
+        return new ListUsersResponse(
+                page.truncated(),
+                page.marker(),
+                new ListUsersResponse.Users(page.items().stream()
+                        .map(u -> ListUsersResponse.Users.User.builder()
+                                .userId(u.userId())
+                                .userName(u.userName())
+                                .displayName(u.displayName())
+                                .comments(u.comments())
+                                .createDate(RamShapes.time(u.createdAt()))
+                                .updateDate(RamShapes.time(u.updatedAt()))
+                                .build())
+                        .toList()));
     }
 
     @Override
     public UpdateUserResponse updateUser(Call call, UpdateUserRequest r) {
-        RamUserRecord u = users.update(call.tx(), call.accountId(), call.now(), r.userName(), new RamUsers.UserChanges(
-                r.newUserName(), r.newDisplayName(), r.newMobilePhone(), r.newEmail(), r.newComments()));
-        return new UpdateUserResponse(UpdateUserResponse.User.builder().userId(u.userId()).userName(u.userName())
-                .displayName(u.displayName()).mobilePhone(u.mobilePhone()).email(u.email()).comments(u.comments())
-                .createDate(RamShapes.time(u.createdAt())).updateDate(RamShapes.time(u.updatedAt())).build());
+        RamUserRecord u = users.update(
+                call.tx(),
+                call.accountId(),
+                call.now(),
+                r.userName(),
+                new RamUsers.UserChanges(
+                        r.newUserName(), r.newDisplayName(), r.newMobilePhone(), r.newEmail(), r.newComments()));
+        return new UpdateUserResponse(UpdateUserResponse.User.builder()
+                .userId(u.userId())
+                .userName(u.userName())
+                .displayName(u.displayName())
+                .mobilePhone(u.mobilePhone())
+                .email(u.email())
+                .comments(u.comments())
+                .createDate(RamShapes.time(u.createdAt()))
+                .updateDate(RamShapes.time(u.updatedAt()))
+                .build());
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class ConsoleActions implements SwasOpenApi {
     public static final String PATH = "/console-session/";
     /** How long a console URL or terminal session can be opened: ECS's VNC URL lifetime (docs/decisions.md). */
     public static final Duration SESSION_LIFETIME = Duration.ofSeconds(15);
+
     public static final String VNC = "vnc";
     public static final String WORKBENCH = "workbench";
     public static final String TERMINAL = "terminal";
@@ -47,9 +48,8 @@ public final class ConsoleActions implements SwasOpenApi {
     private static final Pattern VNC_PASSWORD = Pattern.compile("[A-Za-z0-9]{6}");
 
     /** What was set on a server, a row of {@code instance_consoles}; no password itself is kept. */
-    public record Console(String instanceId, boolean passwordSet, boolean vncPasswordSet, long updatedAt,
-            long version) {
-    }
+    public record Console(
+            String instanceId, boolean passwordSet, boolean vncPasswordSet, long updatedAt, long version) {}
 
     private final Table<Console> consoles = new Table<>("instance_consoles", Console.class, "instanceId");
     private final InstanceService instances;
@@ -66,8 +66,8 @@ public final class ConsoleActions implements SwasOpenApi {
     }
 
     @Override
-    public DescribeInstancePasswordsSettingResponse describeInstancePasswordsSetting(Call call,
-            DescribeInstancePasswordsSettingRequest r) {
+    public DescribeInstancePasswordsSettingResponse describeInstancePasswordsSetting(
+            Call call, DescribeInstancePasswordsSettingRequest r) {
         InstanceRecord server = instances.require(call.tx(), caller(call, r.regionId()), r.instanceId());
         Console c = consoles.find(call.tx(), server.instanceId())
                 .orElse(new Console(server.instanceId(), false, false, 0, 0));
@@ -104,8 +104,8 @@ public final class ConsoleActions implements SwasOpenApi {
     public StartTerminalSessionResponse startTerminalSession(Call call, StartTerminalSessionRequest r) {
         InstanceRecord server = running(call, r.regionId(), r.instanceId());
         String token = token(call, server, TERMINAL);
-        return new StartTerminalSessionResponse(token, UUID.randomUUID().toString(),
-                scheme(call, true) + host(call) + PATH + token);
+        return new StartTerminalSessionResponse(
+                token, UUID.randomUUID().toString(), scheme(call, true) + host(call) + PATH + token);
     }
 
     /** The server, which must be Running: a console reaches a server only while it runs. */
@@ -122,8 +122,14 @@ public final class ConsoleActions implements SwasOpenApi {
     }
 
     private String token(Call call, InstanceRecord server, String kind) {
-        return tokens.issue(call.tx(), new ConsoleTokens.Session(kind, server.accountId(), server.regionId(),
-                server.instanceId(), call.now() + SESSION_LIFETIME.toMillis()));
+        return tokens.issue(
+                call.tx(),
+                new ConsoleTokens.Session(
+                        kind,
+                        server.accountId(),
+                        server.regionId(),
+                        server.instanceId(),
+                        call.now() + SESSION_LIFETIME.toMillis()));
     }
 
     /** {@code ws://} or {@code http://} as the client called swasd, {@code wss://} or {@code https://} over TLS. */
@@ -146,8 +152,9 @@ public final class ConsoleActions implements SwasOpenApi {
             return;
         }
         Console c = existing.get();
-        if (!consoles.update(tx, new Console(instanceId, c.passwordSet() || password, c.vncPasswordSet() || vnc, now,
-                c.version()))) {
+        if (!consoles.update(
+                tx,
+                new Console(instanceId, c.passwordSet() || password, c.vncPasswordSet() || vnc, now, c.version()))) {
             throw new ConcurrentChange("console settings of " + instanceId);
         }
     }

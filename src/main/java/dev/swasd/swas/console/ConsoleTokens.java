@@ -28,8 +28,7 @@ public final class ConsoleTokens {
     private static final int MAC_BYTES = 16;
 
     /** The key row: one per database. */
-    public record ConsoleKey(int keyId, String secret) {
-    }
+    public record ConsoleKey(int keyId, String secret) {}
 
     /** What a valid token says. */
     public record Session(String kind, String accountId, String regionId, String instanceId, long expiresAt) {
@@ -45,8 +44,14 @@ public final class ConsoleTokens {
     public String issue(Tx tx, Session session) {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
-        String payload = String.join("|", session.kind(), session.accountId(), session.regionId(),
-                session.instanceId(), Long.toString(session.expiresAt()), HexFormat.of().formatHex(nonce));
+        String payload = String.join(
+                "|",
+                session.kind(),
+                session.accountId(),
+                session.regionId(),
+                session.instanceId(),
+                Long.toString(session.expiresAt()),
+                HexFormat.of().formatHex(nonce));
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(body) + "." + B64.encodeToString(mac(tx, body));
     }
@@ -97,7 +102,9 @@ public final class ConsoleTokens {
         if (keys.find(tx, 1).isEmpty()) {
             byte[] secret = new byte[32];
             RANDOM.nextBytes(secret);
-            tx.update("INSERT INTO console_keys (key_id, secret) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING", 1,
+            tx.update(
+                    "INSERT INTO console_keys (key_id, secret) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING",
+                    1,
                     HexFormat.of().formatHex(secret));
         }
     }

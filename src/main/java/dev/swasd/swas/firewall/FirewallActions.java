@@ -58,6 +58,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     public static final String RESOURCE_TYPE = "firewallrule";
     /** Rules a server may have, disabled ones included (undocumented; docs/decisions.md). */
     public static final int RULES_PER_SERVER = 50;
+
     static final String ACCEPT = "accept";
     static final String DROP = "drop";
     static final String ANYWHERE = "0.0.0.0/0";
@@ -66,12 +67,34 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
      * One rule, a row of {@code firewall_rules}; {@code ruleProtocol} in the service's spelling,
      * {@code seq} its place among its server's rules (the order they were made in).
      */
-    public record Rule(String ruleId, String accountId, String regionId, String instanceId, String ruleProtocol,
-            String port, String sourceCidrIp, String remark, String policy, long seq, long createdAt, long version) {
+    public record Rule(
+            String ruleId,
+            String accountId,
+            String regionId,
+            String instanceId,
+            String ruleProtocol,
+            String port,
+            String sourceCidrIp,
+            String remark,
+            String policy,
+            long seq,
+            long createdAt,
+            long version) {
 
         Rule with(String protocol, String port, String source, String remark, String policy) {
-            return new Rule(ruleId, accountId, regionId, instanceId, protocol, port, source, remark, policy, seq,
-                    createdAt, version);
+            return new Rule(
+                    ruleId,
+                    accountId,
+                    regionId,
+                    instanceId,
+                    protocol,
+                    port,
+                    source,
+                    remark,
+                    policy,
+                    seq,
+                    createdAt,
+                    version);
         }
 
         boolean sameTraffic(Rule o) {
@@ -91,8 +114,10 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     }
 
     /** The rules every new server carries: SSH, HTTP and HTTPS from anywhere. */
-    static final List<Spec> DEFAULTS = List.of(new Spec("TCP", "22", ANYWHERE, "SSH"),
-            new Spec("TCP", "80", ANYWHERE, "HTTP"), new Spec("TCP", "443", ANYWHERE, "HTTPS"));
+    static final List<Spec> DEFAULTS = List.of(
+            new Spec("TCP", "22", ANYWHERE, "SSH"),
+            new Spec("TCP", "80", ANYWHERE, "HTTP"),
+            new Spec("TCP", "443", ANYWHERE, "HTTPS"));
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,5}");
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
@@ -108,8 +133,11 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     }
 
     /** Rules: 32 lower-case hex digits, as the service's; no transitional states. */
-    private final ResourceType type = new ResourceType(RESOURCE_TYPE, new IdFormat.Hex(16),
-            (tx, caller, id) -> rules.find(tx, id).filter(r -> owned(r, caller)).isPresent(), null);
+    private final ResourceType type = new ResourceType(
+            RESOURCE_TYPE,
+            new IdFormat.Hex(16),
+            (tx, caller, id) -> rules.find(tx, id).filter(r -> owned(r, caller)).isPresent(),
+            null);
 
     @Override
     public List<ResourceType> resourceTypes() {
@@ -130,8 +158,21 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     public void addDefaults(Tx tx, long now, Caller caller, String instanceId) {
         long seq = 0;
         for (Spec s : DEFAULTS) {
-            rules.insert(tx, new Rule(newRuleId(), caller.accountId(), caller.regionId(), instanceId, s.protocol(),
-                    s.port(), s.source(), s.remark(), ACCEPT, ++seq, now, 0));
+            rules.insert(
+                    tx,
+                    new Rule(
+                            newRuleId(),
+                            caller.accountId(),
+                            caller.regionId(),
+                            instanceId,
+                            s.protocol(),
+                            s.port(),
+                            s.source(),
+                            s.remark(),
+                            ACCEPT,
+                            ++seq,
+                            now,
+                            0));
         }
     }
 
@@ -141,10 +182,10 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         Caller caller = caller(call, r.regionId());
         List<Rule> all = new ArrayList<>(rulesOf(call.tx(), caller, r.instanceId()));
         all.removeIf(x -> r.firewallRuleId() != null && !r.firewallRuleId().equals(x.ruleId()));
-        Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(call.tx(), RESOURCE_TYPE,
-                all.stream().map(Rule::ruleId).toList()));
-        List<TagFilters.Filter> filter = TagFilters.of(r.tag(), ListFirewallRulesRequest.Tag::key,
-                ListFirewallRulesRequest.Tag::value);
+        Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(
+                call.tx(), RESOURCE_TYPE, all.stream().map(Rule::ruleId).toList()));
+        List<TagFilters.Filter> filter =
+                TagFilters.of(r.tag(), ListFirewallRulesRequest.Tag::key, ListFirewallRulesRequest.Tag::value);
         all.removeIf(x -> !TagFilters.matches(byId.getOrDefault(x.ruleId(), List.of()), filter));
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<FirewallRule> page = new ArrayList<>();
@@ -165,8 +206,9 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     @Override
     public CreateFirewallRuleResponse createFirewallRule(Call call, CreateFirewallRuleRequest r) {
         Spec spec = spec(r.ruleProtocol(), r.port(), null, r.remark());
-        return new CreateFirewallRuleResponse(create(call, caller(call, r.regionId()), r.instanceId(), List.of(spec),
-                List.of()).getFirst());
+        return new CreateFirewallRuleResponse(
+                create(call, caller(call, r.regionId()), r.instanceId(), List.of(spec), List.of())
+                        .getFirst());
     }
 
     @Override
@@ -183,14 +225,14 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
             if (!item.isObject()) {
                 throw SwasErrors.invalidParam("FirewallRules", "every rule must be a JSON object.");
             }
-            specs.add(spec(text(item, "RuleProtocol"), text(item, "Port"), text(item, "SourceCidrIp"),
-                    text(item, "Remark")));
+            specs.add(spec(
+                    text(item, "RuleProtocol"), text(item, "Port"), text(item, "SourceCidrIp"), text(item, "Remark")));
         }
-        List<Map<String, String>> tagList = Shapes.tagMaps(r.tag(), CreateFirewallRulesRequest.Tag::key,
-                CreateFirewallRulesRequest.Tag::value);
+        List<Map<String, String>> tagList =
+                Shapes.tagMaps(r.tag(), CreateFirewallRulesRequest.Tag::key, CreateFirewallRulesRequest.Tag::value);
         TagRules.checkForAttach(tagList);
-        return new CreateFirewallRulesResponse(create(call, caller(call, r.regionId()), r.instanceId(), specs,
-                tagList));
+        return new CreateFirewallRulesResponse(
+                create(call, caller(call, r.regionId()), r.instanceId(), specs, tagList));
     }
 
     @Override
@@ -198,9 +240,14 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         Spec spec = spec(r.ruleProtocol(), r.port(), r.sourceCidrIp(), r.remark());
         Caller caller = caller(call, r.regionId());
         Rule rule = require(call.tx(), caller, r.instanceId(), r.ruleId());
-        save(call.tx(), rule.with(spec.protocol(), spec.port(),
-                r.sourceCidrIp() == null ? rule.sourceCidrIp() : spec.source(),
-                r.remark() == null ? rule.remark() : spec.remark(), rule.policy()));
+        save(
+                call.tx(),
+                rule.with(
+                        spec.protocol(),
+                        spec.port(),
+                        r.sourceCidrIp() == null ? rule.sourceCidrIp() : spec.source(),
+                        r.remark() == null ? rule.remark() : spec.remark(),
+                        rule.policy()));
         return new ModifyFirewallRuleResponse();
     }
 
@@ -209,8 +256,14 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         String source = r.sourceCidrIp() == null ? null : source(r.sourceCidrIp());
         String remark = remark(r.remark());
         Rule rule = require(call.tx(), caller(call, r.regionId()), r.instanceId(), r.ruleId());
-        save(call.tx(), rule.with(rule.ruleProtocol(), rule.port(), source == null ? rule.sourceCidrIp() : source,
-                remark == null ? rule.remark() : remark, ACCEPT));
+        save(
+                call.tx(),
+                rule.with(
+                        rule.ruleProtocol(),
+                        rule.port(),
+                        source == null ? rule.sourceCidrIp() : source,
+                        remark == null ? rule.remark() : remark,
+                        ACCEPT));
         return new EnableFirewallRuleResponse();
     }
 
@@ -218,8 +271,14 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     public DisableFirewallRuleResponse disableFirewallRule(Call call, DisableFirewallRuleRequest r) {
         String remark = remark(r.remark());
         Rule rule = require(call.tx(), caller(call, r.regionId()), r.instanceId(), r.ruleId());
-        save(call.tx(), rule.with(rule.ruleProtocol(), rule.port(), rule.sourceCidrIp(),
-                remark == null ? rule.remark() : remark, DROP));
+        save(
+                call.tx(),
+                rule.with(
+                        rule.ruleProtocol(),
+                        rule.port(),
+                        rule.sourceCidrIp(),
+                        remark == null ? rule.remark() : remark,
+                        DROP));
         return new DisableFirewallRuleResponse();
     }
 
@@ -234,14 +293,17 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         if (r.ruleIds() == null || r.ruleIds().stream().allMatch(String::isBlank)) {
             throw GatewayErrors.missingParameter("RuleIds");
         }
-        delete(call.tx(), caller(call, r.regionId()), r.instanceId(),
+        delete(
+                call.tx(),
+                caller(call, r.regionId()),
+                r.instanceId(),
                 r.ruleIds().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         return new DeleteFirewallRulesResponse();
     }
 
     /** All or nothing: the server must exist, have room, and no rule may repeat another. */
-    private List<String> create(Call call, Caller caller, String instanceId, List<Spec> specs,
-            List<Map<String, String>> tagList) {
+    private List<String> create(
+            Call call, Caller caller, String instanceId, List<Spec> specs, List<Map<String, String>> tagList) {
         Tx tx = call.tx();
         List<Rule> existing = rulesOf(tx, caller, instanceId);
         if (existing.size() + specs.size() > RULES_PER_SERVER) {
@@ -250,8 +312,19 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         List<Rule> added = new ArrayList<>();
         long seq = existing.stream().mapToLong(Rule::seq).max().orElse(0);
         for (Spec s : specs) {
-            Rule rule = new Rule(newRuleId(), caller.accountId(), caller.regionId(), instanceId, s.protocol(), s.port(),
-                    s.source() == null ? ANYWHERE : s.source(), s.remark(), ACCEPT, ++seq, call.now(), 0);
+            Rule rule = new Rule(
+                    newRuleId(),
+                    caller.accountId(),
+                    caller.regionId(),
+                    instanceId,
+                    s.protocol(),
+                    s.port(),
+                    s.source() == null ? ANYWHERE : s.source(),
+                    s.remark(),
+                    ACCEPT,
+                    ++seq,
+                    call.now(),
+                    0);
             if (existing.stream().anyMatch(rule::sameTraffic) || added.stream().anyMatch(rule::sameTraffic)) {
                 throw SwasErrors.firewallRuleExists();
             }
@@ -260,8 +333,14 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         for (Rule rule : added) {
             rules.insert(tx, rule);
             for (Map<String, String> t : tagList) {
-                tags.put(tx, new TagRecord(caller.accountId(), RESOURCE_TYPE, rule.ruleId(), t.get("Key"),
-                        t.getOrDefault("Value", "")));
+                tags.put(
+                        tx,
+                        new TagRecord(
+                                caller.accountId(),
+                                RESOURCE_TYPE,
+                                rule.ruleId(),
+                                t.get("Key"),
+                                t.getOrDefault("Value", "")));
             }
         }
         return added.stream().map(Rule::ruleId).toList();
@@ -279,11 +358,26 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         List<Rule> replaced = new ArrayList<>();
         List<Spec> added = new ArrayList<>();
         for (Spec s : specs) {
-            Rule wanted = new Rule(null, caller.accountId(), caller.regionId(), instanceId, s.protocol(), s.port(),
-                    s.sourceOrAnywhere(), s.remark(), ACCEPT, 0, now, 0);
-            existing.stream().filter(wanted::sameTraffic).findFirst().ifPresentOrElse(
-                    old -> replaced.add(old.with(old.ruleProtocol(), old.port(), old.sourceCidrIp(), s.remark(), ACCEPT)),
-                    () -> added.add(s));
+            Rule wanted = new Rule(
+                    null,
+                    caller.accountId(),
+                    caller.regionId(),
+                    instanceId,
+                    s.protocol(),
+                    s.port(),
+                    s.sourceOrAnywhere(),
+                    s.remark(),
+                    ACCEPT,
+                    0,
+                    now,
+                    0);
+            existing.stream()
+                    .filter(wanted::sameTraffic)
+                    .findFirst()
+                    .ifPresentOrElse(
+                            old -> replaced.add(
+                                    old.with(old.ruleProtocol(), old.port(), old.sourceCidrIp(), s.remark(), ACCEPT)),
+                            () -> added.add(s));
         }
         if (existing.size() + added.size() > RULES_PER_SERVER) {
             throw SwasErrors.firewallRuleLimitExceeded();
@@ -295,8 +389,21 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         }
         long seq = existing.stream().mapToLong(Rule::seq).max().orElse(0);
         for (Spec s : added) {
-            rules.insert(tx, new Rule(newRuleId(), caller.accountId(), caller.regionId(), instanceId, s.protocol(),
-                    s.port(), s.sourceOrAnywhere(), s.remark(), ACCEPT, ++seq, now, 0));
+            rules.insert(
+                    tx,
+                    new Rule(
+                            newRuleId(),
+                            caller.accountId(),
+                            caller.regionId(),
+                            instanceId,
+                            s.protocol(),
+                            s.port(),
+                            s.sourceOrAnywhere(),
+                            s.remark(),
+                            ACCEPT,
+                            ++seq,
+                            now,
+                            0));
         }
     }
 
@@ -313,8 +420,8 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
 
     /** A changed rule, unless another rule of its server already lets the same traffic through. */
     private void save(Tx tx, Rule changed) {
-        for (Rule other : rules.list(tx, "instance_id = ? AND rule_id <> ?", null, changed.instanceId(),
-                changed.ruleId())) {
+        for (Rule other :
+                rules.list(tx, "instance_id = ? AND rule_id <> ?", null, changed.instanceId(), changed.ruleId())) {
             if (other.sameTraffic(changed)) {
                 throw SwasErrors.firewallRuleExists();
             }
@@ -332,7 +439,8 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
 
     private Rule require(Tx tx, Caller caller, String instanceId, String ruleId) {
         instances.require(tx, caller, instanceId);
-        return rules.find(tx, ruleId).filter(r -> owned(r, caller) && r.instanceId().equals(instanceId))
+        return rules.find(tx, ruleId)
+                .filter(r -> owned(r, caller) && r.instanceId().equals(instanceId))
                 .orElseThrow(SwasErrors::firewallRuleNotFound);
     }
 

@@ -25,7 +25,6 @@ import dev.swasd.store.ImageQuery;
 import dev.swasd.store.ImageRecord;
 import dev.swasd.store.ShareRecord;
 import dev.swasd.swas.Caller;
-import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.Paging;
 import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
@@ -50,9 +49,19 @@ public final class CustomImageActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public CreateCustomImageResponse createCustomImage(Call call, CreateCustomImageRequest r) {
-        String id = images.create(call.tx(), call.now(), caller(call, r.regionId()), new CustomImageService.CreateImage(
-                r.instanceId(), r.imageName(), r.systemSnapshotId(), r.dataSnapshotId(), r.description(),
-                r.resourceGroupId(), Shapes.tagMaps(r.tag(), CreateCustomImageRequest.Tag::key, CreateCustomImageRequest.Tag::value)));
+        String id = images.create(
+                call.tx(),
+                call.now(),
+                caller(call, r.regionId()),
+                new CustomImageService.CreateImage(
+                        r.instanceId(),
+                        r.imageName(),
+                        r.systemSnapshotId(),
+                        r.dataSnapshotId(),
+                        r.description(),
+                        r.resourceGroupId(),
+                        Shapes.tagMaps(
+                                r.tag(), CreateCustomImageRequest.Tag::key, CreateCustomImageRequest.Tag::value)));
         return new CreateCustomImageResponse(id);
     }
 
@@ -60,15 +69,34 @@ public final class CustomImageActions implements SwasOpenApi, ResourceModule {
     @Reusable
     public ListCustomImagesResponse listCustomImages(Call call, ListCustomImagesRequest r) {
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
-        List<ImageQuery.TagFilter> tagFilter = r.tag() == null ? null : r.tag().stream()
-                .map(t -> new ImageQuery.TagFilter(t.key(), emptyToNull(t.value()))).toList();
-        CustomImageService.ImagePage page = images.list(call.tx(), call.now(), new ImageQuery(call.accountId(),
-                r.regionId(), r.imageIds(), r.imageNames(), r.instanceId(), r.systemSnapshotId(), r.dataSnapshotId(),
-                r.share(), r.resourceGroupId(), tagFilter, paging.offset(), paging.size()));
+        List<ImageQuery.TagFilter> tagFilter = r.tag() == null
+                ? null
+                : r.tag().stream()
+                        .map(t -> new ImageQuery.TagFilter(t.key(), emptyToNull(t.value())))
+                        .toList();
+        CustomImageService.ImagePage page = images.list(
+                call.tx(),
+                call.now(),
+                new ImageQuery(
+                        call.accountId(),
+                        r.regionId(),
+                        r.imageIds(),
+                        r.imageNames(),
+                        r.instanceId(),
+                        r.systemSnapshotId(),
+                        r.dataSnapshotId(),
+                        r.share(),
+                        r.resourceGroupId(),
+                        tagFilter,
+                        paging.offset(),
+                        paging.size()));
         call.validUntil(page.stableUntil());
         // the service sends this action's counters as strings (the catalog's response tree says so)
-        return new ListCustomImagesResponse(page.images().stream().map(CustomImageActions::customImage).toList(),
-                Integer.toString(paging.number()), Integer.toString(paging.size()), Long.toString(page.total()));
+        return new ListCustomImagesResponse(
+                page.images().stream().map(CustomImageActions::customImage).toList(),
+                Integer.toString(paging.number()),
+                Integer.toString(paging.size()),
+                Long.toString(page.total()));
     }
 
     private static CustomImage customImage(CustomImageService.ImageView v) {
@@ -119,22 +147,22 @@ public final class CustomImageActions implements SwasOpenApi, ResourceModule {
     }
 
     @Override
-    public AddCustomImageShareAccountResponse addCustomImageShareAccount(Call call,
-            AddCustomImageShareAccountRequest r) {
+    public AddCustomImageShareAccountResponse addCustomImageShareAccount(
+            Call call, AddCustomImageShareAccountRequest r) {
         images.addShareAccounts(call.tx(), call.now(), caller(call, r.regionId()), r.imageId(), r.account());
         return new AddCustomImageShareAccountResponse();
     }
 
     @Override
-    public RemoveCustomImageShareAccountResponse removeCustomImageShareAccount(Call call,
-            RemoveCustomImageShareAccountRequest r) {
+    public RemoveCustomImageShareAccountResponse removeCustomImageShareAccount(
+            Call call, RemoveCustomImageShareAccountRequest r) {
         images.removeShareAccounts(call.tx(), caller(call, r.regionId()), r.imageId(), r.account());
         return new RemoveCustomImageShareAccountResponse();
     }
 
     @Override
-    public ListCustomImageShareAccountsResponse listCustomImageShareAccounts(Call call,
-            ListCustomImageShareAccountsRequest r) {
+    public ListCustomImageShareAccountsResponse listCustomImageShareAccounts(
+            Call call, ListCustomImageShareAccountsRequest r) {
         List<ShareRecord> all = images.shareAccounts(call.tx(), caller(call, r.regionId()), r.imageId());
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<ImageShareUser> users = paging.slice(all).stream()

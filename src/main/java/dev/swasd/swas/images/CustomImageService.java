@@ -1,17 +1,5 @@
 package dev.swasd.swas.images;
 
-import java.util.HashMap;
-import dev.swasd.swas.Caller;
-import dev.swasd.swas.ConcurrentChange;
-import dev.swasd.swas.IdFormat;
-import dev.swasd.swas.Lifecycle;
-import dev.swasd.swas.Quotas;
-import dev.swasd.swas.Regions;
-import dev.swasd.swas.ResourceType;
-import dev.swasd.swas.SwasErrors;
-import dev.swasd.swas.regions.PublicImages;
-import dev.swasd.swas.snapshots.SnapshotService;
-import dev.swasd.swas.tags.TagRules;
 import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageQuery;
 import dev.swasd.store.ImageRecord;
@@ -24,7 +12,19 @@ import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
 import dev.swasd.store.Tx;
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.ConcurrentChange;
+import dev.swasd.swas.IdFormat;
+import dev.swasd.swas.Lifecycle;
+import dev.swasd.swas.Quotas;
+import dev.swasd.swas.Regions;
+import dev.swasd.swas.ResourceType;
+import dev.swasd.swas.SwasErrors;
+import dev.swasd.swas.regions.PublicImages;
+import dev.swasd.swas.snapshots.SnapshotService;
+import dev.swasd.swas.tags.TagRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +38,18 @@ import java.util.regex.Pattern;
 public final class CustomImageService {
     private static final ImageRepository ROWS = new ImageRepository();
     /** Custom images; a soft-deleted one no longer exists for its owner. */
-    public static final ResourceType CUSTOM_IMAGE = new ResourceType("customimage", new IdFormat.Prefixed("m-", 20),
-            (tx, c, id) -> ROWS.find(tx, id).filter(i -> !i.deleted() && i.accountId().equals(c.accountId())
-                    && i.regionId().equals(c.regionId())).isPresent(), ImageRepository.TRANSITIONS);
+    public static final ResourceType CUSTOM_IMAGE = new ResourceType(
+            "customimage",
+            new IdFormat.Prefixed("m-", 20),
+            (tx, c, id) -> ROWS.find(tx, id)
+                    .filter(i -> !i.deleted()
+                            && i.accountId().equals(c.accountId())
+                            && i.regionId().equals(c.regionId()))
+                    .isPresent(),
+            ImageRepository.TRANSITIONS);
     /** 2-128 characters, starting with a letter or digit; letters (CJK too), digits, : _ - */
     private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}:_\\-]{1,127}$");
+
     private static final int MAX_DESCRIPTION = 256;
 
     private final Regions regions;
@@ -54,8 +61,15 @@ public final class CustomImageService {
     private final TagRepository tags;
     private final ImageUse imageUse;
 
-    public CustomImageService(Regions regions, PublicImages publicImages, Quotas quotas, Lifecycle lifecycle,
-            InstanceRepository instances, SnapshotRepository snapshots, ImageRepository images, TagRepository tags) {
+    public CustomImageService(
+            Regions regions,
+            PublicImages publicImages,
+            Quotas quotas,
+            Lifecycle lifecycle,
+            InstanceRepository instances,
+            SnapshotRepository snapshots,
+            ImageRepository images,
+            TagRepository tags) {
         this.regions = regions;
         this.quotas = quotas;
         this.lifecycle = lifecycle;
@@ -66,16 +80,24 @@ public final class CustomImageService {
         this.imageUse = new ImageUse(publicImages, images);
     }
 
-    public record CreateImage(String instanceId, String imageName, String systemSnapshotId, String dataSnapshotId,
-            String description, String resourceGroupId, List<Map<String, String>> tags) {
-    }
+    public record CreateImage(
+            String instanceId,
+            String imageName,
+            String systemSnapshotId,
+            String dataSnapshotId,
+            String description,
+            String resourceGroupId,
+            List<Map<String, String>> tags) {}
 
     public String create(Tx tx, long now, Caller caller, CreateImage cmd) {
         regions.require(caller.regionId());
-        InstanceRecord instance = instances.find(tx, caller.accountId(), caller.regionId(), cmd.instanceId())
+        InstanceRecord instance = instances
+                .find(tx, caller.accountId(), caller.regionId(), cmd.instanceId())
                 .orElseThrow(SwasErrors::instanceNotFound);
         if (!NAME.matcher(cmd.imageName()).matches()) {
-            throw new ApiException(400, "InvalidImageName",
+            throw new ApiException(
+                    400,
+                    "InvalidImageName",
                     "ImageName must be 2-128 characters, start with a letter or digit and hold only letters, digits, "
                             + "colons, underscores and hyphens.");
         }
@@ -87,36 +109,63 @@ public final class CustomImageService {
         }
         TagRules.checkForAttach(cmd.tags());
         SnapshotRecord system = snapshotOf(tx, now, caller, cmd.systemSnapshotId(), instance, "system");
-        SnapshotRecord data = cmd.dataSnapshotId() == null ? null
+        SnapshotRecord data = cmd.dataSnapshotId() == null
+                ? null
                 : snapshotOf(tx, now, caller, cmd.dataSnapshotId(), instance, "data");
         long servers = instances.countInAccount(tx, caller.accountId());
         long cap = Quotas.scaled(quotas.customImagesPerServer(), servers, quotas.customImagesPerAccount());
         if (images.countLiveInAccount(tx, caller.accountId()) >= cap) {
-            throw SwasErrors.quotaExceeded("CustomImage", "The account may have at most " + cap + " custom images ("
-                    + quotas.customImagesPerServer() + " per server, at most " + quotas.customImagesPerAccount() + ").");
+            throw SwasErrors.quotaExceeded(
+                    "CustomImage",
+                    "The account may have at most " + cap + " custom images (" + quotas.customImagesPerServer()
+                            + " per server, at most " + quotas.customImagesPerAccount() + ").");
         }
         ImageUse.Source source = imageUse.describe(tx, instance.imageId());
         String id = CUSTOM_IMAGE.newId();
         String creating = CustomImageStatus.CREATING.code();
         String available = CustomImageStatus.AVAILABLE.code();
-        images.insert(tx, new ImageRecord(id, caller.accountId(), caller.regionId(), cmd.imageName(),
-                cmd.description() == null ? "" : cmd.description(), instance.instanceId(), instance.instanceName(),
-                system.snapshotId(), system.snapshotName(), data == null ? null : data.snapshotId(),
-                data == null ? null : data.snapshotName(), system.diskSizeGib(), data == null ? 0 : data.diskSizeGib(),
-                source.platform(), source.imageId(), source.imageName(), source.version(),
-                lifecycle.toward(creating, available, now), false, now, null, cmd.resourceGroupId(), 0));
+        images.insert(
+                tx,
+                new ImageRecord(
+                        id,
+                        caller.accountId(),
+                        caller.regionId(),
+                        cmd.imageName(),
+                        cmd.description() == null ? "" : cmd.description(),
+                        instance.instanceId(),
+                        instance.instanceName(),
+                        system.snapshotId(),
+                        system.snapshotName(),
+                        data == null ? null : data.snapshotId(),
+                        data == null ? null : data.snapshotName(),
+                        system.diskSizeGib(),
+                        data == null ? 0 : data.diskSizeGib(),
+                        source.platform(),
+                        source.imageId(),
+                        source.imageName(),
+                        source.version(),
+                        lifecycle.toward(creating, available, now),
+                        false,
+                        now,
+                        null,
+                        cmd.resourceGroupId(),
+                        0));
         for (Map<String, String> t : cmd.tags()) {
-            tags.put(tx, new TagRecord(caller.accountId(), "customimage", id, t.get("Key"), t.getOrDefault("Value", "")));
+            tags.put(
+                    tx,
+                    new TagRecord(caller.accountId(), "customimage", id, t.get("Key"), t.getOrDefault("Value", "")));
         }
         return id;
     }
 
-    private SnapshotRecord snapshotOf(Tx tx, long now, Caller caller, String snapshotId, InstanceRecord instance,
-            String diskType) {
-        SnapshotRecord s = snapshots.find(tx, caller.accountId(), caller.regionId(), snapshotId)
+    private SnapshotRecord snapshotOf(
+            Tx tx, long now, Caller caller, String snapshotId, InstanceRecord instance, String diskType) {
+        SnapshotRecord s = snapshots
+                .find(tx, caller.accountId(), caller.regionId(), snapshotId)
                 .orElseThrow(SwasErrors::snapshotNotFound);
         if (!s.instanceId().equals(instance.instanceId()) || !s.sourceDiskType().equals(diskType)) {
-            throw SwasErrors.invalidParam(diskType.equals("system") ? "SystemSnapshotId" : "DataSnapshotId",
+            throw SwasErrors.invalidParam(
+                    diskType.equals("system") ? "SystemSnapshotId" : "DataSnapshotId",
                     "it must be a snapshot of the " + diskType + " disk of server " + instance.instanceId() + ".");
         }
         if (!SnapshotService.ACCOMPLISHED.equals(s.status(now))) {
@@ -126,17 +175,19 @@ public final class CustomImageService {
     }
 
     /** A listed image with what the response shows beside the row. */
-    public record ImageView(ImageRecord record, String status, boolean inShareUser, List<String> createdInstances,
-            List<TagRecord> tags) {
-    }
+    public record ImageView(
+            ImageRecord record,
+            String status,
+            boolean inShareUser,
+            List<String> createdInstances,
+            List<TagRecord> tags) {}
 
     /**
      * A page of images, with the first moment one of them changes state by itself (Creating
      * becomes Available when its time comes, without a write): until then, and as long as nothing
      * is written, the page stays as it is. Long.MAX_VALUE when none is due to change.
      */
-    public record ImagePage(List<ImageView> images, long total, long stableUntil) {
-    }
+    public record ImagePage(List<ImageView> images, long total, long stableUntil) {}
 
     public ImagePage list(Tx tx, long now, ImageQuery query) {
         regions.require(query.regionId());
@@ -167,7 +218,9 @@ public final class CustomImageService {
         List<ImageRecord> targets = new ArrayList<>();
         for (String id : ids) {
             ImageRecord i = byId.get(id);
-            if (i == null || i.deleted() || !i.accountId().equals(caller.accountId())
+            if (i == null
+                    || i.deleted()
+                    || !i.accountId().equals(caller.accountId())
                     || !i.regionId().equals(caller.regionId())) {
                 throw SwasErrors.imageNotFound();
             }
@@ -221,8 +274,9 @@ public final class CustomImageService {
         }
         long count = images.shareCount(tx, imageId);
         if (count > quotas.shareAccountsPerImage()) {
-            throw SwasErrors.quotaExceeded("ShareAccount", "A custom image may be shared with at most "
-                    + quotas.shareAccountsPerImage() + " accounts.");
+            throw SwasErrors.quotaExceeded(
+                    "ShareAccount",
+                    "A custom image may be shared with at most " + quotas.shareAccountsPerImage() + " accounts.");
         }
         // the version bump serializes racing share and delete requests on this image
         save(tx, withShare(i, i.inShare()));
@@ -249,7 +303,8 @@ public final class CustomImageService {
     private ImageRecord owned(Tx tx, Caller caller, String imageId) {
         regions.require(caller.regionId());
         return images.find(tx, imageId)
-                .filter(i -> !i.deleted() && i.accountId().equals(caller.accountId())
+                .filter(i -> !i.deleted()
+                        && i.accountId().equals(caller.accountId())
                         && i.regionId().equals(caller.regionId()))
                 .orElseThrow(SwasErrors::imageNotFound);
     }
@@ -263,11 +318,30 @@ public final class CustomImageService {
     }
 
     private static ImageRecord withShare(ImageRecord i, boolean inShare) {
-        return new ImageRecord(i.imageId(), i.accountId(), i.regionId(), i.imageName(), i.description(),
-                i.instanceId(), i.instanceName(), i.systemSnapshotId(), i.systemSnapshotName(), i.dataSnapshotId(),
-                i.dataSnapshotName(), i.systemDiskGib(), i.dataDiskGib(), i.platform(), i.sourceImageId(),
-                i.sourceImageName(), i.sourceImageVersion(), i.state(), inShare,
-                i.createdAt(), i.deletedAt(), i.resourceGroupId(), i.version());
+        return new ImageRecord(
+                i.imageId(),
+                i.accountId(),
+                i.regionId(),
+                i.imageName(),
+                i.description(),
+                i.instanceId(),
+                i.instanceName(),
+                i.systemSnapshotId(),
+                i.systemSnapshotName(),
+                i.dataSnapshotId(),
+                i.dataSnapshotName(),
+                i.systemDiskGib(),
+                i.dataDiskGib(),
+                i.platform(),
+                i.sourceImageId(),
+                i.sourceImageName(),
+                i.sourceImageVersion(),
+                i.state(),
+                inShare,
+                i.createdAt(),
+                i.deletedAt(),
+                i.resourceGroupId(),
+                i.version());
     }
 
     private void save(Tx tx, ImageRecord i) {

@@ -10,7 +10,6 @@ import dev.swasd.api.ecs.EcsResponses.DescribeImagesResponse.Images.Image.DiskDe
 import dev.swasd.api.ecs.EcsResponses.DescribeImagesResponse.Images.Image.DiskDeviceMappings.DiskDeviceMapping;
 import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageRecord;
-import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.Paging;
 import dev.swasd.swas.Shapes;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.Set;
 public final class EcsImageActions implements EcsApi {
     /** The owner ECS shows for SWAS images shared to it (docs/decisions.md). */
     static final long SWAS_SERVICE_ACCOUNT = 1000000000000000L;
+
     private static final Set<String> ALIASES = Set.of("system", "self", "others", "marketplace");
 
     private final CustomImageService images;
@@ -38,11 +38,14 @@ public final class EcsImageActions implements EcsApi {
     public DescribeImagesResponse describeImages(Call call, DescribeImagesRequest r) {
         String alias = r.imageOwnerAlias();
         if (alias != null && !ALIASES.contains(alias)) {
-            throw new ApiException(400, "InvalidImageOwnerAlias.ValueNotSupported",
+            throw new ApiException(
+                    400,
+                    "InvalidImageOwnerAlias.ValueNotSupported",
                     "The specified ImageOwnerAlias value is not supported.");
         }
         String status = r.status() == null ? "Available" : r.status();
-        boolean wantsAvailable = status.equals("ALL") || List.of(status.split(",")).contains("Available");
+        boolean wantsAvailable =
+                status.equals("ALL") || List.of(status.split(",")).contains("Available");
         boolean others = (alias == null || alias.equals("others")) && !Boolean.TRUE.equals(r.isPublic());
         List<ImageRecord> all = new ArrayList<>();
         if (others && wantsAvailable) {
@@ -63,7 +66,8 @@ public final class EcsImageActions implements EcsApi {
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         return DescribeImagesResponse.builder()
                 .regionId(r.regionId())
-                .images(new Images(paging.slice(all).stream().map(EcsImageActions::image).toList()))
+                .images(new Images(
+                        paging.slice(all).stream().map(EcsImageActions::image).toList()))
                 .pageNumber(paging.number())
                 .pageSize(paging.size())
                 .totalCount(all.size())
@@ -110,7 +114,14 @@ public final class EcsImageActions implements EcsApi {
     }
 
     private static DiskDeviceMapping mapping(String device, String type, String snapshotId, int sizeGib) {
-        return DiskDeviceMapping.builder().device(device).type(type).snapshotId(snapshotId)
-                .size(Integer.toString(sizeGib)).format("").progress("100%").encrypted(false).build();
+        return DiskDeviceMapping.builder()
+                .device(device)
+                .type(type)
+                .snapshotId(snapshotId)
+                .size(Integer.toString(sizeGib))
+                .format("")
+                .progress("100%")
+                .encrypted(false)
+                .build();
     }
 }

@@ -1,12 +1,12 @@
 package dev.swasd.swas.images;
 
+import dev.swasd.store.ImageRecord;
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.Tx;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.SwasErrors;
 import dev.swasd.swas.regions.PublicImage;
 import dev.swasd.swas.regions.PublicImages;
-import dev.swasd.store.ImageRecord;
-import dev.swasd.store.ImageRepository;
-import dev.swasd.store.Tx;
 import java.util.Optional;
 
 /**
@@ -15,9 +15,15 @@ import java.util.Optional;
  */
 public final class ImageUse {
     /** The facts a server needs from its image. */
-    public record Source(String imageId, String imageName, String imageType, String version, String platform,
-            int systemDiskGib, int dataDiskGib, ImageRecord custom) {
-    }
+    public record Source(
+            String imageId,
+            String imageName,
+            String imageType,
+            String version,
+            String platform,
+            int systemDiskGib,
+            int dataDiskGib,
+            ImageRecord custom) {}
 
     private final PublicImages publicImages;
     private final ImageRepository images;
@@ -32,8 +38,15 @@ public final class ImageUse {
         Optional<PublicImage> pub = publicImages.find(imageId);
         if (pub.isPresent()) {
             PublicImage p = pub.get();
-            return new Source(p.imageId(), p.imageName(), p.imageType(), p.version(), p.platform(),
-                    p.requiredDiskSize(), 0, null);
+            return new Source(
+                    p.imageId(),
+                    p.imageName(),
+                    p.imageType(),
+                    p.version(),
+                    p.platform(),
+                    p.requiredDiskSize(),
+                    0,
+                    null);
         }
         ImageRecord custom = visibleCustom(tx, caller, imageId).orElseThrow(SwasErrors::imageNotFound);
         if (!CustomImageStatus.AVAILABLE.code().equals(custom.status(now))) {
@@ -47,10 +60,18 @@ public final class ImageUse {
         Optional<PublicImage> pub = publicImages.find(imageId);
         if (pub.isPresent()) {
             PublicImage p = pub.get();
-            return new Source(p.imageId(), p.imageName(), p.imageType(), p.version(), p.platform(),
-                    p.requiredDiskSize(), 0, null);
+            return new Source(
+                    p.imageId(),
+                    p.imageName(),
+                    p.imageType(),
+                    p.version(),
+                    p.platform(),
+                    p.requiredDiskSize(),
+                    0,
+                    null);
         }
-        return images.find(tx, imageId).map(ImageUse::source)
+        return images.find(tx, imageId)
+                .map(ImageUse::source)
                 .orElse(new Source(imageId, imageId, "custom", "", "Linux", 0, 0, null));
     }
 
@@ -62,7 +83,14 @@ public final class ImageUse {
     }
 
     private static Source source(ImageRecord i) {
-        return new Source(i.imageId(), i.imageName(), "custom", i.sourceImageVersion(), i.platform(),
-                i.systemDiskGib(), i.dataDiskGib(), i);
+        return new Source(
+                i.imageId(),
+                i.imageName(),
+                "custom",
+                i.sourceImageVersion(),
+                i.platform(),
+                i.systemDiskGib(),
+                i.dataDiskGib(),
+                i);
     }
 }

@@ -29,8 +29,8 @@ public final class DiskService {
     private final InstanceRepository instances;
     private final SnapshotRepository snapshots;
 
-    public DiskService(Regions regions, Lifecycle lifecycle, InstanceRepository instances,
-            SnapshotRepository snapshots) {
+    public DiskService(
+            Regions regions, Lifecycle lifecycle, InstanceRepository instances, SnapshotRepository snapshots) {
         this.regions = regions;
         this.lifecycle = lifecycle;
         this.instances = instances;
@@ -49,9 +49,11 @@ public final class DiskService {
      */
     public void reset(Tx tx, long now, Caller caller, String diskId, String snapshotId) {
         DiskRecord disk = require(tx, caller, diskId);
-        SnapshotRecord snapshot = snapshots.find(tx, caller.accountId(), caller.regionId(), snapshotId)
+        SnapshotRecord snapshot = snapshots
+                .find(tx, caller.accountId(), caller.regionId(), snapshotId)
                 .orElseThrow(SwasErrors::snapshotNotFound);
-        InstanceRecord server = instances.find(tx, caller.accountId(), caller.regionId(), disk.instanceId())
+        InstanceRecord server = instances
+                .find(tx, caller.accountId(), caller.regionId(), disk.instanceId())
                 .orElseThrow(SwasErrors::instanceNotFound);
         if (!InstanceStatus.is(server.status(now), InstanceStatus.Stopped)) {
             throw SwasErrors.resetDiskNeedsStoppedServer();
@@ -60,18 +62,20 @@ public final class DiskService {
             throw SwasErrors.incorrectDiskStatus();
         }
         if (!snapshot.diskId().equals(disk.diskId())) {
-            throw SwasErrors.invalidParam("SnapshotId", "the snapshot " + snapshotId + " is not of the disk " + diskId
-                    + ".");
+            throw SwasErrors.invalidParam(
+                    "SnapshotId", "the snapshot " + snapshotId + " is not of the disk " + diskId + ".");
         }
         if (!SnapshotService.ACCOMPLISHED.equals(snapshot.status(now))) {
             throw SwasErrors.incorrectSnapshotStatus();
         }
         if (server.lastResetAt() != null && snapshot.createdAt() < server.lastResetAt()) {
-            throw SwasErrors.invalidParam("SnapshotId", "the snapshot " + snapshotId + " was taken before the "
-                    + "server's system was last reset, so it cannot roll the disk back.");
+            throw SwasErrors.invalidParam(
+                    "SnapshotId",
+                    "the snapshot " + snapshotId + " was taken before the "
+                            + "server's system was last reset, so it cannot roll the disk back.");
         }
-        instances.updateDisk(tx, disk.withState(lifecycle.toward(DiskStatus.ReIniting.name(),
-                DiskStatus.In_use.name(), now)));
+        instances.updateDisk(
+                tx, disk.withState(lifecycle.toward(DiskStatus.ReIniting.name(), DiskStatus.In_use.name(), now)));
     }
 
     /**
@@ -89,15 +93,30 @@ public final class DiskService {
         List<DiskRecord> existing = instances.disksOf(tx, server.instanceId());
         long data = existing.stream().filter(d -> d.diskType().equals("data")).count();
         if (data >= DATA_DISKS_PER_SERVER) {
-            throw SwasErrors.quotaExceeded("Disk", "A server may have at most " + DATA_DISKS_PER_SERVER
-                    + " data disks; " + server.instanceId() + " has " + data + ".");
+            throw SwasErrors.quotaExceeded(
+                    "Disk",
+                    "A server may have at most " + DATA_DISKS_PER_SERVER + " data disks; " + server.instanceId()
+                            + " has " + data + ".");
         }
         String id = InstanceService.DISK.newId();
         // /dev/xvda is the system disk; data disks follow in order
         String device = "/dev/xvd" + (char) ('a' + existing.size());
-        instances.insertDisk(tx, new DiskRecord(id, caller.accountId(), caller.regionId(), server.instanceId(),
-                "Data disk of " + server.instanceId().substring(0, 8), "data", category, (int) sizeGib, device, now,
-                null, lifecycle.toward(DiskStatus.Creating.name(), DiskStatus.In_use.name(), now), ""));
+        instances.insertDisk(
+                tx,
+                new DiskRecord(
+                        id,
+                        caller.accountId(),
+                        caller.regionId(),
+                        server.instanceId(),
+                        "Data disk of " + server.instanceId().substring(0, 8),
+                        "data",
+                        category,
+                        (int) sizeGib,
+                        device,
+                        now,
+                        null,
+                        lifecycle.toward(DiskStatus.Creating.name(), DiskStatus.In_use.name(), now),
+                        ""));
         return id;
     }
 

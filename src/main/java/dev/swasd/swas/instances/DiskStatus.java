@@ -5,7 +5,9 @@ import java.util.List;
 
 /** Disk states (ListDisks' Status enum) the actions drive: In_use, and ReIniting while ResetDisk rolls it back. */
 public enum DiskStatus {
-    In_use, ReIniting, Creating;
+    In_use,
+    ReIniting,
+    Creating;
 
     /** Whether a disk of the list is being rolled back at {@code now}, so its server must wait. */
     static boolean anyBusy(List<DiskRecord> disks, long now) {

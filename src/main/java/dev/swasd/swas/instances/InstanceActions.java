@@ -2,16 +2,16 @@ package dev.swasd.swas.instances;
 
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
+import dev.swasd.api.swasopen.SwasOpenRequests.CreateDiskRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.CreateInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListDisksRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancePlansModificationRequest;
-import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesTrafficPackagesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListInstanceStatusRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ListInstancesTrafficPackagesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RebootInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RenewInstanceRequest;
-import dev.swasd.api.swasopen.SwasOpenRequests.CreateDiskRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetDiskRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetSystemRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartInstanceRequest;
@@ -21,19 +21,19 @@ import dev.swasd.api.swasopen.SwasOpenRequests.StopInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.UpdateDiskAttributeRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.UpdateInstanceAttributeRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.UpgradeInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.CreateDiskResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.CreateInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListDisksResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancePlansModificationResponse;
-import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesTrafficPackagesResponse;
-import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesTrafficPackagesResponse.InstanceTrafficPackageUsage;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstanceStatusResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstanceStatusResponse.InstanceStatus;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesResponse.Instance;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesTrafficPackagesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ListInstancesTrafficPackagesResponse.InstanceTrafficPackageUsage;
 import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RebootInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RenewInstanceResponse;
-import dev.swasd.api.swasopen.SwasOpenResponses.CreateDiskResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ResetDiskResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ResetSystemResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StartInstanceResponse;
@@ -48,14 +48,13 @@ import dev.swasd.store.InstanceRecord;
 import dev.swasd.store.TagRecord;
 import dev.swasd.store.TagRepository;
 import dev.swasd.swas.Caller;
-import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.Paging;
 import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
-import dev.swasd.swas.tags.TagFilters;
 import dev.swasd.swas.regions.Plan;
 import dev.swasd.swas.regions.RegionActions;
+import dev.swasd.swas.tags.TagFilters;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,16 +84,27 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public CreateInstancesResponse createInstances(Call call, CreateInstancesRequest r) {
-        return new CreateInstancesResponse(instances.create(call.tx(), call.now(), caller(call, r.regionId()),
-                new InstanceService.CreateInstances(r.imageId(), r.planId(), r.period(), r.amount(),
-                        Boolean.TRUE.equals(r.autoRenew()), r.autoRenewPeriod(), r.dataDiskSize(), r.chargeType())));
+        return new CreateInstancesResponse(instances.create(
+                call.tx(),
+                call.now(),
+                caller(call, r.regionId()),
+                new InstanceService.CreateInstances(
+                        r.imageId(),
+                        r.planId(),
+                        r.period(),
+                        r.amount(),
+                        Boolean.TRUE.equals(r.autoRenew()),
+                        r.autoRenewPeriod(),
+                        r.dataDiskSize(),
+                        r.chargeType())));
     }
 
     @Override
     public ListInstancesResponse listInstances(Call call, ListInstancesRequest r) {
         List<InstanceRecord> all = new ArrayList<>(instances.all(call.tx(), caller(call, r.regionId())));
         all.removeIf(i -> r.instanceIds() != null && !r.instanceIds().contains(i.instanceId()));
-        all.removeIf(i -> r.publicIpAddresses() != null && !r.publicIpAddresses().contains(i.publicIp()));
+        all.removeIf(
+                i -> r.publicIpAddresses() != null && !r.publicIpAddresses().contains(i.publicIp()));
         if (r.instanceName() != null) {
             String regex = Pattern.quote(r.instanceName()).replace("*", "\\E.*\\Q");
             all.removeIf(i -> !i.instanceName().matches(regex));
@@ -103,16 +113,19 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
         all.removeIf(i -> r.chargeType() != null && !r.chargeType().equals(i.chargeType()));
         all.removeIf(i -> r.planType() != null && !r.planType().equals("NORMAL"));
         all.removeIf(i -> r.resourceGroupId() != null && !r.resourceGroupId().equals(i.resourceGroupId()));
-        List<TagFilters.Filter> filter = TagFilters.of(r.tag(), ListInstancesRequest.Tag::key,
-                ListInstancesRequest.Tag::value);
+        List<TagFilters.Filter> filter =
+                TagFilters.of(r.tag(), ListInstancesRequest.Tag::key, ListInstancesRequest.Tag::value);
         if (filter != null) {
-            Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(call.tx(), "instance",
+            Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(
+                    call.tx(),
+                    "instance",
                     all.stream().map(InstanceRecord::instanceId).toList()));
             all.removeIf(i -> !TagFilters.matches(byId.getOrDefault(i.instanceId(), List.of()), filter));
         }
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<Instance> page = paging.slice(all).stream()
-                .map(rec -> instance(instances.view(call.tx(), call.now(), rec), call.now())).toList();
+                .map(rec -> instance(instances.view(call.tx(), call.now(), rec), call.now()))
+                .toList();
         return new ListInstancesResponse(page, paging.number(), paging.size(), all.size());
     }
 
@@ -146,8 +159,8 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                         .imageIconUrl("")
                         .imageContact("")
                         .build())
-                .networkAttributes(List.of(new Instance.NetworkAttribute(v.plan().bandwidth(), r.innerIp(),
-                        r.publicIp(), "Normal")))
+                .networkAttributes(List.of(
+                        new Instance.NetworkAttribute(v.plan().bandwidth(), r.innerIp(), r.publicIp(), "Normal")))
                 .resourceSpec(Instance.ResourceSpec.builder()
                         .cpu(v.plan().core())
                         .diskSize(v.plan().diskSize())
@@ -156,21 +169,23 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                         .flow(v.plan().flow())
                         .memory(RegionActions.wholeOrFraction(v.plan().memory()))
                         .build())
-                .disks(v.disks().stream().map(d -> Instance.Disk.builder()
-                        .diskId(d.diskId())
-                        .diskName(d.diskName())
-                        .diskType(Shapes.diskType(d.diskType()))
-                        .category(d.category())
-                        .size(d.sizeGib())
-                        .status(d.status(now))
-                        .device(d.device())
-                        .diskChargeType("PrePaid")
-                        .regionId(d.regionId())
-                        .remark(d.remark())
-                        .creationTime(Shapes.time(d.createdAt()))
-                        .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
-                        .diskTags(List.of())
-                        .build()).toList())
+                .disks(v.disks().stream()
+                        .map(d -> Instance.Disk.builder()
+                                .diskId(d.diskId())
+                                .diskName(d.diskName())
+                                .diskType(Shapes.diskType(d.diskType()))
+                                .category(d.category())
+                                .size(d.sizeGib())
+                                .status(d.status(now))
+                                .device(d.device())
+                                .diskChargeType("PrePaid")
+                                .regionId(d.regionId())
+                                .remark(d.remark())
+                                .creationTime(Shapes.time(d.createdAt()))
+                                .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
+                                .diskTags(List.of())
+                                .build())
+                        .toList())
                 .tags(Shapes.tags(v.tags(), Instance.Tag::new))
                 .build();
     }
@@ -179,11 +194,14 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
     public ListInstanceStatusResponse listInstanceStatus(Call call, ListInstanceStatusRequest r) {
         List<InstanceRecord> all = instances.all(call.tx(), caller(call, r.regionId()));
         if (r.instanceIds() != null) {
-            all = all.stream().filter(i -> r.instanceIds().contains(i.instanceId())).toList();
+            all = all.stream()
+                    .filter(i -> r.instanceIds().contains(i.instanceId()))
+                    .toList();
         }
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<InstanceStatus> page = paging.slice(all).stream()
-                .map(i -> new InstanceStatus(i.instanceId(), i.status(call.now()))).toList();
+                .map(i -> new InstanceStatus(i.instanceId(), i.status(call.now())))
+                .toList();
         return new ListInstanceStatusResponse(page, paging.number(), paging.size(), all.size());
     }
 
@@ -229,15 +247,20 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public UpdateInstanceAttributeResponse updateInstanceAttribute(Call call, UpdateInstanceAttributeRequest r) {
-        instances.rename(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.instanceName(),
-                r.password());
+        instances.rename(
+                call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.instanceName(), r.password());
         return new UpdateInstanceAttributeResponse();
     }
 
     @Override
     public ResetSystemResponse resetSystem(Call call, ResetSystemRequest r) {
         Map<String, String> login = r.loginCredentials();
-        instances.reset(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.imageId(),
+        instances.reset(
+                call.tx(),
+                call.now(),
+                caller(call, r.regionId()),
+                r.instanceId(),
+                r.imageId(),
                 login == null ? null : login.get("Password"));
         return new ResetSystemResponse();
     }
@@ -250,29 +273,32 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
         all.removeIf(d -> r.instanceId() != null && !d.instanceId().equals(r.instanceId()));
         all.removeIf(d -> r.diskType() != null && !d.diskType().equalsIgnoreCase(r.diskType()));
         all.removeIf(d -> r.resourceGroupId() != null && !r.resourceGroupId().equals(d.resourceGroupId()));
-        Map<String, List<TagRecord>> diskTags = Shapes.byResource(tags.tagsOf(call.tx(), "disk",
-                all.stream().map(DiskRecord::diskId).toList()));
+        Map<String, List<TagRecord>> diskTags = Shapes.byResource(tags.tagsOf(
+                call.tx(), "disk", all.stream().map(DiskRecord::diskId).toList()));
         List<TagFilters.Filter> filter = TagFilters.of(r.tag(), ListDisksRequest.Tag::key, ListDisksRequest.Tag::value);
         all.removeIf(d -> !TagFilters.matches(diskTags.getOrDefault(d.diskId(), List.of()), filter));
         Map<String, String> names = instances.instanceNames(call.tx(), caller);
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
-        List<ListDisksResponse.Disk> page = paging.slice(all).stream().map(d -> ListDisksResponse.Disk.builder()
-                .diskId(d.diskId())
-                .diskName(d.diskName())
-                .diskType(Shapes.diskType(d.diskType()))
-                .category(d.category())
-                .size(d.sizeGib())
-                .status(d.status(call.now()))
-                .device(d.device())
-                .diskChargeType("PrePaid")
-                .regionId(d.regionId())
-                .remark(d.remark())
-                .creationTime(Shapes.time(d.createdAt()))
-                .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
-                .instanceId(d.instanceId())
-                .instanceName(names.getOrDefault(d.instanceId(), ""))
-                .tags(Shapes.tags(diskTags.getOrDefault(d.diskId(), List.of()), ListDisksResponse.Disk.Tag::new))
-                .build()).toList();
+        List<ListDisksResponse.Disk> page = paging.slice(all).stream()
+                .map(d -> ListDisksResponse.Disk.builder()
+                        .diskId(d.diskId())
+                        .diskName(d.diskName())
+                        .diskType(Shapes.diskType(d.diskType()))
+                        .category(d.category())
+                        .size(d.sizeGib())
+                        .status(d.status(call.now()))
+                        .device(d.device())
+                        .diskChargeType("PrePaid")
+                        .regionId(d.regionId())
+                        .remark(d.remark())
+                        .creationTime(Shapes.time(d.createdAt()))
+                        .resourceGroupId(Shapes.orEmpty(d.resourceGroupId()))
+                        .instanceId(d.instanceId())
+                        .instanceName(names.getOrDefault(d.instanceId(), ""))
+                        .tags(Shapes.tags(
+                                diskTags.getOrDefault(d.diskId(), List.of()), ListDisksResponse.Disk.Tag::new))
+                        .build())
+                .toList();
         return new ListDisksResponse(page, paging.number(), paging.size(), all.size());
     }
 
@@ -280,8 +306,8 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
     public CreateDiskResponse createDisk(Call call, CreateDiskRequest r) {
         Caller caller = caller(call, r.regionId());
         InstanceRecord server = instances.require(call.tx(), caller, r.instanceId());
-        return new CreateDiskResponse(disks.create(call.tx(), call.now(), caller, server,
-                instances.diskCategory(server), r.diskSize()));
+        return new CreateDiskResponse(
+                disks.create(call.tx(), call.now(), caller, server, instances.diskCategory(server), r.diskSize()));
     }
 
     @Override
@@ -309,11 +335,11 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
     }
 
     @Override
-    public ListInstancePlansModificationResponse listInstancePlansModification(Call call,
-            ListInstancePlansModificationRequest r) {
+    public ListInstancePlansModificationResponse listInstancePlansModification(
+            Call call, ListInstancePlansModificationRequest r) {
         List<Plan> targets = instances.upgradeTargets(call.tx(), caller(call, r.regionId()), r.instanceId());
-        return new ListInstancePlansModificationResponse(targets.stream().map(p ->
-                ListInstancePlansModificationResponse.Plan.builder()
+        return new ListInstancePlansModificationResponse(targets.stream()
+                .map(p -> ListInstancePlansModificationResponse.Plan.builder()
                         .planId(p.planId())
                         .core(p.core())
                         .memory(RegionActions.wholeOrFraction(p.memory()))
@@ -324,20 +350,23 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                         .originPrice(new BigDecimal(p.originPrice()))
                         .currency(p.currency())
                         .supportPlatform(RegionActions.jsonArrayText(p.supportPlatform()))
-                        .build()).toList());
+                        .build())
+                .toList());
     }
 
     @Override
-    public ListInstancesTrafficPackagesResponse listInstancesTrafficPackages(Call call,
-            ListInstancesTrafficPackagesRequest r) {
-        return new ListInstancesTrafficPackagesResponse(instances.traffic(call.tx(), caller(call, r.regionId()),
-                r.instanceIds()).stream().map(u -> InstanceTrafficPackageUsage.builder()
-                        .instanceId(u.instanceId())
-                        .trafficPackageTotal(u.total())
-                        .trafficUsed(u.used())
-                        .trafficPackageRemaining(u.remaining())
-                        .trafficOverflow(u.overflow())
-                        .build()).toList());
+    public ListInstancesTrafficPackagesResponse listInstancesTrafficPackages(
+            Call call, ListInstancesTrafficPackagesRequest r) {
+        return new ListInstancesTrafficPackagesResponse(
+                instances.traffic(call.tx(), caller(call, r.regionId()), r.instanceIds()).stream()
+                        .map(u -> InstanceTrafficPackageUsage.builder()
+                                .instanceId(u.instanceId())
+                                .trafficPackageTotal(u.total())
+                                .trafficUsed(u.used())
+                                .trafficPackageRemaining(u.remaining())
+                                .trafficOverflow(u.overflow())
+                                .build())
+                        .toList());
     }
 
     private static Caller caller(Call call, String regionId) {

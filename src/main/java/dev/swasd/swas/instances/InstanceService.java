@@ -1,5 +1,13 @@
 package dev.swasd.swas.instances;
 
+import dev.swasd.store.DiskRecord;
+import dev.swasd.store.ImageRepository;
+import dev.swasd.store.InstanceRecord;
+import dev.swasd.store.InstanceRepository;
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
+import dev.swasd.store.Transition;
+import dev.swasd.store.Tx;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.ConcurrentChange;
 import dev.swasd.swas.IdFormat;
@@ -12,14 +20,6 @@ import dev.swasd.swas.images.ImageUse;
 import dev.swasd.swas.regions.Plan;
 import dev.swasd.swas.regions.Plans;
 import dev.swasd.swas.regions.PublicImages;
-import dev.swasd.store.DiskRecord;
-import dev.swasd.store.ImageRepository;
-import dev.swasd.store.InstanceRecord;
-import dev.swasd.store.InstanceRepository;
-import dev.swasd.store.TagRecord;
-import dev.swasd.store.TagRepository;
-import dev.swasd.store.Transition;
-import dev.swasd.store.Tx;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,12 +33,18 @@ import java.util.stream.Collectors;
 public final class InstanceService {
     private static final InstanceRepository ROWS = new InstanceRepository();
     /** Servers: 32 hex characters, with transitional states (Pending, Starting, Stopping ...). */
-    public static final ResourceType INSTANCE = new ResourceType("instance", new IdFormat.Hex(16),
-            (tx, c, id) -> ROWS.find(tx, c.accountId(), c.regionId(), id).isPresent(), InstanceRepository.TRANSITIONS);
+    public static final ResourceType INSTANCE = new ResourceType(
+            "instance",
+            new IdFormat.Hex(16),
+            (tx, c, id) -> ROWS.find(tx, c.accountId(), c.regionId(), id).isPresent(),
+            InstanceRepository.TRANSITIONS);
     /** A server's disks. */
-    public static final ResourceType DISK = new ResourceType("disk", new IdFormat.Prefixed("d-", 20),
+    public static final ResourceType DISK = new ResourceType(
+            "disk",
+            new IdFormat.Prefixed("d-", 20),
             (tx, c, id) -> ROWS.disk(tx, c.accountId(), c.regionId(), id).isPresent(),
             InstanceRepository.DISK_TRANSITIONS);
+
     private static final Set<Long> PERIODS = Set.of(1L, 3L, 6L, 12L, 24L, 36L);
 
     private final Regions regions;
@@ -48,11 +54,18 @@ public final class InstanceService {
     private final InstanceRepository instances;
     private final TagRepository tags;
     private final ImageUse imageUse;
-    private Created created = (tx, now, caller, instanceId) -> { };
-    private Created passwordSet = (tx, now, caller, instanceId) -> { };
+    private Created created = (tx, now, caller, instanceId) -> {};
+    private Created passwordSet = (tx, now, caller, instanceId) -> {};
 
-    public InstanceService(Regions regions, Plans plans, PublicImages publicImages, Quotas quotas, Lifecycle lifecycle,
-            InstanceRepository instances, ImageRepository images, TagRepository tags) {
+    public InstanceService(
+            Regions regions,
+            Plans plans,
+            PublicImages publicImages,
+            Quotas quotas,
+            Lifecycle lifecycle,
+            InstanceRepository instances,
+            ImageRepository images,
+            TagRepository tags) {
         this.regions = regions;
         this.plans = plans;
         this.quotas = quotas;
@@ -80,14 +93,24 @@ public final class InstanceService {
         this.passwordSet = hook;
     }
 
-    public record CreateInstances(String imageId, String planId, long period, long amount, boolean autoRenew,
-            Long autoRenewPeriod, long dataDiskSize, String chargeType) {
-    }
+    public record CreateInstances(
+            String imageId,
+            String planId,
+            long period,
+            long amount,
+            boolean autoRenew,
+            Long autoRenewPeriod,
+            long dataDiskSize,
+            String chargeType) {}
 
     /** A server as the List actions show it. */
-    public record InstanceView(InstanceRecord record, String status, Plan plan, ImageUse.Source image,
-            List<DiskRecord> disks, List<TagRecord> tags) {
-    }
+    public record InstanceView(
+            InstanceRecord record,
+            String status,
+            Plan plan,
+            ImageUse.Source image,
+            List<DiskRecord> disks,
+            List<TagRecord> tags) {}
 
     public List<String> create(Tx tx, long now, Caller caller, CreateInstances cmd) {
         regions.require(caller.regionId());
@@ -107,13 +130,13 @@ public final class InstanceService {
         long dataDisk = cmd.dataDiskSize();
         long minData = plan.diskType().equals("SSD") ? 20 : 40;
         if (dataDisk != 0 && (dataDisk < minData || dataDisk > 16380 || dataDisk % 20 != 0)) {
-            throw SwasErrors.invalidParam("DataDiskSize", "it must be 0 or a multiple of 20 from " + minData
-                    + " to 16380 GB for this plan.");
+            throw SwasErrors.invalidParam(
+                    "DataDiskSize", "it must be 0 or a multiple of 20 from " + minData + " to 16380 GB for this plan.");
         }
         ImageUse.Source image = imageUse.usable(tx, now, caller, cmd.imageId());
         if (!plan.supportPlatform().contains(image.platform())) {
-            throw SwasErrors.imageNotUsable("The plan " + plan.planId() + " does not support " + image.platform()
-                    + " images.");
+            throw SwasErrors.imageNotUsable(
+                    "The plan " + plan.planId() + " does not support " + image.platform() + " images.");
         }
         if (image.systemDiskGib() > plan.diskSize()) {
             throw SwasErrors.imageNotUsable("The image needs a system disk of " + image.systemDiskGib()
@@ -125,24 +148,71 @@ public final class InstanceService {
         }
         long existing = instances.countInRegion(tx, caller.accountId(), caller.regionId());
         if (existing + cmd.amount() > quotas.instancesPerRegion()) {
-            throw SwasErrors.quotaExceeded("Instance", "An account may have at most " + quotas.instancesPerRegion()
-                    + " servers in a region; it has " + existing + ".");
+            throw SwasErrors.quotaExceeded(
+                    "Instance",
+                    "An account may have at most " + quotas.instancesPerRegion() + " servers in a region; it has "
+                            + existing + ".");
         }
-        long expires = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).plusMonths(cmd.period()).toInstant().toEpochMilli();
+        long expires = Instant.ofEpochMilli(now)
+                .atZone(ZoneOffset.UTC)
+                .plusMonths(cmd.period())
+                .toInstant()
+                .toEpochMilli();
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < cmd.amount(); n++) {
             String id = INSTANCE.newId();
-            instances.insert(tx, new InstanceRecord(id, caller.accountId(), caller.regionId(),
-                    image.imageName().replace(' ', '-') + "-" + id.substring(0, 4), plan.planId(), image.imageId(),
-                    lifecycle.toward(InstanceStatus.Pending.name(), InstanceStatus.Running.name(), now), "PrePaid", now, expires, publicIp(id), innerIp(id), null, 0,
-                    null, 0));
-            instances.insertDisk(tx, new DiskRecord(DISK.newId(), caller.accountId(), caller.regionId(), id,
-                    "System disk of " + id.substring(0, 8), "system", plan.diskType(), plan.diskSize(), "/dev/xvda",
-                    now, null, Transition.settled(DiskStatus.In_use.name()), ""));
+            instances.insert(
+                    tx,
+                    new InstanceRecord(
+                            id,
+                            caller.accountId(),
+                            caller.regionId(),
+                            image.imageName().replace(' ', '-') + "-" + id.substring(0, 4),
+                            plan.planId(),
+                            image.imageId(),
+                            lifecycle.toward(InstanceStatus.Pending.name(), InstanceStatus.Running.name(), now),
+                            "PrePaid",
+                            now,
+                            expires,
+                            publicIp(id),
+                            innerIp(id),
+                            null,
+                            0,
+                            null,
+                            0));
+            instances.insertDisk(
+                    tx,
+                    new DiskRecord(
+                            DISK.newId(),
+                            caller.accountId(),
+                            caller.regionId(),
+                            id,
+                            "System disk of " + id.substring(0, 8),
+                            "system",
+                            plan.diskType(),
+                            plan.diskSize(),
+                            "/dev/xvda",
+                            now,
+                            null,
+                            Transition.settled(DiskStatus.In_use.name()),
+                            ""));
             if (dataDisk > 0) {
-                instances.insertDisk(tx, new DiskRecord(DISK.newId(), caller.accountId(), caller.regionId(), id,
-                        "Data disk of " + id.substring(0, 8), "data", plan.diskType(), (int) dataDisk, "/dev/xvdb",
-                        now, null, Transition.settled(DiskStatus.In_use.name()), ""));
+                instances.insertDisk(
+                        tx,
+                        new DiskRecord(
+                                DISK.newId(),
+                                caller.accountId(),
+                                caller.regionId(),
+                                id,
+                                "Data disk of " + id.substring(0, 8),
+                                "data",
+                                plan.diskType(),
+                                (int) dataDisk,
+                                "/dev/xvdb",
+                                now,
+                                null,
+                                Transition.settled(DiskStatus.In_use.name()),
+                                ""));
             }
             created.created(tx, now, caller, id);
             ids.add(id);
@@ -152,8 +222,13 @@ public final class InstanceService {
 
     public InstanceView view(Tx tx, long now, InstanceRecord r) {
         Plan plan = plans.find(r.planId()).orElseThrow();
-        return new InstanceView(r, r.status(now), plan, imageUse.describe(tx, r.imageId()),
-                instances.disksOf(tx, r.instanceId()), tags.tagsOf(tx, "instance", r.instanceId()));
+        return new InstanceView(
+                r,
+                r.status(now),
+                plan,
+                imageUse.describe(tx, r.imageId()),
+                instances.disksOf(tx, r.instanceId()),
+                tags.tagsOf(tx, "instance", r.instanceId()));
     }
 
     /** Every server of the caller in its region, newest first. */
@@ -169,12 +244,17 @@ public final class InstanceService {
 
     public InstanceRecord require(Tx tx, Caller caller, String instanceId) {
         regions.require(caller.regionId());
-        return instances.find(tx, caller.accountId(), caller.regionId(), instanceId)
+        return instances
+                .find(tx, caller.accountId(), caller.regionId(), instanceId)
                 .orElseThrow(SwasErrors::instanceNotFound);
     }
 
     /** Power actions: all servers must exist and allow the action, or none changes. */
-    public enum Power { START, STOP, REBOOT }
+    public enum Power {
+        START,
+        STOP,
+        REBOOT
+    }
 
     public void power(Tx tx, long now, Caller caller, List<String> instanceIds, Power action) {
         List<InstanceRecord> targets = new ArrayList<>();
@@ -184,8 +264,9 @@ public final class InstanceService {
         for (InstanceRecord r : targets) {
             String status = r.status(now);
             boolean allowed = switch (action) {
-                case START -> InstanceStatus.is(status, InstanceStatus.Stopped)
-                        && !DiskStatus.anyBusy(instances.disksOf(tx, r.instanceId()), now);
+                case START ->
+                    InstanceStatus.is(status, InstanceStatus.Stopped)
+                            && !DiskStatus.anyBusy(instances.disksOf(tx, r.instanceId()), now);
                 case STOP, REBOOT -> InstanceStatus.is(status, InstanceStatus.Running);
             };
             if (!allowed) {
@@ -217,8 +298,10 @@ public final class InstanceService {
         classes += password.chars().anyMatch(c -> "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/".indexOf(c) >= 0) ? 1 : 0;
         boolean allowed = password.chars().allMatch(c -> c > 32 && c < 127);
         if (password.length() < 8 || password.length() > 30 || classes < 3 || !allowed) {
-            throw SwasErrors.invalidParam(parameter, "a password has 8-30 characters and at least three of upper-case "
-                    + "letters, lower-case letters, digits and special characters.");
+            throw SwasErrors.invalidParam(
+                    parameter,
+                    "a password has 8-30 characters and at least three of upper-case "
+                            + "letters, lower-case letters, digits and special characters.");
         }
     }
 
@@ -252,8 +335,14 @@ public final class InstanceService {
         ImageUse.Source image = imageUse.usable(tx, now, caller, target);
         Plan plan = plans.find(r.planId()).orElseThrow();
         List<DiskRecord> disks = instances.disksOf(tx, r.instanceId());
-        int systemDisk = disks.stream().filter(d -> d.diskType().equals("system")).mapToInt(DiskRecord::sizeGib).sum();
-        int dataDisk = disks.stream().filter(d -> d.diskType().equals("data")).mapToInt(DiskRecord::sizeGib).sum();
+        int systemDisk = disks.stream()
+                .filter(d -> d.diskType().equals("system"))
+                .mapToInt(DiskRecord::sizeGib)
+                .sum();
+        int dataDisk = disks.stream()
+                .filter(d -> d.diskType().equals("data"))
+                .mapToInt(DiskRecord::sizeGib)
+                .sum();
         if (image.custom() != null) {
             if (image.custom().instanceId().equals(r.instanceId())) {
                 throw SwasErrors.imageNotUsable("A server cannot be reset with a custom image made from itself.");
@@ -268,13 +357,13 @@ public final class InstanceService {
                     + " GB; the server has " + systemDisk + " GB.");
         }
         if (!plan.supportPlatform().contains(image.platform())) {
-            throw SwasErrors.imageNotUsable("The plan " + plan.planId() + " does not support " + image.platform()
-                    + " images.");
+            throw SwasErrors.imageNotUsable(
+                    "The plan " + plan.planId() + " does not support " + image.platform() + " images.");
         }
         ImageUse.Source current = imageUse.describe(tx, r.imageId());
         if (!current.platform().equals(image.platform()) && !regions.isMainlandChina(caller.regionId())) {
-            throw SwasErrors.imageNotUsable("Outside the Chinese mainland a server cannot switch between Linux and "
-                    + "Windows.");
+            throw SwasErrors.imageNotUsable(
+                    "Outside the Chinese mainland a server cannot switch between Linux and " + "Windows.");
         }
         save(tx, transition(r.withImage(image.imageId(), now), now, InstanceStatus.Resetting, InstanceStatus.Running));
         if (password != null) {
@@ -316,10 +405,14 @@ public final class InstanceService {
      * and more of at least one. The monthly traffic quota is not compared (it belongs to the package).
      */
     static boolean isUpgrade(Plan from, Plan to) {
-        boolean noneSmaller = to.core() >= from.core() && to.memory() >= from.memory()
-                && to.diskSize() >= from.diskSize() && to.bandwidth() >= from.bandwidth();
-        boolean oneLarger = to.core() > from.core() || to.memory() > from.memory()
-                || to.diskSize() > from.diskSize() || to.bandwidth() > from.bandwidth();
+        boolean noneSmaller = to.core() >= from.core()
+                && to.memory() >= from.memory()
+                && to.diskSize() >= from.diskSize()
+                && to.bandwidth() >= from.bandwidth();
+        boolean oneLarger = to.core() > from.core()
+                || to.memory() > from.memory()
+                || to.diskSize() > from.diskSize()
+                || to.bandwidth() > from.bandwidth();
         return noneSmaller && oneLarger;
     }
 
@@ -328,7 +421,8 @@ public final class InstanceService {
         InstanceRecord r = require(tx, caller, instanceId);
         Plan current = plans.find(r.planId()).orElseThrow();
         String platform = imageUse.describe(tx, r.imageId()).platform();
-        return plans.all().stream().filter(p -> isUpgrade(current, p) && p.supportPlatform().contains(platform))
+        return plans.all().stream()
+                .filter(p -> isUpgrade(current, p) && p.supportPlatform().contains(platform))
                 .toList();
     }
 
@@ -338,7 +432,10 @@ public final class InstanceService {
             throw SwasErrors.invalidPeriod();
         }
         InstanceRecord r = require(tx, caller, instanceId);
-        long expires = Instant.ofEpochMilli(r.expiredAt()).atZone(ZoneOffset.UTC).plusMonths(period).toInstant()
+        long expires = Instant.ofEpochMilli(r.expiredAt())
+                .atZone(ZoneOffset.UTC)
+                .plusMonths(period)
+                .toInstant()
                 .toEpochMilli();
         save(tx, r.withExpiry(expires));
     }
@@ -348,8 +445,7 @@ public final class InstanceService {
      * of it used, {@code remaining} the rest ({@code total = used + remaining}), {@code overflow} the traffic
      * beyond the quota.
      */
-    public record TrafficUsage(String instanceId, long total, long used, long remaining, long overflow) {
-    }
+    public record TrafficUsage(String instanceId, long total, long used, long remaining, long overflow) {}
 
     /** Bytes in one GiB, the unit of a plan's Flow. */
     static final long GIB = 1L << 30;
@@ -408,6 +504,7 @@ public final class InstanceService {
     }
 
     static String innerIp(String id) {
-        return "172.16." + Integer.parseInt(id.substring(6, 8), 16) + "." + (Integer.parseInt(id.substring(8, 10), 16) % 254 + 1);
+        return "172.16." + Integer.parseInt(id.substring(6, 8), 16) + "."
+                + (Integer.parseInt(id.substring(8, 10), 16) % 254 + 1);
     }
 }

@@ -1,6 +1,5 @@
 package dev.swasd.swas.keypairs;
 
-import java.util.stream.Stream;
 import dev.swasd.api.Call;
 import dev.swasd.api.Reusable;
 import dev.swasd.api.swasopen.SwasOpenApi;
@@ -46,6 +45,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * SSH key pairs (spec/swas-breadth.md G5 and G10): account key pairs (CreateKeyPair,
@@ -60,24 +60,32 @@ public final class KeyPairActions implements SwasOpenApi {
     public static final int PAIRS_PER_REGION = 10;
     /** Servers one AttachKeyPair / DetachKeyPair names, and names one DeleteKeyPairs names [doc]. */
     public static final int BATCH_MAX = 50;
+
     static final int PAGE_SIZE_MAX = 100;
     static final String WINDOWS = "Windows";
 
     /** An account key pair, a row of {@code key_pairs}; {@code publicKey} in OpenSSH form. */
-    public record KeyPair(String keyPairId, String accountId, String regionId, String keyPairName, String keyType,
-            String publicKey, String fingerprint, long createdAt, long version) {
-    }
+    public record KeyPair(
+            String keyPairId,
+            String accountId,
+            String regionId,
+            String keyPairName,
+            String keyType,
+            String publicKey,
+            String fingerprint,
+            long createdAt,
+            long version) {}
 
     /** A server's key pair slot, a row of {@code instance_key_pairs}: the server holds this pair. */
-    public record Slot(String instanceId, String keyPairId, String accountId, String regionId, long attachedAt,
-            long version) {
-    }
+    public record Slot(
+            String instanceId, String keyPairId, String accountId, String regionId, long attachedAt, long version) {}
 
     /** 2-64 characters: a letter or Chinese character first, then those, digits, ':', '_' or '-' [doc]. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z\\p{IsHan}][A-Za-z0-9\\p{IsHan}:_-]{1,63}");
     /** The ListKeyPairs example writes {@code 2024-05-06T02:28Z}, to the minute. */
-    private static final DateTimeFormatter CREATION_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CREATION_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+
     private static final IdFormat IDS = new IdFormat.Hex(16);
 
     private final Table<KeyPair> pairs = new Table<>("key_pairs", KeyPair.class, "keyPairId");
@@ -137,8 +145,12 @@ public final class KeyPairActions implements SwasOpenApi {
             throw SwasErrors.invalidParam("PageSize", "it must be from 1 to " + PAGE_SIZE_MAX + ".");
         }
         List<KeyPair> all = r.keyPairName() == null
-                ? pairs.list(call.tx(), "account_id = ? AND region_id = ?", "created_at, key_pair_name",
-                        caller.accountId(), caller.regionId())
+                ? pairs.list(
+                        call.tx(),
+                        "account_id = ? AND region_id = ?",
+                        "created_at, key_pair_name",
+                        caller.accountId(),
+                        caller.regionId())
                 : find(call.tx(), caller, r.keyPairName()).stream().toList();
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<ListKeyPairsResponse.KeyPair> page = new ArrayList<>();
@@ -167,8 +179,8 @@ public final class KeyPairActions implements SwasOpenApi {
                 results.add(new AttachKeyPairResponse.Result(e.code(), id, e.getMessage(), "false"));
             }
         }
-        return new AttachKeyPairResponse(failures(results.stream().map(AttachKeyPairResponse.Result::success)),
-                results, results.size());
+        return new AttachKeyPairResponse(
+                failures(results.stream().map(AttachKeyPairResponse.Result::success)), results, results.size());
     }
 
     @Override
@@ -189,8 +201,8 @@ public final class KeyPairActions implements SwasOpenApi {
                 results.add(new DetachKeyPairResponse.Result(e.code(), id, e.getMessage(), "false"));
             }
         }
-        return new DetachKeyPairResponse(failures(results.stream().map(DetachKeyPairResponse.Result::success)),
-                results, results.size());
+        return new DetachKeyPairResponse(
+                failures(results.stream().map(DetachKeyPairResponse.Result::success)), results, results.size());
     }
 
     @Override
@@ -209,7 +221,8 @@ public final class KeyPairActions implements SwasOpenApi {
     public DescribeInstanceKeyPairResponse describeInstanceKeyPair(Call call, DescribeInstanceKeyPairRequest r) {
         Caller caller = caller(call, r.regionId());
         linuxServer(call, caller, r.instanceId());
-        return slots.find(call.tx(), r.instanceId()).flatMap(s -> pairs.find(call.tx(), s.keyPairId()))
+        return slots.find(call.tx(), r.instanceId())
+                .flatMap(s -> pairs.find(call.tx(), s.keyPairId()))
                 .map(p -> new DescribeInstanceKeyPairResponse(p.fingerprint(), p.keyPairName()))
                 .orElse(new DescribeInstanceKeyPairResponse(null, null));
     }
@@ -248,7 +261,9 @@ public final class KeyPairActions implements SwasOpenApi {
 
     /** A valid name [doc], or 400 InvalidKeyPairName.Malformed. */
     static String name(String text) {
-        if (text == null || !NAME.matcher(text).matches() || text.startsWith("http://")
+        if (text == null
+                || !NAME.matcher(text).matches()
+                || text.startsWith("http://")
                 || text.startsWith("https://")) {
             throw SwasErrors.keyPairNameMalformed();
         }
@@ -267,8 +282,16 @@ public final class KeyPairActions implements SwasOpenApi {
     }
 
     private KeyPair add(Call call, Caller caller, String name, SshKeys.PublicKey key) {
-        KeyPair pair = new KeyPair(IDS.next(), caller.accountId(), caller.regionId(), name, key.type(), key.openSsh(),
-                key.fingerprint(), call.now(), 0);
+        KeyPair pair = new KeyPair(
+                IDS.next(),
+                caller.accountId(),
+                caller.regionId(),
+                name,
+                key.type(),
+                key.openSsh(),
+                key.fingerprint(),
+                call.now(),
+                0);
         pairs.insert(call.tx(), pair);
         return pair;
     }
@@ -277,12 +300,14 @@ public final class KeyPairActions implements SwasOpenApi {
     private void attach(Call call, Caller caller, String instanceId, KeyPair pair) {
         Optional<Slot> held = slots.find(call.tx(), instanceId);
         if (held.isEmpty()) {
-            slots.insert(call.tx(), new Slot(instanceId, pair.keyPairId(), caller.accountId(), caller.regionId(),
-                    call.now(), 0));
+            slots.insert(
+                    call.tx(),
+                    new Slot(instanceId, pair.keyPairId(), caller.accountId(), caller.regionId(), call.now(), 0));
         } else if (!held.get().keyPairId().equals(pair.keyPairId())) {
             Slot s = held.get();
-            if (!slots.update(call.tx(), new Slot(instanceId, pair.keyPairId(), s.accountId(), s.regionId(),
-                    call.now(), s.version()))) {
+            if (!slots.update(
+                    call.tx(),
+                    new Slot(instanceId, pair.keyPairId(), s.accountId(), s.regionId(), call.now(), s.version()))) {
                 throw new ConcurrentChange("key pair of instance " + instanceId);
             }
         }
@@ -299,12 +324,21 @@ public final class KeyPairActions implements SwasOpenApi {
     /** The servers holding the pair, in the order they took it. */
     private List<String> holders(Tx tx, KeyPair p) {
         return slots.list(tx, "key_pair_id = ?", "attached_at, instance_id", p.keyPairId()).stream()
-                .map(Slot::instanceId).toList();
+                .map(Slot::instanceId)
+                .toList();
     }
 
     private Optional<KeyPair> find(Tx tx, Caller caller, String name) {
-        return pairs.list(tx, "account_id = ? AND region_id = ? AND key_pair_name = ?", null, caller.accountId(),
-                caller.regionId(), name).stream().findFirst();
+        return pairs
+                .list(
+                        tx,
+                        "account_id = ? AND region_id = ? AND key_pair_name = ?",
+                        null,
+                        caller.accountId(),
+                        caller.regionId(),
+                        name)
+                .stream()
+                .findFirst();
     }
 
     private KeyPair require(Tx tx, Caller caller, String name) {

@@ -40,17 +40,17 @@ final class SshKeys {
     }
 
     /** A made pair: the public key to keep, and the private key, PEM PKCS#8, to return once. */
-    record Generated(PublicKey publicKey, String privateKeyPem) {
-    }
+    record Generated(PublicKey publicKey, String privateKeyPem) {}
 
     /** RSA moduli swasd accepts, in bits (OpenSSH refuses below 1024; 16384 is ssh-keygen's maximum). */
     static final int RSA_MIN_BITS = 1024;
+
     static final int RSA_MAX_BITS = 16384;
     private static final int RSA_MAX_EXPONENT_BYTES = 64;
 
     /** {@code type base64 [comment]}: one line, the type one of ours, base64 with its padding. */
-    private static final Pattern LINE = Pattern.compile(
-            "(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521)"
+    private static final Pattern LINE =
+            Pattern.compile("(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521)"
                     + " +([A-Za-z0-9+/]+={0,2})(?: +[^\\r\\n]*)?");
     /** The curve of each ECDSA type: its name inside the blob, the JDK's name, and its field size in bytes. */
     private static final Map<String, String[]> CURVES = Map.of(
@@ -58,8 +58,7 @@ final class SshKeys {
             "ecdsa-sha2-nistp384", new String[] {"nistp384", "secp384r1", "48"},
             "ecdsa-sha2-nistp521", new String[] {"nistp521", "secp521r1", "66"});
 
-    private SshKeys() {
-    }
+    private SshKeys() {}
 
     /**
      * Reads an OpenSSH public key line. Refuses (400 InvalidPublicKeyBody.Malformed) anything
@@ -91,8 +90,11 @@ final class SshKeys {
                 byte[] n = in.bytes();
                 BigInteger exponent = positive(e, RSA_MAX_EXPONENT_BYTES);
                 BigInteger modulus = positive(n, RSA_MAX_BITS / 8 + 1);
-                if (modulus.bitLength() < RSA_MIN_BITS || !exponent.testBit(0) || exponent.compareTo(BigInteger.ONE) <= 0
-                        || exponent.compareTo(modulus) >= 0 || !modulus.testBit(0)) {
+                if (modulus.bitLength() < RSA_MIN_BITS
+                        || !exponent.testBit(0)
+                        || exponent.compareTo(BigInteger.ONE) <= 0
+                        || exponent.compareTo(modulus) >= 0
+                        || !modulus.testBit(0)) {
                     throw SwasErrors.publicKeyMalformed();
                 }
             }
@@ -122,8 +124,11 @@ final class SshKeys {
             g.initialize(2048);
             KeyPair pair = g.generateKeyPair();
             RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
-            byte[] blob = new Writer().text("ssh-rsa").bytes(pub.getPublicExponent().toByteArray())
-                    .bytes(pub.getModulus().toByteArray()).done();
+            byte[] blob = new Writer()
+                    .text("ssh-rsa")
+                    .bytes(pub.getPublicExponent().toByteArray())
+                    .bytes(pub.getModulus().toByteArray())
+                    .done();
             String pem = "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(pair.getPrivate().getEncoded())
@@ -146,7 +151,9 @@ final class SshKeys {
 
     /** An SSH mpint that must be positive, minimal (no needless leading zero) and at most {@code max} bytes. */
     private static BigInteger positive(byte[] mpint, int max) {
-        if (mpint.length == 0 || mpint.length > max || (mpint[0] & 0x80) != 0
+        if (mpint.length == 0
+                || mpint.length > max
+                || (mpint[0] & 0x80) != 0
                 || (mpint.length > 1 && mpint[0] == 0 && (mpint[1] & 0x80) == 0)) {
             throw SwasErrors.publicKeyMalformed();
         }
@@ -177,7 +184,8 @@ final class SshKeys {
             throw SwasErrors.publicKeyMalformed();
         }
         BigInteger left = y.multiply(y).mod(prime);
-        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(prime);
+        BigInteger right =
+                x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(prime);
         if (!left.equals(right)) {
             throw SwasErrors.publicKeyMalformed();
         }
@@ -196,7 +204,9 @@ final class SshKeys {
             if (data.length - at < 4) {
                 throw SwasErrors.publicKeyMalformed();
             }
-            long len = ((data[at] & 0xffL) << 24) | ((data[at + 1] & 0xff) << 16) | ((data[at + 2] & 0xff) << 8)
+            long len = ((data[at] & 0xffL) << 24)
+                    | ((data[at + 1] & 0xff) << 16)
+                    | ((data[at + 2] & 0xff) << 8)
                     | (data[at + 3] & 0xff);
             at += 4;
             if (len > data.length - at) {

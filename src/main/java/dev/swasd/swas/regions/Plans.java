@@ -27,10 +27,18 @@ public final class Plans {
                 plan("swas.s1.c1m1s25b1t10", 1, 1, 25, "SSD", 1, 1000, "24", LINUX)));
     }
 
-    private static Plan plan(String id, int core, double memory, int disk, String diskType, int bandwidth, int flow,
-            String price, List<String> platforms) {
-        return new Plan(id, core, memory, disk, diskType, bandwidth, flow, price, "CNY", platforms, "NORMAL", "BGP",
-                "1");
+    private static Plan plan(
+            String id,
+            int core,
+            double memory,
+            int disk,
+            String diskType,
+            int bandwidth,
+            int flow,
+            String price,
+            List<String> platforms) {
+        return new Plan(
+                id, core, memory, disk, diskType, bandwidth, flow, price, "CNY", platforms, "NORMAL", "BGP", "1");
     }
 
     public List<Plan> all() {

@@ -6,6 +6,12 @@ package dev.swasd.swas.regions;
  * @param imageType {@code system} or {@code app}
  * @param platform  {@code Linux} or {@code Windows}
  */
-public record PublicImage(String imageId, String imageName, String imageType, String description, String platform,
-        String osType, String version, int requiredDiskSize) {
-}
+public record PublicImage(
+        String imageId,
+        String imageName,
+        String imageType,
+        String description,
+        String platform,
+        String osType,
+        String version,
+        int requiredDiskSize) {}

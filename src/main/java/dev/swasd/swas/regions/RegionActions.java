@@ -12,13 +12,9 @@ import dev.swasd.api.swasopen.SwasOpenResponses.ListImagesResponse.Image;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListPlansResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListRegionsResponse;
 import dev.swasd.store.ImageQuery;
+import dev.swasd.swas.Regions;
 import dev.swasd.swas.images.CustomImageService;
 import dev.swasd.swas.images.CustomImageStatus;
-import dev.swasd.swas.regions.ImageQueries;
-import dev.swasd.swas.regions.Plan;
-import dev.swasd.swas.regions.Plans;
-import dev.swasd.swas.regions.PublicImage;
-import dev.swasd.swas.Regions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +26,8 @@ public final class RegionActions implements SwasOpenApi {
      * The custom images ListImages shows: from the moment CreateCustomImage answers (the Terraform
      * provider reads the new image there at once, and drops it if absent), until it fails or goes.
      */
-    private static final Set<String> LISTED = Set.of(CustomImageStatus.CREATING.code(),
-            CustomImageStatus.AVAILABLE.code());
+    private static final Set<String> LISTED =
+            Set.of(CustomImageStatus.CREATING.code(), CustomImageStatus.AVAILABLE.code());
 
     private final Regions regions;
     private final Plans plans;
@@ -49,13 +45,15 @@ public final class RegionActions implements SwasOpenApi {
     public ListRegionsResponse listRegions(Call call, ListRegionsRequest r) {
         String language = Optional.ofNullable(r.acceptLanguage()).orElse("zh-CN");
         return new ListRegionsResponse(regions.all().stream()
-                .map(g -> new ListRegionsResponse.Region(g.localName(language), g.endpoint(), g.regionId())).toList());
+                .map(g -> new ListRegionsResponse.Region(g.localName(language), g.endpoint(), g.regionId()))
+                .toList());
     }
 
     @Override
     public ListPlansResponse listPlans(Call call, ListPlansRequest r) {
         regions.require(r.regionId());
-        return new ListPlansResponse(plans.all().stream().map(RegionActions::plan).toList());
+        return new ListPlansResponse(
+                plans.all().stream().map(RegionActions::plan).toList());
     }
 
     private static ListPlansResponse.Plan plan(Plan p) {
@@ -92,19 +90,36 @@ public final class RegionActions implements SwasOpenApi {
     @Override
     public ListImagesResponse listImages(Call call, ListImagesRequest r) {
         List<Image> out = new ArrayList<>();
-        for (PublicImage i : publicImages.listImages(r.regionId(), Optional.ofNullable(r.imageType()),
-                Optional.ofNullable(r.imageIds()))) {
+        for (PublicImage i : publicImages.listImages(
+                r.regionId(), Optional.ofNullable(r.imageType()), Optional.ofNullable(r.imageIds()))) {
             out.add(new Image(i.description(), i.imageId(), i.imageName(), i.imageType(), i.platform()));
         }
         if (r.imageType() == null || r.imageType().equals("custom")) {
-            CustomImageService.ImagePage mine = customImages.list(call.tx(), call.now(), new ImageQuery(
-                    call.accountId(), r.regionId(), r.imageIds(), null, null, null, null, null, null, null, 0,
-                    Integer.MAX_VALUE));
+            CustomImageService.ImagePage mine = customImages.list(
+                    call.tx(),
+                    call.now(),
+                    new ImageQuery(
+                            call.accountId(),
+                            r.regionId(),
+                            r.imageIds(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            0,
+                            Integer.MAX_VALUE));
             for (CustomImageService.ImageView v : mine.images()) {
                 if (!LISTED.contains(v.status())) {
                     continue;
                 }
-                out.add(new Image(v.record().description(), v.record().imageId(), v.record().imageName(), "custom",
+                out.add(new Image(
+                        v.record().description(),
+                        v.record().imageId(),
+                        v.record().imageName(),
+                        "custom",
                         v.record().platform()));
             }
         }

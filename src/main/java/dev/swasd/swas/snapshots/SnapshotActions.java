@@ -21,7 +21,6 @@ import dev.swasd.swas.Paging;
 import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
-import dev.swasd.swas.snapshots.SnapshotService;
 import dev.swasd.swas.tags.TagFilters;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,13 @@ public final class SnapshotActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public CreateSnapshotResponse createSnapshot(Call call, CreateSnapshotRequest r) {
-        return new CreateSnapshotResponse(snapshots.create(call.tx(), call.now(), caller(call, r.regionId()),
-                r.diskId(), r.snapshotName(), r.resourceGroupId(),
+        return new CreateSnapshotResponse(snapshots.create(
+                call.tx(),
+                call.now(),
+                caller(call, r.regionId()),
+                r.diskId(),
+                r.snapshotName(),
+                r.resourceGroupId(),
                 Shapes.tagMaps(r.tag(), CreateSnapshotRequest.Tag::key, CreateSnapshotRequest.Tag::value)));
     }
 
@@ -57,10 +61,12 @@ public final class SnapshotActions implements SwasOpenApi, ResourceModule {
         all.removeIf(s -> r.diskId() != null && !r.diskId().equals(s.diskId()));
         all.removeIf(s -> r.sourceDiskType() != null && !r.sourceDiskType().equalsIgnoreCase(s.sourceDiskType()));
         all.removeIf(s -> r.resourceGroupId() != null && !r.resourceGroupId().equals(s.resourceGroupId()));
-        Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(call.tx(), "snapshot",
+        Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(
+                call.tx(),
+                "snapshot",
                 all.stream().map(SnapshotRecord::snapshotId).toList()));
-        List<TagFilters.Filter> filter = TagFilters.of(r.tag(), ListSnapshotsRequest.Tag::key,
-                ListSnapshotsRequest.Tag::value);
+        List<TagFilters.Filter> filter =
+                TagFilters.of(r.tag(), ListSnapshotsRequest.Tag::key, ListSnapshotsRequest.Tag::value);
         all.removeIf(s -> !TagFilters.matches(byId.getOrDefault(s.snapshotId(), List.of()), filter));
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<Snapshot> page = new ArrayList<>();

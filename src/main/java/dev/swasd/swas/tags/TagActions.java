@@ -12,7 +12,6 @@ import dev.swasd.api.swasopen.SwasOpenResponses.TagResourcesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.UntagResourcesResponse;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.Shapes;
-import dev.swasd.swas.tags.TagService;
 
 /** TagResources, UntagResources and ListTagResources, over every taggable resource type. */
 public final class TagActions implements SwasOpenApi {
@@ -24,25 +23,43 @@ public final class TagActions implements SwasOpenApi {
 
     @Override
     public TagResourcesResponse tagResources(Call call, TagResourcesRequest r) {
-        tags.tag(call.tx(), caller(call, r.regionId()), r.resourceType(), r.resourceId(),
+        tags.tag(
+                call.tx(),
+                caller(call, r.regionId()),
+                r.resourceType(),
+                r.resourceId(),
                 Shapes.tagMaps(r.tag(), TagResourcesRequest.Tag::key, TagResourcesRequest.Tag::value));
         return new TagResourcesResponse();
     }
 
     @Override
     public UntagResourcesResponse untagResources(Call call, UntagResourcesRequest r) {
-        tags.untag(call.tx(), caller(call, r.regionId()), r.resourceType(), r.resourceId(), r.tagKey(),
+        tags.untag(
+                call.tx(),
+                caller(call, r.regionId()),
+                r.resourceType(),
+                r.resourceId(),
+                r.tagKey(),
                 Boolean.TRUE.equals(r.all()));
         return new UntagResourcesResponse();
     }
 
     @Override
     public ListTagResourcesResponse listTagResources(Call call, ListTagResourcesRequest r) {
-        TagService.TagPage page = tags.list(call.tx(), caller(call, r.regionId()), r.resourceType(), r.resourceId(),
-                r.tag() == null ? null : Shapes.tagMaps(r.tag(), ListTagResourcesRequest.Tag::key,
-                        ListTagResourcesRequest.Tag::value), r.nextToken());
-        return new ListTagResourcesResponse(page.nextToken(), new TagResources(page.tags().stream()
-                .map(t -> new TagResource(t.resourceId(), t.resourceType(), t.key(), t.value())).toList()));
+        TagService.TagPage page = tags.list(
+                call.tx(),
+                caller(call, r.regionId()),
+                r.resourceType(),
+                r.resourceId(),
+                r.tag() == null
+                        ? null
+                        : Shapes.tagMaps(r.tag(), ListTagResourcesRequest.Tag::key, ListTagResourcesRequest.Tag::value),
+                r.nextToken());
+        return new ListTagResourcesResponse(
+                page.nextToken(),
+                new TagResources(page.tags().stream()
+                        .map(t -> new TagResource(t.resourceId(), t.resourceType(), t.key(), t.value()))
+                        .toList()));
     }
 
     private static Caller caller(Call call, String regionId) {

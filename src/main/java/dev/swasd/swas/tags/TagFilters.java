@@ -7,16 +7,18 @@ import java.util.function.Function;
 
 /** A List action's {@code Tag} filter: every filter tag present with its value. */
 public final class TagFilters {
-    private TagFilters() {
-    }
+    private TagFilters() {}
 
     /** One filter tag; an absent or empty value matches any value. */
-    public record Filter(String key, String value) {
-    }
+    public record Filter(String key, String value) {}
 
     /** The request's typed filter tags; null when the request has none. */
     public static <T> List<Filter> of(List<T> tags, Function<T, String> key, Function<T, String> value) {
-        return tags == null ? null : tags.stream().map(t -> new Filter(key.apply(t), value.apply(t))).toList();
+        return tags == null
+                ? null
+                : tags.stream()
+                        .map(t -> new Filter(key.apply(t), value.apply(t)))
+                        .toList();
     }
 
     public static boolean matches(List<TagRecord> tags, List<Filter> filter) {
@@ -24,8 +26,9 @@ public final class TagFilters {
             return true;
         }
         for (Filter f : filter) {
-            boolean found = tags.stream().anyMatch(t -> t.key().equals(f.key())
-                    && (f.value() == null || f.value().isEmpty() || Objects.equals(t.value(), f.value())));
+            boolean found = tags.stream()
+                    .anyMatch(t -> t.key().equals(f.key())
+                            && (f.value() == null || f.value().isEmpty() || Objects.equals(t.value(), f.value())));
             if (!found) {
                 return false;
             }

@@ -1,16 +1,15 @@
 package dev.swasd.swas.tags;
 
-import java.util.Locale;
 import dev.swasd.swas.SwasErrors;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Tag key and value rules of the service (spec/swas-images.md 7.3 and 7.23). */
 public final class TagRules {
     public static final int MAX_TAGS_PER_RESOURCE = 20;
 
-    private TagRules() {
-    }
+    private TagRules() {}
 
     /** Checks tags to attach: key present, ≤ 64, no reserved prefix, no URL; value ≤ 64, no URL. */
     public static void checkForAttach(List<Map<String, String>> tags) {

@@ -1,12 +1,12 @@
 package dev.swasd.swas.tags;
 
+import dev.swasd.store.TagRecord;
+import dev.swasd.store.TagRepository;
+import dev.swasd.store.Tx;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.Regions;
 import dev.swasd.swas.ResourceTypes;
 import dev.swasd.swas.SwasErrors;
-import dev.swasd.store.TagRecord;
-import dev.swasd.store.TagRepository;
-import dev.swasd.store.Tx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,8 +39,10 @@ public final class TagService {
             tags.tagsOf(tx, type, id).forEach(t -> keys.add(t.key()));
             tagList.forEach(t -> keys.add(t.get("Key")));
             if (keys.size() > TagRules.MAX_TAGS_PER_RESOURCE) {
-                throw SwasErrors.quotaExceeded("Tag", "A resource may carry at most " + TagRules.MAX_TAGS_PER_RESOURCE
-                        + " tags; " + id + " would have " + keys.size() + ".");
+                throw SwasErrors.quotaExceeded(
+                        "Tag",
+                        "A resource may carry at most " + TagRules.MAX_TAGS_PER_RESOURCE + " tags; " + id
+                                + " would have " + keys.size() + ".");
             }
             for (Map<String, String> t : tagList) {
                 tags.put(tx, new TagRecord(caller.accountId(), type, id, t.get("Key"), t.getOrDefault("Value", "")));
@@ -63,10 +65,14 @@ public final class TagService {
         }
     }
 
-    public record TagPage(List<TagRecord> tags, String nextToken) {
-    }
+    public record TagPage(List<TagRecord> tags, String nextToken) {}
 
-    public TagPage list(Tx tx, Caller caller, String type, List<String> resourceIds, List<Map<String, String>> filter,
+    public TagPage list(
+            Tx tx,
+            Caller caller,
+            String type,
+            List<String> resourceIds,
+            List<Map<String, String>> filter,
             String nextToken) {
         regions.require(caller.regionId());
         int offset = 0;
@@ -82,16 +88,22 @@ public final class TagService {
         }
         List<TagRecord> candidates = resourceIds == null || resourceIds.isEmpty()
                 ? tags.ofAccount(tx, caller.accountId(), type)
-                : tags.tagsOf(tx, type, resourceIds).stream().filter(t -> t.accountId().equals(caller.accountId())).toList();
+                : tags.tagsOf(tx, type, resourceIds).stream()
+                        .filter(t -> t.accountId().equals(caller.accountId()))
+                        .toList();
         List<TagRecord> matching = candidates;
         if (filter != null && !filter.isEmpty()) {
             Map<String, List<TagRecord>> byResource = new HashMap<>();
-            candidates.forEach(t -> byResource.computeIfAbsent(t.resourceId(), k -> new ArrayList<>()).add(t));
+            candidates.forEach(t -> byResource
+                    .computeIfAbsent(t.resourceId(), k -> new ArrayList<>())
+                    .add(t));
             matching = new ArrayList<>();
             for (TagRecord t : candidates) {
                 List<TagRecord> own = byResource.get(t.resourceId());
-                boolean all = filter.stream().allMatch(f -> own.stream().anyMatch(o -> o.key().equals(f.get("Key"))
-                        && (f.get("Value") == null || o.value().equals(f.get("Value")))));
+                boolean all = filter.stream()
+                        .allMatch(f -> own.stream()
+                                .anyMatch(o -> o.key().equals(f.get("Key"))
+                                        && (f.get("Value") == null || o.value().equals(f.get("Value")))));
                 if (all) {
                     matching.add(t);
                 }
@@ -104,7 +116,8 @@ public final class TagService {
 
     private void requireResource(Tx tx, Caller caller, String type, String id) {
         regions.require(caller.regionId());
-        boolean exists = types.byTagType(type).map(t -> t.exists(tx, caller, id)).orElse(false);
+        boolean exists =
+                types.byTagType(type).map(t -> t.exists(tx, caller, id)).orElse(false);
         if (!exists) {
             throw SwasErrors.resourceNotFound(type, id);
         }

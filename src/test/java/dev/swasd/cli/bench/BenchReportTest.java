@@ -24,24 +24,31 @@ class BenchReportTest {
         report.scenario("list", "(a) list", run(30_000, 2), 45_000, 1.5, 0.3, new Hiccups.Summary(1.2, 0, 0), "req/s ");
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("(server 1.50 cores, 100 us/req, client 0.30 cores, 20 us/req, hiccups: longest 1.2 ms");
-        assertThat(report.json().path("cpu").path("list").path("server_us").asDouble()).isEqualTo(100.0);
-        assertThat(report.json().path("cpu").path("list").path("client_us").asDouble()).isEqualTo(20.0);
-        assertThat(report.json().path("cpu").path("list").path("server_cores").asDouble()).isEqualTo(1.5);
+        assertThat(report.json().path("cpu").path("list").path("server_us").asDouble())
+                .isEqualTo(100.0);
+        assertThat(report.json().path("cpu").path("list").path("client_us").asDouble())
+                .isEqualTo(20.0);
+        assertThat(report.json().path("cpu").path("list").path("server_cores").asDouble())
+                .isEqualTo(1.5);
     }
 
     @Test
     void aCycleIsTheUnitOfTheCycleScenario() {
-        report.scenario("cycle", "(b) cycle", run(5_000, 2), 45_000, 1.5, 0.2, new Hiccups.Summary(1.2, 0, 0), "cyc/s ");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("server 1.50 cores, 600 us/cyc, client 0.20 cores, 80 us/cyc");
+        report.scenario(
+                "cycle", "(b) cycle", run(5_000, 2), 45_000, 1.5, 0.2, new Hiccups.Summary(1.2, 0, 0), "cyc/s ");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("server 1.50 cores, 600 us/cyc, client 0.20 cores, 80 us/cyc");
     }
 
     @Test
     void aServerTheBenchDidNotStartIsNotMeasuredAndLeavesNoFigure() {
-        report.scenario("list", "(a) list", run(30_000, 2), 45_000, Double.NaN, 0.3, new Hiccups.Summary(1.2, 0, -1),
-                "req/s ");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("(server not measured, client 0.30 cores, 20 us/req");
+        report.scenario(
+                "list", "(a) list", run(30_000, 2), 45_000, Double.NaN, 0.3, new Hiccups.Summary(1.2, 0, -1), "req/s ");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("(server not measured, client 0.30 cores, 20 us/req");
         assertThat(report.json().path("cpu").path("list").has("server_us")).isFalse();
-        assertThat(report.json().path("cpu").path("list").path("client_us").asDouble()).isEqualTo(20.0);
+        assertThat(report.json().path("cpu").path("list").path("client_us").asDouble())
+                .isEqualTo(20.0);
         // JSON has no NaN: the line must stay parseable
         report.finish();
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("NaN");

@@ -36,7 +36,8 @@ class HiccupsTest {
         Hiccups.Summary justUnder = new Hiccups.Summary(4.99, 0, -1);
         assertThat(justUnder.longestShownMillis()).isEqualTo(4.9);
         assertThat(justUnder.describe()).isEqualTo("hiccups: longest 4.9 ms, 0 >= 5 ms");
-        assertThat(new Hiccups.Summary(12.0, 3, 40).describe()).isEqualTo("hiccups: longest 12.0 ms, 3 >= 5 ms, steal 40 ms");
+        assertThat(new Hiccups.Summary(12.0, 3, 40).describe())
+                .isEqualTo("hiccups: longest 12.0 ms, 3 >= 5 ms, steal 40 ms");
     }
 
     @Test

@@ -18,7 +18,9 @@ class HttpConnectionTest {
     /** A server that answers each request (read up to its blank line) with the next script, in the pieces given. */
     private static int serve(ServerSocket server, List<List<String>> answers) {
         CompletableFuture.runAsync(() -> {
-            try (Socket s = server.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+            try (Socket s = server.accept();
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream()) {
                 s.setTcpNoDelay(true);
                 for (List<String> pieces : answers) {
                     int seen = 0;
@@ -48,10 +50,12 @@ class HttpConnectionTest {
     void readsResponsesSplitAnywhereAndOneAfterAnother() throws Exception {
         String big = "x".repeat(40_000); // past the first buffer
         try (ServerSocket server = new ServerSocket(0)) {
-            int port = serve(server, List.of(
-                    List.of("HTTP/1.1 200 OK\r\nContent-Le", "ngth: 5\r\nx-a: b\r\n\r", "\nhel", "lo"),
-                    List.of("HTTP/1.1 404 Not Found\r\nCONTENT-LENGTH: 0\r\n\r\n"),
-                    List.of("HTTP/1.1 200 OK\r\ncontent-length:  " + big.length() + "\r\n\r\n" + big)));
+            int port = serve(
+                    server,
+                    List.of(
+                            List.of("HTTP/1.1 200 OK\r\nContent-Le", "ngth: 5\r\nx-a: b\r\n\r", "\nhel", "lo"),
+                            List.of("HTTP/1.1 404 Not Found\r\nCONTENT-LENGTH: 0\r\n\r\n"),
+                            List.of("HTTP/1.1 200 OK\r\ncontent-length:  " + big.length() + "\r\n\r\n" + big)));
             try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
                 HttpConnection.Response first = c.exchange(GET, true);
                 assertThat(first.status()).isEqualTo(200);

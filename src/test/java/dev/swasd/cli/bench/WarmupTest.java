@@ -24,7 +24,8 @@ class WarmupTest {
 
     @Test
     void aServerWithoutTheMeterIsUnknown() {
-        assertThat(parse("jvm_compilation_time_ms_totally_else 3.0\nprocess_uptime_seconds 9.0\n")).isEqualTo(-1);
+        assertThat(parse("jvm_compilation_time_ms_totally_else 3.0\nprocess_uptime_seconds 9.0\n"))
+                .isEqualTo(-1);
         assertThat(parse("")).isEqualTo(-1);
     }
 
@@ -45,7 +46,9 @@ class WarmupTest {
 
     @Test
     void theOutcomeSaysWhetherTheJitSettled() {
-        assertThat(new Warmup.Outcome(4, 20, true, 1000).describe()).contains("JIT settled").contains("20 ms");
+        assertThat(new Warmup.Outcome(4, 20, true, 1000).describe())
+                .contains("JIT settled")
+                .contains("20 ms");
         assertThat(new Warmup.Outcome(30, 400, false, 1000).describe()).contains("still busy");
         assertThat(new Warmup.Outcome(5, -1, false, 1000).describe()).contains("no JIT meter");
     }

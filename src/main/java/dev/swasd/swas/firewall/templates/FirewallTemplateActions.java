@@ -1,6 +1,5 @@
 package dev.swasd.swas.firewall.templates;
 
-import java.util.function.Function;
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRequests.ApplyFirewallTemplateRequest;
@@ -51,6 +50,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Firewall templates (spec/swas-breadth.md G6): named sets of firewall rules, checked exactly as a
@@ -68,6 +68,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     public static final int SERVERS_PER_APPLY = 10;
     /** Rules a template may hold: no more than a server may have (undocumented; docs/decisions.md). */
     public static final int RULES_PER_TEMPLATE = FirewallActions.RULES_PER_SERVER;
+
     static final String RUNNING = "Running";
     static final String SUCCESS = "Success";
     static final String FAILED = "Failed";
@@ -75,17 +76,30 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     private static final int NAME_MAX = 128;
     private static final int DESCRIPTION_MAX = 512;
     /** The service writes a task's CreateTime as Java's Date.toString in China Standard Time [doc example]. */
-    private static final DateTimeFormatter TASK_TIME = DateTimeFormatter
-            .ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TASK_TIME = DateTimeFormatter.ofPattern(
+                    "EEE MMM dd HH:mm:ss zzz yyyy", Locale.US)
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
     /** A template, a row of {@code firewall_templates}. */
-    public record Template(String templateId, String accountId, String regionId, String name, String description,
-            long createdAt, long version) {
-    }
+    public record Template(
+            String templateId,
+            String accountId,
+            String regionId,
+            String name,
+            String description,
+            long createdAt,
+            long version) {}
 
     /** One rule of a template; {@code seq} its place in the template. */
-    public record TemplateRule(String ruleId, String templateId, String ruleProtocol, String port,
-            String sourceCidrIp, String remark, long seq, long createdAt) {
+    public record TemplateRule(
+            String ruleId,
+            String templateId,
+            String ruleProtocol,
+            String port,
+            String sourceCidrIp,
+            String remark,
+            long seq,
+            long createdAt) {
 
         Spec spec() {
             return new Spec(ruleProtocol, port, sourceCidrIp, remark);
@@ -97,8 +111,17 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     }
 
     /** An apply task ({@code aft-}); its status follows the clock (a {@link Transition}). */
-    public record Task(String taskId, String accountId, String regionId, String templateId, String status,
-            String nextStatus, Long nextAt, int totalCount, int failedCount, long createdAt) {
+    public record Task(
+            String taskId,
+            String accountId,
+            String regionId,
+            String templateId,
+            String status,
+            String nextStatus,
+            Long nextAt,
+            int totalCount,
+            int failedCount,
+            long createdAt) {
 
         Transition state() {
             return new Transition(status, nextStatus, nextAt);
@@ -106,32 +129,46 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     }
 
     /** A server's outcome in a task, in the order the caller named the servers. */
-    public record ServerResult(String resultId, String taskId, String instanceId, String status, int seq) {
-    }
+    public record ServerResult(String resultId, String taskId, String instanceId, String status, int seq) {}
 
     /** A rule's outcome on one server of a task, as the template's rule was when the task was made. */
-    public record RuleResult(String resultId, String taskId, int serverSeq, int seq, String ruleProtocol, String port,
-            String sourceCidrIp, String remark, boolean success, String errorCode, String errorInfo) {
-    }
+    public record RuleResult(
+            String resultId,
+            String taskId,
+            int serverSeq,
+            int seq,
+            String ruleProtocol,
+            String port,
+            String sourceCidrIp,
+            String remark,
+            boolean success,
+            String errorCode,
+            String errorInfo) {}
 
     private final Table<Template> templates = new Table<>("firewall_templates", Template.class, "templateId");
     private final Table<TemplateRule> rules = new Table<>("firewall_template_rules", TemplateRule.class, "ruleId");
     private final Table<Task> tasks = new Table<>("firewall_template_tasks", Task.class, "taskId");
-    private final Table<ServerResult> serverResults = new Table<>("firewall_template_task_servers",
-            ServerResult.class, "resultId");
-    private final Table<RuleResult> ruleResults = new Table<>("firewall_template_task_rules", RuleResult.class,
-            "resultId");
+    private final Table<ServerResult> serverResults =
+            new Table<>("firewall_template_task_servers", ServerResult.class, "resultId");
+    private final Table<RuleResult> ruleResults =
+            new Table<>("firewall_template_task_rules", RuleResult.class, "resultId");
     private final Regions regions;
     private final Lifecycle lifecycle;
     private final FirewallActions firewall;
 
     /** Templates: {@code ft-} and 17 characters, as the service's; no transitional states. */
-    private final ResourceType templateType = new ResourceType(RESOURCE_TYPE, new IdFormat.Prefixed("ft-", 17),
-            (tx, caller, id) -> templates.find(tx, id).filter(t -> owned(t, caller)).isPresent(), null);
+    private final ResourceType templateType = new ResourceType(
+            RESOURCE_TYPE,
+            new IdFormat.Prefixed("ft-", 17),
+            (tx, caller, id) ->
+                    templates.find(tx, id).filter(t -> owned(t, caller)).isPresent(),
+            null);
     /** Template rules: 32 hex digits, as the service's. */
     private final IdFormat ruleIds = new IdFormat.Hex(16);
     /** Apply tasks: {@code aft-} and 17 characters; Running, then their outcome, settled by the scheduler. */
-    private final ResourceType taskType = new ResourceType("firewalltemplatetask", new IdFormat.Prefixed("aft-", 17),
+    private final ResourceType taskType = new ResourceType(
+            "firewalltemplatetask",
+            new IdFormat.Prefixed("aft-", 17),
             (tx, caller, id) -> tasks.find(tx, id).filter(t -> owned(t, caller)).isPresent(),
             new TransitionTable("firewall_template_tasks", false));
 
@@ -149,37 +186,44 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     @Override
     public CreateFirewallTemplateResponse createFirewallTemplate(Call call, CreateFirewallTemplateRequest r) {
         Caller caller = caller(call, r.regionId());
-        List<Spec> specs = specs(r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(),
-                x.sourceCidrIp(), x.remark()));
-        Template t = new Template(templateType.newId(), caller.accountId(), caller.regionId(), name(r.name()),
-                description(r.description()), call.now(), 0);
+        List<Spec> specs = specs(
+                r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(), x.sourceCidrIp(), x.remark()));
+        Template t = new Template(
+                templateType.newId(),
+                caller.accountId(),
+                caller.regionId(),
+                name(r.name()),
+                description(r.description()),
+                call.now(),
+                0);
         templates.insert(call.tx(), t);
         addRules(call, t, List.of(), specs);
         return new CreateFirewallTemplateResponse(t.templateId());
     }
 
     @Override
-    public CreateFirewallTemplateRulesResponse createFirewallTemplateRules(Call call,
-            CreateFirewallTemplateRulesRequest r) {
+    public CreateFirewallTemplateRulesResponse createFirewallTemplateRules(
+            Call call, CreateFirewallTemplateRulesRequest r) {
         if (r.firewallRule() == null || r.firewallRule().isEmpty()) {
             throw GatewayErrors.missingParameter("FirewallRule");
         }
-        List<Spec> specs = specs(r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(),
-                x.sourceCidrIp(), x.remark()));
+        List<Spec> specs = specs(
+                r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(), x.sourceCidrIp(), x.remark()));
         Template t = require(call.tx(), caller(call, r.regionId()), r.firewallTemplateId());
         List<TemplateRule> added = addRules(call, t, rulesOf(call.tx(), t.templateId()), specs);
         return new CreateFirewallTemplateRulesResponse(added.stream()
-                .map(x -> new CreateFirewallTemplateRulesResponse.FirewallTemplateRule(x.ruleId(), x.port(),
-                        Shapes.orEmpty(x.remark()), x.ruleProtocol(), x.sourceCidrIp()))
+                .map(x -> new CreateFirewallTemplateRulesResponse.FirewallTemplateRule(
+                        x.ruleId(), x.port(), Shapes.orEmpty(x.remark()), x.ruleProtocol(), x.sourceCidrIp()))
                 .toList());
     }
 
     @Override
-    public DeleteFirewallTemplateRulesResponse deleteFirewallTemplateRules(Call call,
-            DeleteFirewallTemplateRulesRequest r) {
+    public DeleteFirewallTemplateRulesResponse deleteFirewallTemplateRules(
+            Call call, DeleteFirewallTemplateRulesRequest r) {
         List<String> ids = ids(r.firewallTemplateRuleId(), "FirewallTemplateRuleId");
         Template t = require(call.tx(), caller(call, r.regionId()), r.firewallTemplateId());
-        Set<String> own = new LinkedHashSet<>(rulesOf(call.tx(), t.templateId()).stream().map(TemplateRule::ruleId)
+        Set<String> own = new LinkedHashSet<>(rulesOf(call.tx(), t.templateId()).stream()
+                .map(TemplateRule::ruleId)
                 .toList());
         for (String id : ids) {
             if (!own.contains(id)) {
@@ -217,19 +261,28 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
         Map<String, TemplateRule> changed = new LinkedHashMap<>();
         if (r.firewallTemplateRule() != null) {
             for (ModifyFirewallTemplateRequest.FirewallTemplateRule m : r.firewallTemplateRule()) {
-                if (m.firewallTemplateRuleId() == null || m.firewallTemplateRuleId().isBlank()) {
+                if (m.firewallTemplateRuleId() == null
+                        || m.firewallTemplateRuleId().isBlank()) {
                     throw GatewayErrors.missingParameter("FirewallTemplateRule.N.FirewallTemplateRuleId");
                 }
                 TemplateRule old = byId.get(m.firewallTemplateRuleId());
                 if (old == null) {
                     throw SwasErrors.firewallTemplateRuleNotFound();
                 }
-                Spec s = FirewallActions.spec(m.ruleProtocol() == null ? old.ruleProtocol() : m.ruleProtocol(),
+                Spec s = FirewallActions.spec(
+                        m.ruleProtocol() == null ? old.ruleProtocol() : m.ruleProtocol(),
                         m.port() == null ? old.port() : m.port(),
                         m.sourceCidrIp() == null ? old.sourceCidrIp() : m.sourceCidrIp(),
                         m.remark() == null ? old.remark() : m.remark());
-                TemplateRule now = new TemplateRule(old.ruleId(), old.templateId(), s.protocol(), s.port(),
-                        s.sourceOrAnywhere(), s.remark(), old.seq(), old.createdAt());
+                TemplateRule now = new TemplateRule(
+                        old.ruleId(),
+                        old.templateId(),
+                        s.protocol(),
+                        s.port(),
+                        s.sourceOrAnywhere(),
+                        s.remark(),
+                        old.seq(),
+                        old.createdAt());
                 byId.put(now.ruleId(), now);
                 changed.put(now.ruleId(), now);
             }
@@ -242,8 +295,10 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
                 }
             }
         }
-        if (!templates.update(call.tx(), new Template(t.templateId(), t.accountId(), t.regionId(), name, description,
-                t.createdAt(), t.version()))) {
+        if (!templates.update(
+                call.tx(),
+                new Template(
+                        t.templateId(), t.accountId(), t.regionId(), name, description, t.createdAt(), t.version()))) {
             throw new ConcurrentChange("firewall template " + t.templateId());
         }
         // the unique index holds at every statement: move the changed rules aside first
@@ -258,11 +313,18 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     public DescribeFirewallTemplatesResponse describeFirewallTemplates(Call call, DescribeFirewallTemplatesRequest r) {
         Caller caller = caller(call, r.regionId());
         regions.require(caller.regionId());
-        Set<String> wanted = r.firewallTemplateId() == null ? Set.of()
-                : new LinkedHashSet<>(r.firewallTemplateId().stream().map(String::trim).filter(s -> !s.isEmpty())
+        Set<String> wanted = r.firewallTemplateId() == null
+                ? Set.of()
+                : new LinkedHashSet<>(r.firewallTemplateId().stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
                         .toList());
-        List<Template> all = new ArrayList<>(templates.list(call.tx(), "account_id = ? AND region_id = ?",
-                "created_at DESC, template_id", caller.accountId(), caller.regionId()));
+        List<Template> all = new ArrayList<>(templates.list(
+                call.tx(),
+                "account_id = ? AND region_id = ?",
+                "created_at DESC, template_id",
+                caller.accountId(),
+                caller.regionId()));
         all.removeIf(t -> !wanted.isEmpty() && !wanted.contains(t.templateId()));
         all.removeIf(t -> r.name() != null && !r.name().equals(t.name()));
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 20);
@@ -276,8 +338,12 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
                     .createTime(created)
                     .creationTime(created)
                     .firewallTemplateRules(rulesOf(call.tx(), t.templateId()).stream()
-                            .map(x -> new FirewallTemplate.FirewallTemplateRule(x.ruleId(), x.port(),
-                                    Shapes.orEmpty(x.remark()), x.ruleProtocol(), x.sourceCidrIp()))
+                            .map(x -> new FirewallTemplate.FirewallTemplateRule(
+                                    x.ruleId(),
+                                    x.port(),
+                                    Shapes.orEmpty(x.remark()),
+                                    x.ruleProtocol(),
+                                    x.sourceCidrIp()))
                             .toList())
                     .build());
         }
@@ -288,8 +354,8 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     public ApplyFirewallTemplateResponse applyFirewallTemplate(Call call, ApplyFirewallTemplateRequest r) {
         List<String> servers = ids(r.instanceIds(), "InstanceIds");
         if (servers.size() > SERVERS_PER_APPLY) {
-            throw SwasErrors.invalidParam("InstanceIds", "a template is applied to at most " + SERVERS_PER_APPLY
-                    + " servers at a time.");
+            throw SwasErrors.invalidParam(
+                    "InstanceIds", "a template is applied to at most " + SERVERS_PER_APPLY + " servers at a time.");
         }
         Caller caller = caller(call, r.regionId());
         Template t = require(call.tx(), caller, r.firewallTemplateId());
@@ -311,37 +377,67 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
             outcomes.add(new ServerResult(taskId + "/" + i, taskId, id, error == null ? SUCCESS : FAILED, i));
             for (int j = 0; j < templateRules.size(); j++) {
                 TemplateRule x = templateRules.get(j);
-                perRule.add(new RuleResult(taskId + "/" + i + "/" + j, taskId, i, j, x.ruleProtocol(), x.port(),
-                        x.sourceCidrIp(), x.remark(), error == null, error == null ? null : error.code(),
+                perRule.add(new RuleResult(
+                        taskId + "/" + i + "/" + j,
+                        taskId,
+                        i,
+                        j,
+                        x.ruleProtocol(),
+                        x.port(),
+                        x.sourceCidrIp(),
+                        x.remark(),
+                        error == null,
+                        error == null ? null : error.code(),
                         error == null ? null : error.getMessage()));
             }
         }
         String outcome = failed == 0 ? SUCCESS : failed == servers.size() ? FAILED : PART_FAILED;
         Transition state = lifecycle.toward(RUNNING, outcome, call.now());
-        tasks.insert(call.tx(), new Task(taskId, caller.accountId(), caller.regionId(), t.templateId(),
-                state.stored(), state.next(), state.at(), servers.size(), failed, call.now()));
+        tasks.insert(
+                call.tx(),
+                new Task(
+                        taskId,
+                        caller.accountId(),
+                        caller.regionId(),
+                        t.templateId(),
+                        state.stored(),
+                        state.next(),
+                        state.at(),
+                        servers.size(),
+                        failed,
+                        call.now()));
         outcomes.forEach(x -> serverResults.insert(call.tx(), x));
         perRule.forEach(x -> ruleResults.insert(call.tx(), x));
         return new ApplyFirewallTemplateResponse(taskId);
     }
 
     @Override
-    public DescribeFirewallTemplateApplyResultsResponse describeFirewallTemplateApplyResults(Call call,
-            DescribeFirewallTemplateApplyResultsRequest r) {
+    public DescribeFirewallTemplateApplyResultsResponse describeFirewallTemplateApplyResults(
+            Call call, DescribeFirewallTemplateApplyResultsRequest r) {
         Caller caller = caller(call, r.regionId());
         regions.require(caller.regionId());
-        Set<String> wanted = r.taskId() == null ? Set.of()
-                : new LinkedHashSet<>(r.taskId().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
-        List<Task> all = new ArrayList<>(tasks.list(call.tx(), "account_id = ? AND region_id = ?",
-                "created_at DESC, task_id", caller.accountId(), caller.regionId()));
+        Set<String> wanted = r.taskId() == null
+                ? Set.of()
+                : new LinkedHashSet<>(r.taskId().stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
+        List<Task> all = new ArrayList<>(tasks.list(
+                call.tx(),
+                "account_id = ? AND region_id = ?",
+                "created_at DESC, task_id",
+                caller.accountId(),
+                caller.regionId()));
         all.removeIf(t -> !wanted.isEmpty() && !wanted.contains(t.taskId()));
-        all.removeIf(t -> r.firewallTemplateId() != null && !r.firewallTemplateId().equals(t.templateId()));
+        all.removeIf(
+                t -> r.firewallTemplateId() != null && !r.firewallTemplateId().equals(t.templateId()));
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 20);
         List<DescribeFirewallTemplateApplyResultsResponse.data> page = new ArrayList<>();
         for (Task t : paging.slice(all)) {
             String status = status(call, t);
             boolean running = status.equals(RUNNING);
-            page.add(DescribeFirewallTemplateApplyResultsResponse.data.builder()
+            page.add(DescribeFirewallTemplateApplyResultsResponse.data
+                    .builder()
                     .taskId(t.taskId())
                     .firewallTemplateId(t.templateId())
                     .status(status)
@@ -354,37 +450,45 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
                             .toList())
                     .build());
         }
-        return new DescribeFirewallTemplateApplyResultsResponse(Integer.toString(paging.number()),
-                Integer.toString(paging.size()), Integer.toString(all.size()), page);
+        return new DescribeFirewallTemplateApplyResultsResponse(
+                Integer.toString(paging.number()), Integer.toString(paging.size()), Integer.toString(all.size()), page);
     }
 
     @Override
-    public DescribeFirewallTemplateRulesApplyResultResponse describeFirewallTemplateRulesApplyResult(Call call,
-            DescribeFirewallTemplateRulesApplyResultRequest r) {
+    public DescribeFirewallTemplateRulesApplyResultResponse describeFirewallTemplateRulesApplyResult(
+            Call call, DescribeFirewallTemplateRulesApplyResultRequest r) {
         Caller caller = caller(call, r.regionId());
         regions.require(caller.regionId());
-        Task task = tasks.find(call.tx(), r.taskId()).filter(t -> owned(t, caller))
+        Task task = tasks.find(call.tx(), r.taskId())
+                .filter(t -> owned(t, caller))
                 .orElseThrow(SwasErrors::firewallTemplateTaskNotFound);
         if (!task.templateId().equals(r.firewallTemplateId())) {
             throw SwasErrors.firewallTemplateNotFound();
         }
-        ServerResult server = serverResults.list(call.tx(), "task_id = ? AND instance_id = ?", "seq", task.taskId(),
-                r.instanceId()).stream().findFirst().orElseThrow(SwasErrors::instanceNotFound);
+        ServerResult server =
+                serverResults
+                        .list(call.tx(), "task_id = ? AND instance_id = ?", "seq", task.taskId(), r.instanceId())
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(SwasErrors::instanceNotFound);
         if (status(call, task).equals(RUNNING)) {
             return new DescribeFirewallTemplateRulesApplyResultResponse(List.of());
         }
-        return new DescribeFirewallTemplateRulesApplyResultResponse(ruleResults.list(call.tx(),
-                "task_id = ? AND server_seq = ?", "seq", task.taskId(), server.seq()).stream()
-                .map(x -> DescribeFirewallTemplateRulesApplyResultResponse.data.builder()
-                        .ruleProtocol(x.ruleProtocol())
-                        .port(x.port())
-                        .sourceCidrIp(x.sourceCidrIp())
-                        .remark(Shapes.orEmpty(x.remark()))
-                        .success(x.success())
-                        .errorCode(x.errorCode())
-                        .errorInfo(x.errorInfo())
-                        .build())
-                .toList());
+        return new DescribeFirewallTemplateRulesApplyResultResponse(
+                ruleResults
+                        .list(call.tx(), "task_id = ? AND server_seq = ?", "seq", task.taskId(), server.seq())
+                        .stream()
+                        .map(x -> DescribeFirewallTemplateRulesApplyResultResponse.data
+                                .builder()
+                                .ruleProtocol(x.ruleProtocol())
+                                .port(x.port())
+                                .sourceCidrIp(x.sourceCidrIp())
+                                .remark(Shapes.orEmpty(x.remark()))
+                                .success(x.success())
+                                .errorCode(x.errorCode())
+                                .errorInfo(x.errorInfo())
+                                .build())
+                        .toList());
     }
 
     /** The task's status now; a read that shows Running says when that changes by itself. */
@@ -404,8 +508,15 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
         List<TemplateRule> added = new ArrayList<>();
         long seq = existing.stream().mapToLong(TemplateRule::seq).max().orElse(0);
         for (Spec s : specs) {
-            TemplateRule rule = new TemplateRule(ruleIds.next(), t.templateId(), s.protocol(), s.port(),
-                    s.sourceOrAnywhere(), s.remark(), ++seq, call.now());
+            TemplateRule rule = new TemplateRule(
+                    ruleIds.next(),
+                    t.templateId(),
+                    s.protocol(),
+                    s.port(),
+                    s.sourceOrAnywhere(),
+                    s.remark(),
+                    ++seq,
+                    call.now());
             if (existing.stream().anyMatch(rule::sameTraffic) || added.stream().anyMatch(rule::sameTraffic)) {
                 throw SwasErrors.firewallRuleExists();
             }
@@ -417,7 +528,9 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
 
     private Template require(Tx tx, Caller caller, String templateId) {
         regions.require(caller.regionId());
-        return templates.find(tx, templateId).filter(t -> owned(t, caller))
+        return templates
+                .find(tx, templateId)
+                .filter(t -> owned(t, caller))
                 .orElseThrow(SwasErrors::firewallTemplateNotFound);
     }
 
@@ -431,8 +544,12 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
 
     /** A list of ids, blanks dropped and repeats counted once; none at all is the parameter missing. */
     private static List<String> ids(List<String> given, String parameter) {
-        List<String> ids = given == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()));
+        List<String> ids = given == null
+                ? List.of()
+                : List.copyOf(new LinkedHashSet<>(given.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList()));
         if (ids.isEmpty()) {
             throw GatewayErrors.missingParameter(parameter);
         }
