@@ -42,7 +42,13 @@ public final class RegionDefaults {
 
     /** The region a regional endpoint Host names, or null for any other Host. */
     static String regionOf(String host) {
-        if (host == null) {
+        // most Hosts are an address or a name of the user's own: the pattern runs only for names that
+        // can be regional endpoints (swas…, ecs…), not on every request
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        char first = Character.toLowerCase(host.charAt(0));
+        if (first != 's' && first != 'e') {
             return null;
         }
         Matcher m = REGIONAL_HOST.matcher(host.toLowerCase(Locale.ROOT));
