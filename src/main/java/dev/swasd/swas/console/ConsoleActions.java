@@ -23,7 +23,6 @@ import dev.swasd.swas.instances.InstanceStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -68,7 +67,7 @@ public final class ConsoleActions implements SwasOpenApi {
     @Override
     public DescribeInstancePasswordsSettingResponse describeInstancePasswordsSetting(
             Call call, DescribeInstancePasswordsSettingRequest r) {
-        InstanceRecord server = instances.require(call.tx(), caller(call, r.regionId()), r.instanceId());
+        InstanceRecord server = instances.require(call.tx(), Caller.of(call, r.regionId()), r.instanceId());
         Console c = consoles.find(call.tx(), server.instanceId())
                 .orElse(new Console(server.instanceId(), false, false, 0, 0));
         return new DescribeInstancePasswordsSettingResponse(c.passwordSet(), c.vncPasswordSet());
@@ -79,7 +78,7 @@ public final class ConsoleActions implements SwasOpenApi {
         if (r.vncPassword() == null || !VNC_PASSWORD.matcher(r.vncPassword()).matches()) {
             throw SwasErrors.invalidVncPassword();
         }
-        InstanceRecord server = instances.require(call.tx(), caller(call, r.regionId()), r.instanceId());
+        InstanceRecord server = instances.require(call.tx(), Caller.of(call, r.regionId()), r.instanceId());
         mark(call.tx(), call.now(), server.instanceId(), false, true);
         return new ModifyInstanceVncPasswordResponse();
     }
@@ -95,7 +94,7 @@ public final class ConsoleActions implements SwasOpenApi {
         if (r.port() != null && (r.port() < 1 || r.port() > 65535)) {
             throw SwasErrors.invalidParam("Port", "it must be 1 to 65535.");
         }
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         InstanceRecord server = instances.require(call.tx(), caller, r.instanceId());
         return new LoginInstanceResponse(url(call, server, WORKBENCH, false));
     }
@@ -110,7 +109,7 @@ public final class ConsoleActions implements SwasOpenApi {
 
     /** The server, which must be Running: a console reaches a server only while it runs. */
     private InstanceRecord running(Call call, String regionId, String instanceId) {
-        InstanceRecord server = instances.require(call.tx(), caller(call, regionId), instanceId);
+        InstanceRecord server = instances.require(call.tx(), Caller.of(call, regionId), instanceId);
         if (!InstanceStatus.is(server.status(call.now()), InstanceStatus.Running)) {
             throw SwasErrors.incorrectInstanceStatus();
         }
@@ -157,9 +156,5 @@ public final class ConsoleActions implements SwasOpenApi {
                 new Console(instanceId, c.passwordSet() || password, c.vncPasswordSet() || vnc, now, c.version()))) {
             throw new ConcurrentChange("console settings of " + instanceId);
         }
-    }
-
-    private static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), Objects.requireNonNull(regionId, "RegionId"));
     }
 }

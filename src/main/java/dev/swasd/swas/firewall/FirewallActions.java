@@ -42,7 +42,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -179,7 +178,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     @Override
     @Reusable
     public ListFirewallRulesResponse listFirewallRules(Call call, ListFirewallRulesRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         List<Rule> all = new ArrayList<>(rulesOf(call.tx(), caller, r.instanceId()));
         all.removeIf(x -> r.firewallRuleId() != null && !r.firewallRuleId().equals(x.ruleId()));
         Map<String, List<TagRecord>> byId = Shapes.byResource(tags.tagsOf(
@@ -207,7 +206,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     public CreateFirewallRuleResponse createFirewallRule(Call call, CreateFirewallRuleRequest r) {
         Spec spec = spec(r.ruleProtocol(), r.port(), null, r.remark());
         return new CreateFirewallRuleResponse(
-                create(call, caller(call, r.regionId()), r.instanceId(), List.of(spec), List.of())
+                create(call, Caller.of(call, r.regionId()), r.instanceId(), List.of(spec), List.of())
                         .getFirst());
     }
 
@@ -232,13 +231,13 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
                 Shapes.tagMaps(r.tag(), CreateFirewallRulesRequest.Tag::key, CreateFirewallRulesRequest.Tag::value);
         TagRules.checkForAttach(tagList);
         return new CreateFirewallRulesResponse(
-                create(call, caller(call, r.regionId()), r.instanceId(), specs, tagList));
+                create(call, Caller.of(call, r.regionId()), r.instanceId(), specs, tagList));
     }
 
     @Override
     public ModifyFirewallRuleResponse modifyFirewallRule(Call call, ModifyFirewallRuleRequest r) {
         Spec spec = spec(r.ruleProtocol(), r.port(), r.sourceCidrIp(), r.remark());
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         Rule rule = require(call.tx(), caller, r.instanceId(), r.ruleId());
         save(
                 call.tx(),
@@ -255,7 +254,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     public EnableFirewallRuleResponse enableFirewallRule(Call call, EnableFirewallRuleRequest r) {
         String source = r.sourceCidrIp() == null ? null : source(r.sourceCidrIp());
         String remark = remark(r.remark());
-        Rule rule = require(call.tx(), caller(call, r.regionId()), r.instanceId(), r.ruleId());
+        Rule rule = require(call.tx(), Caller.of(call, r.regionId()), r.instanceId(), r.ruleId());
         save(
                 call.tx(),
                 rule.with(
@@ -270,7 +269,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     @Override
     public DisableFirewallRuleResponse disableFirewallRule(Call call, DisableFirewallRuleRequest r) {
         String remark = remark(r.remark());
-        Rule rule = require(call.tx(), caller(call, r.regionId()), r.instanceId(), r.ruleId());
+        Rule rule = require(call.tx(), Caller.of(call, r.regionId()), r.instanceId(), r.ruleId());
         save(
                 call.tx(),
                 rule.with(
@@ -284,7 +283,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public DeleteFirewallRuleResponse deleteFirewallRule(Call call, DeleteFirewallRuleRequest r) {
-        delete(call.tx(), caller(call, r.regionId()), r.instanceId(), List.of(r.ruleId()));
+        delete(call.tx(), Caller.of(call, r.regionId()), r.instanceId(), List.of(r.ruleId()));
         return new DeleteFirewallRuleResponse();
     }
 
@@ -295,7 +294,7 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
         }
         delete(
                 call.tx(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 r.instanceId(),
                 r.ruleIds().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         return new DeleteFirewallRulesResponse();
@@ -534,9 +533,5 @@ public final class FirewallActions implements SwasOpenApi, ResourceModule {
     private static String text(JsonNode item, String field) {
         JsonNode v = item.get(field);
         return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
-    }
-
-    private static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), Objects.requireNonNull(regionId, "RegionId"));
     }
 }

@@ -52,7 +52,7 @@ public final class CustomImageActions implements SwasOpenApi, ResourceModule {
         String id = images.create(
                 call.tx(),
                 call.now(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 new CustomImageService.CreateImage(
                         r.instanceId(),
                         r.imageName(),
@@ -130,49 +130,45 @@ public final class CustomImageActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public DeleteCustomImageResponse deleteCustomImage(Call call, DeleteCustomImageRequest r) {
-        images.delete(call.tx(), call.now(), caller(call, r.regionId()), List.of(r.imageId()));
+        images.delete(call.tx(), call.now(), Caller.of(call, r.regionId()), List.of(r.imageId()));
         return new DeleteCustomImageResponse();
     }
 
     @Override
     public DeleteCustomImagesResponse deleteCustomImages(Call call, DeleteCustomImagesRequest r) {
-        images.delete(call.tx(), call.now(), caller(call, r.regionId()), r.imageIds());
+        images.delete(call.tx(), call.now(), Caller.of(call, r.regionId()), r.imageIds());
         return new DeleteCustomImagesResponse();
     }
 
     @Override
     public ModifyImageShareStatusResponse modifyImageShareStatus(Call call, ModifyImageShareStatusRequest r) {
-        images.shareToEcs(call.tx(), call.now(), caller(call, r.regionId()), r.imageId(), r.operation());
+        images.shareToEcs(call.tx(), call.now(), Caller.of(call, r.regionId()), r.imageId(), r.operation());
         return new ModifyImageShareStatusResponse();
     }
 
     @Override
     public AddCustomImageShareAccountResponse addCustomImageShareAccount(
             Call call, AddCustomImageShareAccountRequest r) {
-        images.addShareAccounts(call.tx(), call.now(), caller(call, r.regionId()), r.imageId(), r.account());
+        images.addShareAccounts(call.tx(), call.now(), Caller.of(call, r.regionId()), r.imageId(), r.account());
         return new AddCustomImageShareAccountResponse();
     }
 
     @Override
     public RemoveCustomImageShareAccountResponse removeCustomImageShareAccount(
             Call call, RemoveCustomImageShareAccountRequest r) {
-        images.removeShareAccounts(call.tx(), caller(call, r.regionId()), r.imageId(), r.account());
+        images.removeShareAccounts(call.tx(), Caller.of(call, r.regionId()), r.imageId(), r.account());
         return new RemoveCustomImageShareAccountResponse();
     }
 
     @Override
     public ListCustomImageShareAccountsResponse listCustomImageShareAccounts(
             Call call, ListCustomImageShareAccountsRequest r) {
-        List<ShareRecord> all = images.shareAccounts(call.tx(), caller(call, r.regionId()), r.imageId());
+        List<ShareRecord> all = images.shareAccounts(call.tx(), Caller.of(call, r.regionId()), r.imageId());
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         List<ImageShareUser> users = paging.slice(all).stream()
                 .map(s -> new ImageShareUser(Shapes.sharedTime(s.sharedAt()), Long.parseLong(s.targetAccountId())))
                 .toList();
         return new ListCustomImageShareAccountsResponse(users, paging.number(), paging.size(), all.size());
-    }
-
-    static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), regionId);
     }
 
     private static String emptyToNull(String s) {

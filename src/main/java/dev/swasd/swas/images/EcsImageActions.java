@@ -10,6 +10,7 @@ import dev.swasd.api.ecs.EcsResponses.DescribeImagesResponse.Images.Image.DiskDe
 import dev.swasd.api.ecs.EcsResponses.DescribeImagesResponse.Images.Image.DiskDeviceMappings.DiskDeviceMapping;
 import dev.swasd.errors.ApiException;
 import dev.swasd.store.ImageRecord;
+import dev.swasd.swas.Caller;
 import dev.swasd.swas.Paging;
 import dev.swasd.swas.Shapes;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class EcsImageActions implements EcsApi {
         boolean others = (alias == null || alias.equals("others")) && !Boolean.TRUE.equals(r.isPublic());
         List<ImageRecord> all = new ArrayList<>();
         if (others && wantsAvailable) {
-            all.addAll(images.sharedToEcs(call.tx(), CustomImageActions.caller(call, r.regionId())));
+            all.addAll(images.sharedToEcs(call.tx(), Caller.of(call, r.regionId())));
         }
         if (r.imageId() != null) {
             List<String> wanted = List.of(r.imageId().split(","));

@@ -87,7 +87,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
         return new CreateInstancesResponse(instances.create(
                 call.tx(),
                 call.now(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 new InstanceService.CreateInstances(
                         r.imageId(),
                         r.planId(),
@@ -101,7 +101,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public ListInstancesResponse listInstances(Call call, ListInstancesRequest r) {
-        List<InstanceRecord> all = new ArrayList<>(instances.all(call.tx(), caller(call, r.regionId())));
+        List<InstanceRecord> all = new ArrayList<>(instances.all(call.tx(), Caller.of(call, r.regionId())));
         all.removeIf(i -> r.instanceIds() != null && !r.instanceIds().contains(i.instanceId()));
         all.removeIf(
                 i -> r.publicIpAddresses() != null && !r.publicIpAddresses().contains(i.publicIp()));
@@ -192,7 +192,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public ListInstanceStatusResponse listInstanceStatus(Call call, ListInstanceStatusRequest r) {
-        List<InstanceRecord> all = instances.all(call.tx(), caller(call, r.regionId()));
+        List<InstanceRecord> all = instances.all(call.tx(), Caller.of(call, r.regionId()));
         if (r.instanceIds() != null) {
             all = all.stream()
                     .filter(i -> r.instanceIds().contains(i.instanceId()))
@@ -242,13 +242,13 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
     }
 
     private void power(Call call, String regionId, List<String> ids, InstanceService.Power what) {
-        instances.power(call.tx(), call.now(), caller(call, regionId), ids, what);
+        instances.power(call.tx(), call.now(), Caller.of(call, regionId), ids, what);
     }
 
     @Override
     public UpdateInstanceAttributeResponse updateInstanceAttribute(Call call, UpdateInstanceAttributeRequest r) {
         instances.rename(
-                call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.instanceName(), r.password());
+                call.tx(), call.now(), Caller.of(call, r.regionId()), r.instanceId(), r.instanceName(), r.password());
         return new UpdateInstanceAttributeResponse();
     }
 
@@ -258,7 +258,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
         instances.reset(
                 call.tx(),
                 call.now(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 r.instanceId(),
                 r.imageId(),
                 login == null ? null : login.get("Password"));
@@ -267,7 +267,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public ListDisksResponse listDisks(Call call, ListDisksRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         List<DiskRecord> all = new ArrayList<>(instances.disks(call.tx(), caller));
         all.removeIf(d -> r.diskIds() != null && !r.diskIds().contains(d.diskId()));
         all.removeIf(d -> r.instanceId() != null && !d.instanceId().equals(r.instanceId()));
@@ -304,7 +304,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public CreateDiskResponse createDisk(Call call, CreateDiskRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         InstanceRecord server = instances.require(call.tx(), caller, r.instanceId());
         return new CreateDiskResponse(
                 disks.create(call.tx(), call.now(), caller, server, instances.diskCategory(server), r.diskSize()));
@@ -312,32 +312,32 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public ResetDiskResponse resetDisk(Call call, ResetDiskRequest r) {
-        disks.reset(call.tx(), call.now(), caller(call, r.regionId()), r.diskId(), r.snapshotId());
+        disks.reset(call.tx(), call.now(), Caller.of(call, r.regionId()), r.diskId(), r.snapshotId());
         return new ResetDiskResponse();
     }
 
     @Override
     public UpdateDiskAttributeResponse updateDiskAttribute(Call call, UpdateDiskAttributeRequest r) {
-        disks.setRemark(call.tx(), caller(call, r.regionId()), r.diskId(), r.remark());
+        disks.setRemark(call.tx(), Caller.of(call, r.regionId()), r.diskId(), r.remark());
         return new UpdateDiskAttributeResponse();
     }
 
     @Override
     public UpgradeInstanceResponse upgradeInstance(Call call, UpgradeInstanceRequest r) {
-        instances.upgrade(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.planId());
+        instances.upgrade(call.tx(), call.now(), Caller.of(call, r.regionId()), r.instanceId(), r.planId());
         return new UpgradeInstanceResponse();
     }
 
     @Override
     public RenewInstanceResponse renewInstance(Call call, RenewInstanceRequest r) {
-        instances.renew(call.tx(), call.now(), caller(call, r.regionId()), r.instanceId(), r.period());
+        instances.renew(call.tx(), call.now(), Caller.of(call, r.regionId()), r.instanceId(), r.period());
         return new RenewInstanceResponse();
     }
 
     @Override
     public ListInstancePlansModificationResponse listInstancePlansModification(
             Call call, ListInstancePlansModificationRequest r) {
-        List<Plan> targets = instances.upgradeTargets(call.tx(), caller(call, r.regionId()), r.instanceId());
+        List<Plan> targets = instances.upgradeTargets(call.tx(), Caller.of(call, r.regionId()), r.instanceId());
         return new ListInstancePlansModificationResponse(targets.stream()
                 .map(p -> ListInstancePlansModificationResponse.Plan.builder()
                         .planId(p.planId())
@@ -358,7 +358,7 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
     public ListInstancesTrafficPackagesResponse listInstancesTrafficPackages(
             Call call, ListInstancesTrafficPackagesRequest r) {
         return new ListInstancesTrafficPackagesResponse(
-                instances.traffic(call.tx(), caller(call, r.regionId()), r.instanceIds()).stream()
+                instances.traffic(call.tx(), Caller.of(call, r.regionId()), r.instanceIds()).stream()
                         .map(u -> InstanceTrafficPackageUsage.builder()
                                 .instanceId(u.instanceId())
                                 .trafficPackageTotal(u.total())
@@ -367,9 +367,5 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
                                 .trafficOverflow(u.overflow())
                                 .build())
                         .toList());
-    }
-
-    private static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), regionId);
     }
 }

@@ -46,7 +46,7 @@ public final class SnapshotActions implements SwasOpenApi, ResourceModule {
         return new CreateSnapshotResponse(snapshots.create(
                 call.tx(),
                 call.now(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 r.diskId(),
                 r.snapshotName(),
                 r.resourceGroupId(),
@@ -55,7 +55,7 @@ public final class SnapshotActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public ListSnapshotsResponse listSnapshots(Call call, ListSnapshotsRequest r) {
-        List<SnapshotRecord> all = new ArrayList<>(snapshots.all(call.tx(), caller(call, r.regionId())));
+        List<SnapshotRecord> all = new ArrayList<>(snapshots.all(call.tx(), Caller.of(call, r.regionId())));
         all.removeIf(s -> r.snapshotIds() != null && !r.snapshotIds().contains(s.snapshotId()));
         all.removeIf(s -> r.instanceId() != null && !r.instanceId().equals(s.instanceId()));
         all.removeIf(s -> r.diskId() != null && !r.diskId().equals(s.diskId()));
@@ -93,23 +93,19 @@ public final class SnapshotActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public UpdateSnapshotAttributeResponse updateSnapshotAttribute(Call call, UpdateSnapshotAttributeRequest r) {
-        snapshots.setRemark(call.tx(), caller(call, r.regionId()), r.snapshotId(), r.remark());
+        snapshots.setRemark(call.tx(), Caller.of(call, r.regionId()), r.snapshotId(), r.remark());
         return new UpdateSnapshotAttributeResponse();
     }
 
     @Override
     public DeleteSnapshotResponse deleteSnapshot(Call call, DeleteSnapshotRequest r) {
-        snapshots.delete(call.tx(), caller(call, r.regionId()), List.of(r.snapshotId()));
+        snapshots.delete(call.tx(), Caller.of(call, r.regionId()), List.of(r.snapshotId()));
         return new DeleteSnapshotResponse();
     }
 
     @Override
     public DeleteSnapshotsResponse deleteSnapshots(Call call, DeleteSnapshotsRequest r) {
-        snapshots.delete(call.tx(), caller(call, r.regionId()), r.snapshotIds());
+        snapshots.delete(call.tx(), Caller.of(call, r.regionId()), r.snapshotIds());
         return new DeleteSnapshotsResponse();
-    }
-
-    private static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), regionId);
     }
 }

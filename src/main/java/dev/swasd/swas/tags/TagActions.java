@@ -25,7 +25,7 @@ public final class TagActions implements SwasOpenApi {
     public TagResourcesResponse tagResources(Call call, TagResourcesRequest r) {
         tags.tag(
                 call.tx(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 r.resourceType(),
                 r.resourceId(),
                 Shapes.tagMaps(r.tag(), TagResourcesRequest.Tag::key, TagResourcesRequest.Tag::value));
@@ -36,7 +36,7 @@ public final class TagActions implements SwasOpenApi {
     public UntagResourcesResponse untagResources(Call call, UntagResourcesRequest r) {
         tags.untag(
                 call.tx(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 r.resourceType(),
                 r.resourceId(),
                 r.tagKey(),
@@ -48,7 +48,7 @@ public final class TagActions implements SwasOpenApi {
     public ListTagResourcesResponse listTagResources(Call call, ListTagResourcesRequest r) {
         TagService.TagPage page = tags.list(
                 call.tx(),
-                caller(call, r.regionId()),
+                Caller.of(call, r.regionId()),
                 r.resourceType(),
                 r.resourceId(),
                 r.tag() == null
@@ -60,9 +60,5 @@ public final class TagActions implements SwasOpenApi {
                 new TagResources(page.tags().stream()
                         .map(t -> new TagResource(t.resourceId(), t.resourceType(), t.key(), t.value()))
                         .toList()));
-    }
-
-    private static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), regionId);
     }
 }

@@ -48,7 +48,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -185,7 +184,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
 
     @Override
     public CreateFirewallTemplateResponse createFirewallTemplate(Call call, CreateFirewallTemplateRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         List<Spec> specs = specs(
                 r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(), x.sourceCidrIp(), x.remark()));
         Template t = new Template(
@@ -209,7 +208,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
         }
         List<Spec> specs = specs(
                 r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(), x.sourceCidrIp(), x.remark()));
-        Template t = require(call.tx(), caller(call, r.regionId()), r.firewallTemplateId());
+        Template t = require(call.tx(), Caller.of(call, r.regionId()), r.firewallTemplateId());
         List<TemplateRule> added = addRules(call, t, rulesOf(call.tx(), t.templateId()), specs);
         return new CreateFirewallTemplateRulesResponse(added.stream()
                 .map(x -> new CreateFirewallTemplateRulesResponse.FirewallTemplateRule(
@@ -221,7 +220,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     public DeleteFirewallTemplateRulesResponse deleteFirewallTemplateRules(
             Call call, DeleteFirewallTemplateRulesRequest r) {
         List<String> ids = ids(r.firewallTemplateRuleId(), "FirewallTemplateRuleId");
-        Template t = require(call.tx(), caller(call, r.regionId()), r.firewallTemplateId());
+        Template t = require(call.tx(), Caller.of(call, r.regionId()), r.firewallTemplateId());
         Set<String> own = new LinkedHashSet<>(rulesOf(call.tx(), t.templateId()).stream()
                 .map(TemplateRule::ruleId)
                 .toList());
@@ -239,7 +238,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     @Override
     public DeleteFirewallTemplatesResponse deleteFirewallTemplates(Call call, DeleteFirewallTemplatesRequest r) {
         List<String> ids = ids(r.firewallTemplateId(), "FirewallTemplateId");
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         for (String id : ids) {
             require(call.tx(), caller, id);
         }
@@ -252,7 +251,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
 
     @Override
     public ModifyFirewallTemplateResponse modifyFirewallTemplate(Call call, ModifyFirewallTemplateRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         Template t = require(call.tx(), caller, r.firewallTemplateId());
         String name = r.name() == null ? t.name() : name(r.name());
         String description = r.description() == null ? t.description() : description(r.description());
@@ -311,7 +310,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
 
     @Override
     public DescribeFirewallTemplatesResponse describeFirewallTemplates(Call call, DescribeFirewallTemplatesRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
         Set<String> wanted = r.firewallTemplateId() == null
                 ? Set.of()
@@ -357,7 +356,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
             throw SwasErrors.invalidParam(
                     "InstanceIds", "a template is applied to at most " + SERVERS_PER_APPLY + " servers at a time.");
         }
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         Template t = require(call.tx(), caller, r.firewallTemplateId());
         List<TemplateRule> templateRules = rulesOf(call.tx(), t.templateId());
         List<Spec> specs = templateRules.stream().map(TemplateRule::spec).toList();
@@ -414,7 +413,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     @Override
     public DescribeFirewallTemplateApplyResultsResponse describeFirewallTemplateApplyResults(
             Call call, DescribeFirewallTemplateApplyResultsRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
         Set<String> wanted = r.taskId() == null
                 ? Set.of()
@@ -457,7 +456,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     @Override
     public DescribeFirewallTemplateRulesApplyResultResponse describeFirewallTemplateRulesApplyResult(
             Call call, DescribeFirewallTemplateRulesApplyResultRequest r) {
-        Caller caller = caller(call, r.regionId());
+        Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
         Task task = tasks.find(call.tx(), r.taskId())
                 .filter(t -> owned(t, caller))
@@ -576,9 +575,5 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
 
     private static boolean owned(Task t, Caller caller) {
         return t.accountId().equals(caller.accountId()) && t.regionId().equals(caller.regionId());
-    }
-
-    private static Caller caller(Call call, String regionId) {
-        return new Caller(call.accountId(), Objects.requireNonNull(regionId, "RegionId"));
     }
 }
