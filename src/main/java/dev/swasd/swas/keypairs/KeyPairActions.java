@@ -100,7 +100,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public CreateKeyPairResponse createKeyPair(Call call, CreateKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         String name = name(r.keyPairName());
         checkRoom(call.tx(), caller, name);
         SshKeys.Generated made = SshKeys.generate();
@@ -110,7 +110,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public ImportKeyPairResponse importKeyPair(Call call, ImportKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         String name = name(r.keyPairName());
         SshKeys.PublicKey key = SshKeys.parse(r.publicKeyBody());
         checkRoom(call.tx(), caller, name);
@@ -120,7 +120,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public DeleteKeyPairsResponse deleteKeyPairs(Call call, DeleteKeyPairsRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         Set<String> names = distinct(r.keyPairNames(), "KeyPairNames");
         List<KeyPair> found = new ArrayList<>();
         for (String name : names) {
@@ -140,7 +140,7 @@ public final class KeyPairActions implements SwasOpenApi {
     @Override
     @Reusable
     public ListKeyPairsResponse listKeyPairs(Call call, ListKeyPairsRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         if (r.pageSize() != null && r.pageSize() > PAGE_SIZE_MAX) {
             throw SwasErrors.invalidParam("PageSize", "it must be from 1 to " + PAGE_SIZE_MAX + ".");
         }
@@ -167,7 +167,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public AttachKeyPairResponse attachKeyPair(Call call, AttachKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         KeyPair pair = require(call.tx(), caller, r.keyPairName());
         List<AttachKeyPairResponse.Result> results = new ArrayList<>();
         for (String id : distinct(r.instanceIds(), "InstanceIds")) {
@@ -185,7 +185,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public DetachKeyPairResponse detachKeyPair(Call call, DetachKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         KeyPair pair = require(call.tx(), caller, r.keyPairName());
         List<DetachKeyPairResponse.Result> results = new ArrayList<>();
         for (String id : distinct(r.instanceIds(), "InstanceIds")) {
@@ -207,7 +207,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public CreateInstanceKeyPairResponse createInstanceKeyPair(Call call, CreateInstanceKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         linuxServer(call, caller, r.instanceId());
         String name = name(r.keyPairName());
         checkRoom(call.tx(), caller, name);
@@ -219,7 +219,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public DescribeInstanceKeyPairResponse describeInstanceKeyPair(Call call, DescribeInstanceKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         linuxServer(call, caller, r.instanceId());
         return slots.find(call.tx(), r.instanceId())
                 .flatMap(s -> pairs.find(call.tx(), s.keyPairId()))
@@ -229,7 +229,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public UploadInstanceKeyPairResponse uploadInstanceKeyPair(Call call, UploadInstanceKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         linuxServer(call, caller, r.instanceId());
         if (r.keyPairName() == null || r.keyPairName().isEmpty()) {
             throw GatewayErrors.missingParameter("KeyPairName");
@@ -253,7 +253,7 @@ public final class KeyPairActions implements SwasOpenApi {
 
     @Override
     public DeleteInstanceKeyPairResponse deleteInstanceKeyPair(Call call, DeleteInstanceKeyPairRequest r) {
-        Caller caller = Caller.of(call, r.regionId());
+        Caller caller = caller(call, r.regionId());
         linuxServer(call, caller, r.instanceId());
         slots.delete(call.tx(), r.instanceId());
         return new DeleteInstanceKeyPairResponse();
@@ -367,8 +367,9 @@ public final class KeyPairActions implements SwasOpenApi {
     }
 
     /** The caller in a region that exists (400 InvalidRegionId otherwise). */
+    /** The caller, in a region the node offers (key pairs are checked before any server is looked up). */
     private Caller caller(Call call, String regionId) {
         regions.require(Objects.requireNonNull(regionId, "RegionId"));
-        return new Caller(call.accountId(), regionId);
+        return Caller.of(call, regionId);
     }
 }
