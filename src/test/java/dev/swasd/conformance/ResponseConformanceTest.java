@@ -315,7 +315,25 @@ class ResponseConformanceTest {
         }
     }
 
+    private static void databaseScenario(Run r) {
+        String db = r.server.seedDatabase(R, "orders", "8.0");
+        r.call("swas-open", "DescribeDatabaseInstances", "RegionId", R, "PageSize", "10");
+        r.call("swas-open", "StopDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "StartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "RestartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call(
+                "swas-open",
+                "ModifyDatabaseInstanceDescription",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "DatabaseInstanceDescription",
+                "reports");
+    }
+
     private static void swasScenario(Run r) {
+        databaseScenario(r);
         r.call("swas-open", "ListRegions");
         r.call("swas-open", "ListPlans", "RegionId", R);
         JsonNode images = r.call("swas-open", "ListImages", "RegionId", R, "ImageType", "system");

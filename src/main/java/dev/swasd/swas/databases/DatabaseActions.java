@@ -1,0 +1,302 @@
+package dev.swasd.swas.databases;
+
+import dev.swasd.api.Call;
+import dev.swasd.api.swasopen.SwasOpenApi;
+import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceDescriptionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.RestartDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StartDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StopDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstancesResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ModifyDatabaseInstanceDescriptionResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.RestartDatabaseInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.StartDatabaseInstanceResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.StopDatabaseInstanceResponse;
+import dev.swasd.errors.ApiException;
+import dev.swasd.store.Table;
+import dev.swasd.store.Transition;
+import dev.swasd.store.TransitionTable;
+import dev.swasd.store.Tx;
+import dev.swasd.swas.Caller;
+import dev.swasd.swas.ConcurrentChange;
+import dev.swasd.swas.IdFormat;
+import dev.swasd.swas.Lifecycle;
+import dev.swasd.swas.Paging;
+import dev.swasd.swas.Regions;
+import dev.swasd.swas.ResourceModule;
+import dev.swasd.swas.ResourceType;
+import dev.swasd.swas.Shapes;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Lightweight databases (spec/swas-breadth.md G11): the instance lifecycle (DescribeDatabaseInstances,
+ * StartDatabaseInstance, StopDatabaseInstance, RestartDatabaseInstance,
+ * ModifyDatabaseInstanceDescription). swas-open cannot create one, so instances are seeded
+ * ({@link #seed}). Rows live in {@code database_instances} (migration V16) and carry a
+ * {@link Transition} the scheduler settles: Starting, Stopping and Restarting last the state delay.
+ */
+public final class DatabaseActions implements SwasOpenApi, ResourceModule {
+    public static final String RUNNING = "Running";
+    public static final String STOPPED = "Stopped";
+    public static final String STARTING = "Starting";
+    public static final String STOPPING = "Stopping";
+    public static final String RESTARTING = "Restarting";
+
+    public static final Set<String> VERSIONS = Set.of("5.7", "8.0");
+    public static final String DEFAULT_EDITION = "Basic";
+    public static final String DEFAULT_VERSION = "8.0";
+
+    static final int PAGE_SIZE_DEFAULT = 10;
+    static final int DESCRIPTION_MAX = 256;
+    /** A seeded instance is bought for a year. */
+    static final Duration TERM = Duration.ofDays(365);
+
+    /** A database instance, a row of {@code database_instances}. */
+    public record DatabaseRow(
+            String databaseInstanceId,
+            String accountId,
+            String regionId,
+            String description,
+            String edition,
+            String databaseVersion,
+            String status,
+            String nextStatus,
+            Long nextAt,
+            long createdAt,
+            long expiresAt,
+            long version) {
+        Transition state() {
+            return new Transition(status, nextStatus, nextAt);
+        }
+
+        DatabaseRow with(Transition t) {
+            return new DatabaseRow(
+                    databaseInstanceId,
+                    accountId,
+                    regionId,
+                    description,
+                    edition,
+                    databaseVersion,
+                    t.stored(),
+                    t.next(),
+                    t.at(),
+                    createdAt,
+                    expiresAt,
+                    version);
+        }
+
+        DatabaseRow describedAs(String text) {
+            return new DatabaseRow(
+                    databaseInstanceId,
+                    accountId,
+                    regionId,
+                    text,
+                    edition,
+                    databaseVersion,
+                    status,
+                    nextStatus,
+                    nextAt,
+                    createdAt,
+                    expiresAt,
+                    version);
+        }
+    }
+
+    private final Table<DatabaseRow> rows = new Table<>("database_instances", DatabaseRow.class, "databaseInstanceId");
+    private final Regions regions;
+    private final Lifecycle lifecycle;
+    private final ResourceType type = new ResourceType(
+            "databaseinstance",
+            new IdFormat.Prefixed("db-", 20),
+            (tx, caller, id) -> find(tx, caller, id) != null,
+            new TransitionTable("database_instances", true));
+
+    public DatabaseActions(Regions regions, Lifecycle lifecycle) {
+        this.regions = regions;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public List<ResourceType> resourceTypes() {
+        return List.of(type);
+    }
+
+    /**
+     * Makes a database instance in the caller's region, Running (swasd admin database create and
+     * {@code POST /_swasd/seed/database}); 400 InvalidRegionId or an IllegalArgumentException for a
+     * version other than 5.7 and 8.0.
+     */
+    public DatabaseRow seed(Tx tx, Caller caller, String description, String edition, String version, long now) {
+        regions.require(caller.regionId());
+        String v = version == null ? DEFAULT_VERSION : version;
+        if (!VERSIONS.contains(v)) {
+            throw new IllegalArgumentException("version must be 5.7 or 8.0, not " + v);
+        }
+        if (description != null) {
+            checkDescription(description);
+        }
+        DatabaseRow row = new DatabaseRow(
+                type.newId(),
+                caller.accountId(),
+                caller.regionId(),
+                description,
+                edition == null || edition.isBlank() ? DEFAULT_EDITION : edition,
+                v,
+                RUNNING,
+                null,
+                null,
+                now,
+                now + TERM.toMillis(),
+                0);
+        rows.insert(tx, row);
+        return row;
+    }
+
+    @Override
+    public DescribeDatabaseInstancesResponse describeDatabaseInstances(Call call, DescribeDatabaseInstancesRequest r) {
+        Caller caller = caller(call, r.regionId());
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String id : r.databaseInstanceIds() == null ? List.<String>of() : r.databaseInstanceIds()) {
+            if (id != null && !id.isBlank()) {
+                wanted.add(id.strip());
+            }
+        }
+        List<DatabaseRow> all = rows
+                .list(
+                        call.tx(),
+                        "account_id = ? AND region_id = ?",
+                        "created_at, database_instance_id",
+                        caller.accountId(),
+                        caller.regionId())
+                .stream()
+                .filter(d -> wanted.isEmpty() || wanted.contains(d.databaseInstanceId()))
+                .toList();
+        Paging page = Paging.of(r.pageNumber(), r.pageSize(), PAGE_SIZE_DEFAULT);
+        return new DescribeDatabaseInstancesResponse(
+                page.slice(all).stream().map(d -> view(d, call.now())).toList(),
+                page.number(),
+                page.size(),
+                all.size());
+    }
+
+    @Override
+    public StartDatabaseInstanceResponse startDatabaseInstance(Call call, StartDatabaseInstanceRequest r) {
+        move(call, caller(call, r.regionId()), r.databaseInstanceId(), STOPPED, STARTING, RUNNING);
+        return new StartDatabaseInstanceResponse();
+    }
+
+    @Override
+    public StopDatabaseInstanceResponse stopDatabaseInstance(Call call, StopDatabaseInstanceRequest r) {
+        move(call, caller(call, r.regionId()), r.databaseInstanceId(), RUNNING, STOPPING, STOPPED);
+        return new StopDatabaseInstanceResponse();
+    }
+
+    @Override
+    public RestartDatabaseInstanceResponse restartDatabaseInstance(Call call, RestartDatabaseInstanceRequest r) {
+        move(call, caller(call, r.regionId()), r.databaseInstanceId(), RUNNING, RESTARTING, RUNNING);
+        return new RestartDatabaseInstanceResponse();
+    }
+
+    @Override
+    public ModifyDatabaseInstanceDescriptionResponse modifyDatabaseInstanceDescription(
+            Call call, ModifyDatabaseInstanceDescriptionRequest r) {
+        Caller caller = caller(call, r.regionId());
+        DatabaseRow d = require(call.tx(), caller, r.databaseInstanceId());
+        String text = checkDescription(r.databaseInstanceDescription());
+        if (!rows.update(call.tx(), d.describedAs(text))) {
+            throw new ConcurrentChange("database instance " + d.databaseInstanceId());
+        }
+        return new ModifyDatabaseInstanceDescriptionResponse();
+    }
+
+    /** The instance's status now (a due transition counts as done). */
+    public String status(Tx tx, Caller caller, String id, long now) {
+        return require(tx, caller, id).state().status(now);
+    }
+
+    private void move(Call call, Caller caller, String id, String from, String via, String to) {
+        DatabaseRow d = require(call.tx(), caller, id);
+        if (!d.state().status(call.now()).equals(from)) {
+            throw incorrectState();
+        }
+        if (!rows.update(call.tx(), d.with(lifecycle.toward(via, to, call.now())))) {
+            throw new ConcurrentChange("database instance " + id);
+        }
+    }
+
+    private DescribeDatabaseInstancesResponse.DatabaseInstance view(DatabaseRow d, long now) {
+        return DescribeDatabaseInstancesResponse.DatabaseInstance.builder()
+                .businessStatus("NORMAL")
+                .chargeType("PrePaid")
+                .cpu("1")
+                .memory("1")
+                .storage(40)
+                .creationTime(Shapes.time(d.createdAt()))
+                .expiredTime(Shapes.time(d.expiresAt()))
+                .databaseInstanceEdition(d.edition())
+                .databaseInstanceId(d.databaseInstanceId())
+                .databaseInstanceName(Shapes.orEmpty(d.description()))
+                .databaseInstanceStatus(d.state().status(now))
+                .databaseVersion(d.databaseVersion())
+                .privateConnection(d.databaseInstanceId() + ".mysql.rds.aliyuncs.com")
+                .publicConnection("")
+                .regionId(d.regionId())
+                .superAccountName("root")
+                .build();
+    }
+
+    /** 2-256 characters, not starting with http:// or https://: 400 InvalidDatabaseInstanceDescription.Malformed. */
+    static String checkDescription(String text) {
+        if (text == null
+                || text.length() < 2
+                || text.length() > DESCRIPTION_MAX
+                || text.startsWith("http://")
+                || text.startsWith("https://")) {
+            throw new ApiException(
+                    400,
+                    "InvalidDatabaseInstanceDescription.Malformed",
+                    "The specified parameter DatabaseInstanceDescription is not valid.");
+        }
+        return text;
+    }
+
+    static ApiException notFound() {
+        return new ApiException(
+                404, "InvalidDatabaseInstanceId.NotFound", "The specified DatabaseInstanceId does not exist.");
+    }
+
+    static ApiException incorrectState() {
+        return new ApiException(
+                403,
+                "IncorrectDBInstanceState",
+                "The current status of the database instance does not support this operation.");
+    }
+
+    private DatabaseRow find(Tx tx, Caller caller, String id) {
+        if (id == null) {
+            return null;
+        }
+        return rows.find(tx, id)
+                .filter(d ->
+                        d.accountId().equals(caller.accountId()) && d.regionId().equals(caller.regionId()))
+                .orElse(null);
+    }
+
+    private DatabaseRow require(Tx tx, Caller caller, String id) {
+        DatabaseRow d = find(tx, caller, id);
+        if (d == null) {
+            throw notFound();
+        }
+        return d;
+    }
+
+    /** The caller in a region that exists (400 InvalidRegionId otherwise). */
+    private Caller caller(Call call, String regionId) {
+        regions.require(Objects.requireNonNull(regionId, "RegionId"));
+        return new Caller(call.accountId(), regionId);
+    }
+}

@@ -1,0 +1,21 @@
+-- Lightweight database instances (swas.databases.DatabaseActions, mapped by store.Table). Portable
+-- SQL: the same migration runs on SQLite and PostgreSQL. swas-open has no action that creates one,
+-- so rows are seeded (swasd admin database create, POST /_swasd/seed/database). A row carries a
+-- Transition (status, next_status, next_at) that the scheduler settles: Starting -> Running,
+-- Stopping -> Stopped, Restarting -> Running over the state delay. Times are epoch milliseconds.
+CREATE TABLE database_instances (
+    database_instance_id VARCHAR(32)  PRIMARY KEY,
+    account_id           VARCHAR(16)  NOT NULL,
+    region_id            VARCHAR(64)  NOT NULL,
+    description          VARCHAR(256),
+    edition              VARCHAR(32)  NOT NULL,
+    database_version     VARCHAR(8)   NOT NULL,
+    status               VARCHAR(16)  NOT NULL,
+    next_status          VARCHAR(16),
+    next_at              BIGINT,
+    created_at           BIGINT       NOT NULL,
+    expires_at           BIGINT       NOT NULL,
+    version              BIGINT       NOT NULL
+);
+CREATE INDEX database_instances_owner ON database_instances (account_id, region_id, created_at);
+CREATE INDEX database_instances_pending ON database_instances (next_at) WHERE next_at IS NOT NULL;

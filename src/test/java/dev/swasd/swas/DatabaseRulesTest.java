@@ -1,0 +1,217 @@
+package dev.swasd.swas;
+
+import static dev.swasd.swas.DomainRulesTest.code;
+import static dev.swasd.swas.DomainRulesTest.fails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.swasd.api.Call;
+import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstancesRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceDescriptionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.RestartDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StartDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.StopDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstancesResponse;
+import dev.swasd.swas.databases.DatabaseActions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lightweight database lifecycle (spec/swas-breadth.md G11): states, refusals, descriptions, paging. */
+class DatabaseRulesTest {
+    static final long DELAY = 2_000;
+
+    @TempDir
+    Path dir;
+
+    DomainFixture f;
+    DatabaseActions dbs;
+    String db;
+
+    @BeforeEach
+    void open() {
+        f = new DomainFixture(dir, DELAY, Quotas.defaults());
+        dbs = f.module(DatabaseActions.class);
+        db = seed(f.caller);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    String seed(Caller caller) {
+        return f.tx(tx -> dbs.seed(tx, caller, null, null, "5.7", f.now)).databaseInstanceId();
+    }
+
+    <T> T call(Function<Call, T> action) {
+        return callAs(DomainFixture.ACCOUNT, action);
+    }
+
+    <T> T callAs(String account, Function<Call, T> action) {
+        return f.tx(tx -> action.apply(new Call("req", account, null, f.now, tx)));
+    }
+
+    String status() {
+        return one(db).databaseInstanceStatus();
+    }
+
+    DescribeDatabaseInstancesResponse.DatabaseInstance one(String id) {
+        return call(c -> dbs.describeDatabaseInstances(
+                        c,
+                        DescribeDatabaseInstancesRequest.builder()
+                                .regionId(DomainFixture.REGION)
+                                .databaseInstanceIds(List.of(id))
+                                .build()))
+                .databaseInstances()
+                .getFirst();
+    }
+
+    void stop() {
+        call(c -> dbs.stopDatabaseInstance(
+                c,
+                StopDatabaseInstanceRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .build()));
+    }
+
+    void start() {
+        call(c -> dbs.startDatabaseInstance(
+                c,
+                StartDatabaseInstanceRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .build()));
+    }
+
+    void restart() {
+        call(c -> dbs.restartDatabaseInstance(
+                c,
+                RestartDatabaseInstanceRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .build()));
+    }
+
+    @Test
+    void aSeededInstanceRunsAndDescribesItself() {
+        DescribeDatabaseInstancesResponse.DatabaseInstance d = one(db);
+        assertTrue(db.matches("db-[a-z0-9]{20}"), db);
+        assertEquals("Running", d.databaseInstanceStatus());
+        assertEquals("5.7", d.databaseVersion());
+        assertEquals("Basic", d.databaseInstanceEdition());
+        assertEquals(DomainFixture.REGION, d.regionId());
+        assertEquals(db + ".mysql.rds.aliyuncs.com", d.privateConnection());
+        assertEquals("", d.publicConnection());
+    }
+
+    @Test
+    void stopStartAndRestartPassThroughTheirTransitionalStates() {
+        stop();
+        assertEquals("Stopping", status());
+        code(fails(this::stop), 403, "IncorrectDBInstanceState");
+        code(fails(this::start), 403, "IncorrectDBInstanceState");
+        f.now += DELAY;
+        assertEquals("Stopped", status());
+        code(fails(this::stop), 403, "IncorrectDBInstanceState");
+        code(fails(this::restart), 403, "IncorrectDBInstanceState");
+        start();
+        assertEquals("Starting", status());
+        f.now += DELAY;
+        assertEquals("Running", status());
+        code(fails(this::start), 403, "IncorrectDBInstanceState");
+        restart();
+        assertEquals("Restarting", status());
+        code(fails(this::restart), 403, "IncorrectDBInstanceState");
+        f.now += DELAY;
+        assertEquals("Running", status());
+    }
+
+    @Test
+    void descriptionsAreCheckedAndShownAsTheName() {
+        call(c -> dbs.modifyDatabaseInstanceDescription(
+                c,
+                ModifyDatabaseInstanceDescriptionRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .databaseInstanceDescription("orders")
+                        .build()));
+        assertEquals("orders", one(db).databaseInstanceName());
+        for (String bad : new String[] {"x", "http://x", "a".repeat(257)}) {
+            code(
+                    fails(() -> call(c -> dbs.modifyDatabaseInstanceDescription(
+                            c,
+                            ModifyDatabaseInstanceDescriptionRequest.builder()
+                                    .regionId(DomainFixture.REGION)
+                                    .databaseInstanceId(db)
+                                    .databaseInstanceDescription(bad)
+                                    .build()))),
+                    400,
+                    "InvalidDatabaseInstanceDescription.Malformed");
+        }
+    }
+
+    @Test
+    void anotherAccountsOrRegionsInstanceIsNotFound() {
+        code(
+                fails(() -> callAs(
+                        "9999999999999999",
+                        c -> dbs.stopDatabaseInstance(
+                                c,
+                                StopDatabaseInstanceRequest.builder()
+                                        .regionId(DomainFixture.REGION)
+                                        .databaseInstanceId(db)
+                                        .build()))),
+                404,
+                "InvalidDatabaseInstanceId.NotFound");
+        code(
+                fails(() -> call(c -> dbs.startDatabaseInstance(
+                        c,
+                        StartDatabaseInstanceRequest.builder()
+                                .regionId("cn-beijing")
+                                .databaseInstanceId(db)
+                                .build()))),
+                404,
+                "InvalidDatabaseInstanceId.NotFound");
+    }
+
+    @Test
+    void describePagesInCreationOrder() {
+        f.now += 1;
+        String second = seed(f.caller);
+        f.now += 1;
+        String third = seed(f.caller);
+        DescribeDatabaseInstancesResponse page = call(c -> dbs.describeDatabaseInstances(
+                c,
+                DescribeDatabaseInstancesRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .pageNumber(2L)
+                        .pageSize(2L)
+                        .build()));
+        assertEquals(3, page.totalCount().intValue());
+        assertEquals(2, page.pageNumber().intValue());
+        assertEquals(
+                List.of(third),
+                page.databaseInstances().stream()
+                        .map(DescribeDatabaseInstancesResponse.DatabaseInstance::databaseInstanceId)
+                        .toList());
+        assertEquals(second, one(second).databaseInstanceId());
+    }
+
+    @Test
+    void seedRefusesAnUnknownVersionAndRegion() {
+        assertThrows(
+                IllegalArgumentException.class, () -> f.tx(tx -> dbs.seed(tx, f.caller, null, null, "5.6", f.now)));
+        code(
+                fails(() -> f.tx(
+                        tx -> dbs.seed(tx, new Caller(DomainFixture.ACCOUNT, "xx-nowhere"), null, null, null, f.now))),
+                400,
+                "InvalidRegionId");
+    }
+}
