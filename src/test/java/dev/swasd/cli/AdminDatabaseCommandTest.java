@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * options are one line and exit 2.
  */
 class AdminDatabaseCommandTest {
-    private static final Pattern ID = Pattern.compile("DatabaseInstanceId=(db-[a-z0-9]{20})");
+    private static final Pattern ID = Pattern.compile("DatabaseInstanceId=(db-[a-z0-9]{32})");
 
     @TempDir
     Path tmp;

@@ -529,7 +529,7 @@ class ControlApiTest {
         HttpResponse<String> seeded = control("POST", "seed/database", "{\"name\": \"orders\", \"version\": \"5.7\"}");
         assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(201);
         String id = JSON.readTree(seeded.body()).path("databaseInstanceId").asText();
-        assertThat(id).matches("db-[a-z0-9]{20}");
+        assertThat(id).matches("db-[a-z0-9]{32}");
         Map<String, Object> d = ((List<Map<String, Object>>)
                         root.call("DescribeDatabaseInstances", "RegionId", R).get("DatabaseInstances"))
                 .getFirst();

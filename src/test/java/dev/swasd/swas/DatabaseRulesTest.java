@@ -102,7 +102,7 @@ class DatabaseRulesTest {
     @Test
     void aSeededInstanceRunsAndDescribesItself() {
         DescribeDatabaseInstancesResponse.DatabaseInstance d = one(db);
-        assertTrue(db.matches("db-[a-z0-9]{20}"), db);
+        assertTrue(db.matches("db-[a-z0-9]{32}"), db);
         assertEquals("Running", d.databaseInstanceStatus());
         assertEquals("5.7", d.databaseVersion());
         assertEquals("Basic", d.databaseInstanceEdition());

@@ -111,7 +111,7 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
     private final Lifecycle lifecycle;
     private final ResourceType type = new ResourceType(
             "databaseinstance",
-            new IdFormat.Prefixed("db-", 20),
+            new IdFormat.Prefixed("db-", 32),
             (tx, caller, id) -> find(tx, caller, id) != null,
             new TransitionTable("database_instances", true));
 
