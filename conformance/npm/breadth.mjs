@@ -541,6 +541,34 @@ async function databases(mode, c) {
   await step(mode, 'InvalidDatabaseInstanceDescription', () => fails(c.modifyDatabaseInstanceDescription(new swas.ModifyDatabaseInstanceDescriptionRequest({
     regionId: REGION, databaseInstanceId: id, databaseInstanceDescription: 'http://x',
   })), 400, 'InvalidDatabaseInstanceDescription.Malformed'));
+  await step(mode, 'AllocatePublicConnection', async () => {
+    const body = (await c.allocatePublicConnection(new swas.AllocatePublicConnectionRequest({ regionId: REGION, databaseInstanceId: id }))).body;
+    expect(body.publicConnection === `${id}.mysql.rds.aliyuncs.com`, `the public address, got ${JSON.stringify(body)}`);
+    const d = await describe();
+    expect(d.publicConnection === body.publicConnection, `described, got ${d.publicConnection}`);
+    return body.publicConnection;
+  });
+  await step(mode, 'PublicConnectionAlreadyExist', () => fails(c.allocatePublicConnection(new swas.AllocatePublicConnectionRequest({
+    regionId: REGION, databaseInstanceId: id,
+  })), 403, 'PublicConnection.AlreadyExist'));
+  await step(mode, 'ReleasePublicConnection', async () => {
+    await c.releasePublicConnection(new swas.ReleasePublicConnectionRequest({ regionId: REGION, databaseInstanceId: id }));
+    const d = await describe();
+    expect(d.publicConnection === '', `no public address, got ${d.publicConnection}`);
+    return 'released';
+  });
+  await step(mode, 'PublicConnectionNotFound', () => fails(c.releasePublicConnection(new swas.ReleasePublicConnectionRequest({
+    regionId: REGION, databaseInstanceId: id,
+  })), 404, 'PublicConnection.NotFound'));
+  await step(mode, 'ResetDatabaseAccountPassword', async () => {
+    await c.resetDatabaseAccountPassword(new swas.ResetDatabaseAccountPasswordRequest({
+      regionId: REGION, databaseInstanceId: id, accountPassword: 'Orders#2024',
+    }));
+    return 'set';
+  });
+  await step(mode, 'InvalidAccountPassword', () => fails(c.resetDatabaseAccountPassword(new swas.ResetDatabaseAccountPasswordRequest({
+    regionId: REGION, databaseInstanceId: id, accountPassword: 'onlylowercase',
+  })), 400, 'InvalidAccountPassword.Malformed'));
   await step(mode, 'DatabaseUnknownInstance', () => fails(c.stopDatabaseInstance(new swas.StopDatabaseInstanceRequest({
     regionId: REGION, databaseInstanceId: 'db-' + '0'.repeat(32),
   })), 404, 'InvalidDatabaseInstanceId.NotFound'));

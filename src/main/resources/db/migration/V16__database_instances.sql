@@ -2,7 +2,9 @@
 -- SQL: the same migration runs on SQLite and PostgreSQL. swas-open has no action that creates one,
 -- so rows are seeded (swasd admin database create, POST /_swasd/seed/database). A row carries a
 -- Transition (status, next_status, next_at) that the scheduler settles: Starting -> Running,
--- Stopping -> Stopped, Restarting -> Running over the state delay. Times are epoch milliseconds.
+-- Stopping -> Stopped, Restarting -> Running over the state delay. public_connection is the address
+-- AllocatePublicConnection gave (NULL when none); password_set_at when ResetDatabaseAccountPassword
+-- last set the super account's password (the password itself is never kept). Times are epoch ms.
 CREATE TABLE database_instances (
     database_instance_id VARCHAR(32)  PRIMARY KEY,
     account_id           VARCHAR(16)  NOT NULL,
@@ -15,6 +17,8 @@ CREATE TABLE database_instances (
     next_at              BIGINT,
     created_at           BIGINT       NOT NULL,
     expires_at           BIGINT       NOT NULL,
+    public_connection    VARCHAR(128),
+    password_set_at      BIGINT,
     version              BIGINT       NOT NULL
 );
 CREATE INDEX database_instances_owner ON database_instances (account_id, region_id, created_at);

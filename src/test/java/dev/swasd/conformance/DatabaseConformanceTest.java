@@ -99,12 +99,48 @@ class DatabaseConformanceTest {
                 .containsEntry("DatabaseVersion", "5.7")
                 .containsEntry("RegionId", R)
                 .containsEntry("SuperAccountName", "root")
-                .containsEntry("PrivateConnection", id + ".mysql.rds.aliyuncs.com");
+                .containsEntry("PrivateConnection", "rm-" + id.substring(3, 20) + ".mysql.rds.aliyuncs.com")
+                .containsEntry("PublicConnection", "");
+        assertThat(call(c, "AllocatePublicConnection", "RegionId", R, "DatabaseInstanceId", id))
+                .containsEntry("PublicConnection", id + ".mysql.rds.aliyuncs.com");
+        assertThat(describe(c, id)).containsEntry("PublicConnection", id + ".mysql.rds.aliyuncs.com");
+        fails(
+                c,
+                403,
+                "PublicConnection.AlreadyExist",
+                "AllocatePublicConnection",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id);
+        call(c, "ReleasePublicConnection", "RegionId", R, "DatabaseInstanceId", id);
+        fails(c, 404, "PublicConnection.NotFound", "ReleasePublicConnection", "RegionId", R, "DatabaseInstanceId", id);
+        call(
+                c,
+                "ResetDatabaseAccountPassword",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id,
+                "AccountPassword",
+                "Orders#2024");
+        fails(
+                c,
+                400,
+                "InvalidAccountPassword.Malformed",
+                "ResetDatabaseAccountPassword",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id,
+                "AccountPassword",
+                "short1A");
 
         call(c, "StopDatabaseInstance", "RegionId", R, "DatabaseInstanceId", id);
         assertThat(describe(c, id)).containsEntry("DatabaseInstanceStatus", "Stopped");
         fails(c, 403, "IncorrectDBInstanceState", "StopDatabaseInstance", "RegionId", R, "DatabaseInstanceId", id);
         fails(c, 403, "IncorrectDBInstanceState", "RestartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", id);
+        fails(c, 403, "IncorrectDBInstanceState", "AllocatePublicConnection", "RegionId", R, "DatabaseInstanceId", id);
         call(c, "StartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", id, "ClientToken", "start-" + id);
         assertThat(describe(c, id)).containsEntry("DatabaseInstanceStatus", "Running");
         fails(c, 403, "IncorrectDBInstanceState", "StartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", id);
@@ -129,7 +165,12 @@ class DatabaseConformanceTest {
         Client c = client(signing);
         String id = server.seedDatabase(R, null, null);
         String none = "db-" + "0".repeat(32);
-        for (String action : List.of("StartDatabaseInstance", "StopDatabaseInstance", "RestartDatabaseInstance")) {
+        for (String action : List.of(
+                "StartDatabaseInstance",
+                "StopDatabaseInstance",
+                "RestartDatabaseInstance",
+                "AllocatePublicConnection",
+                "ReleasePublicConnection")) {
             fails(c, 404, "InvalidDatabaseInstanceId.NotFound", action, "RegionId", R, "DatabaseInstanceId", none);
             fails(
                     c,

@@ -321,6 +321,18 @@ class ResponseConformanceTest {
         r.call("swas-open", "StopDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
         r.call("swas-open", "StartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
         r.call("swas-open", "RestartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "AllocatePublicConnection", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "DescribeDatabaseInstances", "RegionId", R, "DatabaseInstanceIds", "[\"" + db + "\"]");
+        r.call("swas-open", "ReleasePublicConnection", "RegionId", R, "DatabaseInstanceId", db);
+        r.call(
+                "swas-open",
+                "ResetDatabaseAccountPassword",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "AccountPassword",
+                "Orders#2024");
         r.call(
                 "swas-open",
                 "ModifyDatabaseInstanceDescription",

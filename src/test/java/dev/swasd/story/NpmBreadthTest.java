@@ -119,6 +119,12 @@ class NpmBreadthTest {
                             mode + " RestartDatabaseInstance",
                             mode + " ModifyDatabaseInstanceDescription",
                             mode + " InvalidDatabaseInstanceDescription",
+                            mode + " AllocatePublicConnection",
+                            mode + " PublicConnectionAlreadyExist",
+                            mode + " ReleasePublicConnection",
+                            mode + " PublicConnectionNotFound",
+                            mode + " ResetDatabaseAccountPassword",
+                            mode + " InvalidAccountPassword",
                             mode + " DatabaseUnknownInstance");
         }
     }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swasd.api.Call;
+import dev.swasd.api.swasopen.SwasOpenRequests.AllocatePublicConnectionRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceDescriptionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ReleasePublicConnectionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ResetDatabaseAccountPasswordRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RestartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StopDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.AllocatePublicConnectionResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstancesResponse;
 import dev.swasd.swas.databases.DatabaseActions;
 import java.nio.file.Path;
@@ -107,7 +111,7 @@ class DatabaseRulesTest {
         assertEquals("5.7", d.databaseVersion());
         assertEquals("Basic", d.databaseInstanceEdition());
         assertEquals(DomainFixture.REGION, d.regionId());
-        assertEquals(db + ".mysql.rds.aliyuncs.com", d.privateConnection());
+        assertEquals("rm-" + db.substring(3, 20) + ".mysql.rds.aliyuncs.com", d.privateConnection());
         assertEquals("", d.publicConnection());
     }
 
@@ -131,6 +135,62 @@ class DatabaseRulesTest {
         code(fails(this::restart), 403, "IncorrectDBInstanceState");
         f.now += DELAY;
         assertEquals("Running", status());
+    }
+
+    AllocatePublicConnectionResponse allocate() {
+        return call(c -> dbs.allocatePublicConnection(
+                c,
+                AllocatePublicConnectionRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .build()));
+    }
+
+    void release() {
+        call(c -> dbs.releasePublicConnection(
+                c,
+                ReleasePublicConnectionRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .build()));
+    }
+
+    void password(String p) {
+        call(c -> dbs.resetDatabaseAccountPassword(
+                c,
+                ResetDatabaseAccountPasswordRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .accountPassword(p)
+                        .build()));
+    }
+
+    @Test
+    void aPublicConnectionIsAllocatedOnceAndReleased() {
+        assertEquals(db + ".mysql.rds.aliyuncs.com", allocate().publicConnection());
+        assertEquals(db + ".mysql.rds.aliyuncs.com", one(db).publicConnection());
+        code(fails(this::allocate), 403, "PublicConnection.AlreadyExist");
+        release();
+        assertEquals("", one(db).publicConnection());
+        code(fails(this::release), 404, "PublicConnection.NotFound");
+        stop();
+        f.now += DELAY;
+        code(fails(this::allocate), 403, "IncorrectDBInstanceState");
+        code(fails(this::release), 403, "IncorrectDBInstanceState");
+    }
+
+    @Test
+    void passwordsNeedEightToThirtyTwoCharactersOfThreeKinds() {
+        for (String good : new String[] {"Abcdef12", "abcdef1!", "ABCDEF!1", "Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!Aa1!"}) {
+            password(good);
+        }
+        for (String bad :
+                new String[] {"Abc12!", "abcdefgh12", "ABCDEFGH!!", "Abcdef12~", "Abcdef1 2", "A".repeat(30) + "a1!"}) {
+            code(fails(() -> password(bad)), 400, "InvalidAccountPassword.Malformed");
+        }
+        stop();
+        f.now += DELAY;
+        code(fails(() -> password("Abcdef12")), 403, "IncorrectDBInstanceState");
     }
 
     @Test

@@ -2,13 +2,19 @@ package dev.swasd.swas.databases;
 
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
+import dev.swasd.api.swasopen.SwasOpenRequests.AllocatePublicConnectionRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceDescriptionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ReleasePublicConnectionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ResetDatabaseAccountPasswordRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RestartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StopDatabaseInstanceRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.AllocatePublicConnectionResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ModifyDatabaseInstanceDescriptionResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ReleasePublicConnectionResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ResetDatabaseAccountPasswordResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RestartDatabaseInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StartDatabaseInstanceResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.StopDatabaseInstanceResponse;
@@ -35,7 +41,8 @@ import java.util.Set;
 /**
  * Lightweight databases (spec/swas-breadth.md G11): the instance lifecycle (DescribeDatabaseInstances,
  * StartDatabaseInstance, StopDatabaseInstance, RestartDatabaseInstance,
- * ModifyDatabaseInstanceDescription). swas-open cannot create one, so instances are seeded
+ * ModifyDatabaseInstanceDescription), the public connection (AllocatePublicConnection,
+ * ReleasePublicConnection) and the super account's password (ResetDatabaseAccountPassword). swas-open cannot create one, so instances are seeded
  * ({@link #seed}). Rows live in {@code database_instances} (migration V16) and carry a
  * {@link Transition} the scheduler settles: Starting, Stopping and Restarting last the state delay.
  */
@@ -51,6 +58,12 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
     public static final String DEFAULT_VERSION = "8.0";
 
     static final int PAGE_SIZE_DEFAULT = 10;
+    /** {@code PublicConnection "db-<id>.mysql.rds.aliyuncs.com"} [doc]; the id carries the {@code db-}. */
+    static final String PUBLIC_DOMAIN = ".mysql.rds.aliyuncs.com";
+
+    /** Characters that count as special in a password. */
+    static final String SPECIAL = "!@#$%^&*()_+-=";
+
     static final int DESCRIPTION_MAX = 256;
     /** A seeded instance is bought for a year. */
     static final Duration TERM = Duration.ofDays(365);
@@ -68,6 +81,8 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
             Long nextAt,
             long createdAt,
             long expiresAt,
+            String publicConnection,
+            Long passwordSetAt,
             long version) {
         Transition state() {
             return new Transition(status, nextStatus, nextAt);
@@ -86,6 +101,8 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
                     t.at(),
                     createdAt,
                     expiresAt,
+                    publicConnection,
+                    passwordSetAt,
                     version);
         }
 
@@ -102,6 +119,44 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
                     nextAt,
                     createdAt,
                     expiresAt,
+                    publicConnection,
+                    passwordSetAt,
+                    version);
+        }
+
+        DatabaseRow withPublicConnection(String address) {
+            return new DatabaseRow(
+                    databaseInstanceId,
+                    accountId,
+                    regionId,
+                    description,
+                    edition,
+                    databaseVersion,
+                    status,
+                    nextStatus,
+                    nextAt,
+                    createdAt,
+                    expiresAt,
+                    address,
+                    passwordSetAt,
+                    version);
+        }
+
+        DatabaseRow withPasswordSetAt(long at) {
+            return new DatabaseRow(
+                    databaseInstanceId,
+                    accountId,
+                    regionId,
+                    description,
+                    edition,
+                    databaseVersion,
+                    status,
+                    nextStatus,
+                    nextAt,
+                    createdAt,
+                    expiresAt,
+                    publicConnection,
+                    at,
                     version);
         }
     }
@@ -151,6 +206,8 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
                 null,
                 now,
                 now + TERM.toMillis(),
+                null,
+                null,
                 0);
         rows.insert(tx, row);
         return row;
@@ -213,6 +270,86 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
         return new ModifyDatabaseInstanceDescriptionResponse();
     }
 
+    @Override
+    public AllocatePublicConnectionResponse allocatePublicConnection(Call call, AllocatePublicConnectionRequest r) {
+        DatabaseRow d = running(call, caller(call, r.regionId()), r.databaseInstanceId());
+        if (d.publicConnection() != null) {
+            throw new ApiException(
+                    403, "PublicConnection.AlreadyExist", "The database instance already has a public connection.");
+        }
+        String address = d.databaseInstanceId() + PUBLIC_DOMAIN;
+        if (!rows.update(call.tx(), d.withPublicConnection(address))) {
+            throw new ConcurrentChange("database instance " + d.databaseInstanceId());
+        }
+        return new AllocatePublicConnectionResponse(address);
+    }
+
+    @Override
+    public ReleasePublicConnectionResponse releasePublicConnection(Call call, ReleasePublicConnectionRequest r) {
+        DatabaseRow d = running(call, caller(call, r.regionId()), r.databaseInstanceId());
+        if (d.publicConnection() == null) {
+            throw new ApiException(404, "PublicConnection.NotFound", "The database instance has no public connection.");
+        }
+        if (!rows.update(call.tx(), d.withPublicConnection(null))) {
+            throw new ConcurrentChange("database instance " + d.databaseInstanceId());
+        }
+        return new ReleasePublicConnectionResponse();
+    }
+
+    @Override
+    public ResetDatabaseAccountPasswordResponse resetDatabaseAccountPassword(
+            Call call, ResetDatabaseAccountPasswordRequest r) {
+        DatabaseRow d = running(call, caller(call, r.regionId()), r.databaseInstanceId());
+        checkPassword(r.accountPassword());
+        if (!rows.update(call.tx(), d.withPasswordSetAt(call.now()))) {
+            throw new ConcurrentChange("database instance " + d.databaseInstanceId());
+        }
+        return new ResetDatabaseAccountPasswordResponse();
+    }
+
+    /**
+     * 8-32 characters of letters, digits and {@link #SPECIAL}, with at least three of: an upper-case
+     * letter, a lower-case letter, a digit, a special character; else 400 InvalidAccountPassword.Malformed.
+     */
+    static String checkPassword(String password) {
+        boolean ok = password != null && password.length() >= 8 && password.length() <= 32;
+        int upper = 0;
+        int lower = 0;
+        int digit = 0;
+        int special = 0;
+        for (int i = 0; ok && i < password.length(); i++) {
+            char ch = password.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                upper = 1;
+            } else if (ch >= 'a' && ch <= 'z') {
+                lower = 1;
+            } else if (ch >= '0' && ch <= '9') {
+                digit = 1;
+            } else if (SPECIAL.indexOf(ch) >= 0) {
+                special = 1;
+            } else {
+                ok = false;
+            }
+        }
+        if (!ok || upper + lower + digit + special < 3) {
+            throw new ApiException(
+                    400,
+                    "InvalidAccountPassword.Malformed",
+                    "The password must be 8 to 32 characters long and contain at least three of: upper-case "
+                            + "letters, lower-case letters, digits and special characters " + SPECIAL + ".");
+        }
+        return password;
+    }
+
+    /** The caller's instance, which must be Running: 404 not found, 403 IncorrectDBInstanceState. */
+    private DatabaseRow running(Call call, Caller caller, String id) {
+        DatabaseRow d = require(call.tx(), caller, id);
+        if (!d.state().status(call.now()).equals(RUNNING)) {
+            throw incorrectState();
+        }
+        return d;
+    }
+
     /** The instance's status now (a due transition counts as done). */
     public String status(Tx tx, Caller caller, String id, long now) {
         return require(tx, caller, id).state().status(now);
@@ -242,11 +379,16 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
                 .databaseInstanceName(Shapes.orEmpty(d.description()))
                 .databaseInstanceStatus(d.state().status(now))
                 .databaseVersion(d.databaseVersion())
-                .privateConnection(d.databaseInstanceId() + ".mysql.rds.aliyuncs.com")
-                .publicConnection("")
+                .privateConnection(privateConnection(d.databaseInstanceId()))
+                .publicConnection(Shapes.orEmpty(d.publicConnection()))
                 .regionId(d.regionId())
                 .superAccountName("root")
                 .build();
+    }
+
+    /** As the response example {@code rm-bp1d39opj7906****.mysql.rds.aliyuncs.com}: rm- and 17 of the id's characters. */
+    public static String privateConnection(String databaseInstanceId) {
+        return "rm-" + databaseInstanceId.substring(3, 20) + PUBLIC_DOMAIN;
     }
 
     /** 2-256 characters, not starting with http:// or https://: 400 InvalidDatabaseInstanceDescription.Malformed. */
