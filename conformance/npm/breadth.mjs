@@ -569,6 +569,31 @@ async function databases(mode, c) {
   await step(mode, 'InvalidAccountPassword', () => fails(c.resetDatabaseAccountPassword(new swas.ResetDatabaseAccountPasswordRequest({
     regionId: REGION, databaseInstanceId: id, accountPassword: 'onlylowercase',
   })), 400, 'InvalidAccountPassword.Malformed'));
+  await step(mode, 'DescribeDatabaseInstanceParameters', async () => {
+    const body = (await c.describeDatabaseInstanceParameters(new swas.DescribeDatabaseInstanceParametersRequest({
+      regionId: REGION, databaseInstanceId: id,
+    }))).body;
+    expect(body.engine === 'MySQL' && body.configParameters.length >= 30 && body.runningParameters.length === body.configParameters.length,
+      `MySQL parameters, got ${body.engine} ${body.configParameters.length}`);
+    return `${body.engine} ${body.engineVersion} ${body.runningParameters.length}`;
+  });
+  await step(mode, 'ForceRestartRequired', () => fails(c.modifyDatabaseInstanceParameter(new swas.ModifyDatabaseInstanceParameterRequest({
+    regionId: REGION, databaseInstanceId: id, parameters: JSON.stringify({ back_log: '4000' }),
+  })), 403, 'ForceRestart.Required'));
+  await step(mode, 'InvalidParameterValue', () => fails(c.modifyDatabaseInstanceParameter(new swas.ModifyDatabaseInstanceParameterRequest({
+    regionId: REGION, databaseInstanceId: id, parameters: JSON.stringify({ autocommit: 'maybe' }),
+  })), 400, 'InvalidParameterValue.Malformed'));
+  await step(mode, 'ModifyDatabaseInstanceParameter', async () => {
+    await c.modifyDatabaseInstanceParameter(new swas.ModifyDatabaseInstanceParameterRequest({
+      regionId: REGION, databaseInstanceId: id, parameters: JSON.stringify({ back_log: '4000', max_connections: '800' }), forceRestart: true,
+    }));
+    const body = (await c.describeDatabaseInstanceParameters(new swas.DescribeDatabaseInstanceParametersRequest({
+      regionId: REGION, databaseInstanceId: id,
+    }))).body;
+    const value = (n) => body.runningParameters.find((p) => p.parameterName === n).parameterValue;
+    expect(value('back_log') === '4000' && value('max_connections') === '800', `changed, got ${value('back_log')} ${value('max_connections')}`);
+    return 'back_log=4000 max_connections=800';
+  });
   await step(mode, 'DatabaseUnknownInstance', () => fails(c.stopDatabaseInstance(new swas.StopDatabaseInstanceRequest({
     regionId: REGION, databaseInstanceId: 'db-' + '0'.repeat(32),
   })), 404, 'InvalidDatabaseInstanceId.NotFound'));

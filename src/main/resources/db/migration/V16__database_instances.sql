@@ -23,3 +23,13 @@ CREATE TABLE database_instances (
 );
 CREATE INDEX database_instances_owner ON database_instances (account_id, region_id, created_at);
 CREATE INDEX database_instances_pending ON database_instances (next_at) WHERE next_at IS NOT NULL;
+-- A database instance's parameters that differ from their defaults (ModifyDatabaseInstanceParameter);
+-- the parameter set and its defaults are code (swas.databases.MysqlParameters), per MySQL version.
+-- parameter_key is "<instance id>/<parameter name>" (store.Table keys a row by one column).
+CREATE TABLE database_parameters (
+    parameter_key        VARCHAR(160) PRIMARY KEY,
+    database_instance_id VARCHAR(64)  NOT NULL REFERENCES database_instances (database_instance_id),
+    parameter_name       VARCHAR(64)  NOT NULL,
+    parameter_value      VARCHAR(256) NOT NULL
+);
+CREATE INDEX database_parameters_instance ON database_parameters (database_instance_id);

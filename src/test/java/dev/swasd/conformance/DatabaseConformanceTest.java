@@ -147,6 +147,63 @@ class DatabaseConformanceTest {
         call(c, "RestartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", id);
         assertThat(describe(c, id)).containsEntry("DatabaseInstanceStatus", "Running");
 
+        Map<String, Object> params =
+                call(c, "DescribeDatabaseInstanceParameters", "RegionId", R, "DatabaseInstanceId", id);
+        assertThat(params).containsEntry("Engine", "MySQL").containsEntry("EngineVersion", "5.7");
+        fails(
+                c,
+                403,
+                "ForceRestart.Required",
+                "ModifyDatabaseInstanceParameter",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id,
+                "Parameters",
+                "{\"innodb_buffer_pool_size\":\"268435456\"}");
+        fails(
+                c,
+                400,
+                "InvalidParameterValue.Malformed",
+                "ModifyDatabaseInstanceParameter",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id,
+                "Parameters",
+                "{\"max_connections\":\"0\"}");
+        fails(
+                c,
+                400,
+                "InvalidParameters.NotFound",
+                "ModifyDatabaseInstanceParameter",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id,
+                "Parameters",
+                "{\"no_such_parameter\":\"1\"}");
+        call(
+                c,
+                "ModifyDatabaseInstanceParameter",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                id,
+                "Parameters",
+                "{\"innodb_buffer_pool_size\":\"268435456\",\"max_connections\":800}",
+                "ForceRestart",
+                true);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> now = ((List<Map<String, Object>>)
+                        call(c, "DescribeDatabaseInstanceParameters", "RegionId", R, "DatabaseInstanceId", id)
+                                .get("RunningParameters"))
+                .stream()
+                        .filter(p -> "innodb_buffer_pool_size".equals(p.get("ParameterName")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(now).containsEntry("ParameterValue", "268435456").containsEntry("ForceRestart", "true");
+
         call(
                 c,
                 "ModifyDatabaseInstanceDescription",

@@ -324,6 +324,18 @@ class ResponseConformanceTest {
         r.call("swas-open", "AllocatePublicConnection", "RegionId", R, "DatabaseInstanceId", db);
         r.call("swas-open", "DescribeDatabaseInstances", "RegionId", R, "DatabaseInstanceIds", "[\"" + db + "\"]");
         r.call("swas-open", "ReleasePublicConnection", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "DescribeDatabaseInstanceParameters", "RegionId", R, "DatabaseInstanceId", db);
+        r.call(
+                "swas-open",
+                "ModifyDatabaseInstanceParameter",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "Parameters",
+                "{\"max_connections\":\"800\",\"back_log\":\"4000\"}",
+                "ForceRestart",
+                "true");
         r.call(
                 "swas-open",
                 "ResetDatabaseAccountPassword",

@@ -125,6 +125,10 @@ class NpmBreadthTest {
                             mode + " PublicConnectionNotFound",
                             mode + " ResetDatabaseAccountPassword",
                             mode + " InvalidAccountPassword",
+                            mode + " DescribeDatabaseInstanceParameters",
+                            mode + " ForceRestartRequired",
+                            mode + " InvalidParameterValue",
+                            mode + " ModifyDatabaseInstanceParameter",
                             mode + " DatabaseUnknownInstance");
         }
     }

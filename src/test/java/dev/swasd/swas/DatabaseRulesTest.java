@@ -8,19 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenRequests.AllocatePublicConnectionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstanceParametersRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceDescriptionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceParameterRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ReleasePublicConnectionRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetDatabaseAccountPasswordRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RestartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StopDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenResponses.AllocatePublicConnectionResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstanceParametersResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstancesResponse;
 import dev.swasd.swas.databases.DatabaseActions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +196,77 @@ class DatabaseRulesTest {
         stop();
         f.now += DELAY;
         code(fails(() -> password("Abcdef12")), 403, "IncorrectDBInstanceState");
+    }
+
+    Map<String, String> running() {
+        return call(c -> dbs.describeDatabaseInstanceParameters(
+                        c,
+                        DescribeDatabaseInstanceParametersRequest.builder()
+                                .regionId(DomainFixture.REGION)
+                                .databaseInstanceId(db)
+                                .build()))
+                .runningParameters()
+                .stream()
+                .collect(Collectors.toMap(
+                        DescribeDatabaseInstanceParametersResponse.RunningParameter::parameterName,
+                        DescribeDatabaseInstanceParametersResponse.RunningParameter::parameterValue));
+    }
+
+    void modify(String json, Boolean force) {
+        call(c -> dbs.modifyDatabaseInstanceParameter(
+                c,
+                ModifyDatabaseInstanceParameterRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .parameters(json)
+                        .forceRestart(force)
+                        .build()));
+    }
+
+    @Test
+    void parametersArePerVersionAndChecked() {
+        DescribeDatabaseInstanceParametersResponse r = call(c -> dbs.describeDatabaseInstanceParameters(
+                c,
+                DescribeDatabaseInstanceParametersRequest.builder()
+                        .regionId(DomainFixture.REGION)
+                        .databaseInstanceId(db)
+                        .build()));
+        assertEquals("MySQL", r.engine());
+        assertEquals("5.7", r.engineVersion());
+        assertTrue(r.configParameters().size() >= 30);
+        assertTrue(running().containsKey("query_cache_type"));
+        assertTrue(!running().containsKey("default_authentication_plugin"));
+        assertEquals("500", running().get("max_connections"));
+
+        modify("{\"max_connections\": 800, \"autocommit\": \"off\"}", null);
+        assertEquals("800", running().get("max_connections"));
+        assertEquals("OFF", running().get("autocommit"));
+        assertEquals("Running", status());
+        code(fails(() -> modify("{\"max_connections\": \"3001\"}", null)), 400, "InvalidParameterValue.Malformed");
+        code(fails(() -> modify("{\"max_connections\": \"many\"}", null)), 400, "InvalidParameterValue.Malformed");
+        code(fails(() -> modify("{\"autocommit\": \"maybe\"}", null)), 400, "InvalidParameterValue.Malformed");
+        code(
+                fails(() -> modify("{\"default_authentication_plugin\": \"mysql_native_password\"}", null)),
+                400,
+                "InvalidParameters.NotFound");
+        code(fails(() -> modify("[1]", null)), 400, "InvalidParameters.Malformed");
+        code(fails(() -> modify("{}", null)), 400, "InvalidParameters.Malformed");
+        assertEquals("800", running().get("max_connections"));
+    }
+
+    @Test
+    void aParameterThatNeedsARestartNeedsForceRestart() {
+        code(fails(() -> modify("{\"back_log\": \"4000\"}", null)), 403, "ForceRestart.Required");
+        code(fails(() -> modify("{\"back_log\": \"4000\"}", false)), 403, "ForceRestart.Required");
+        assertEquals("3000", running().get("back_log"));
+        modify("{\"back_log\": \"4000\"}", true);
+        assertEquals("4000", running().get("back_log"));
+        assertEquals("Restarting", status());
+        code(fails(() -> modify("{\"max_connections\": 900}", null)), 403, "IncorrectDBInstanceState");
+        f.now += DELAY;
+        assertEquals("Running", status());
+        modify("{\"back_log\": \"3000\"}", true);
+        assertEquals("3000", running().get("back_log"));
     }
 
     @Test

@@ -1,18 +1,25 @@
 package dev.swasd.swas.databases;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRequests.AllocatePublicConnectionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstanceParametersRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeDatabaseInstancesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceDescriptionRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ModifyDatabaseInstanceParameterRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ReleasePublicConnectionRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ResetDatabaseAccountPasswordRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RestartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StartDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.StopDatabaseInstanceRequest;
 import dev.swasd.api.swasopen.SwasOpenResponses.AllocatePublicConnectionResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstanceParametersResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeDatabaseInstancesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ModifyDatabaseInstanceDescriptionResponse;
+import dev.swasd.api.swasopen.SwasOpenResponses.ModifyDatabaseInstanceParameterResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ReleasePublicConnectionResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ResetDatabaseAccountPasswordResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.RestartDatabaseInstanceResponse;
@@ -33,8 +40,12 @@ import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -161,6 +172,14 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
         }
     }
 
+    /** A parameter set away from its default, a row of {@code database_parameters}. */
+    public record ParameterRow(
+            String parameterKey, String databaseInstanceId, String parameterName, String parameterValue) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Table<ParameterRow> parameters =
+            new Table<>("database_parameters", ParameterRow.class, "parameterKey");
     private final Table<DatabaseRow> rows = new Table<>("database_instances", DatabaseRow.class, "databaseInstanceId");
     private final Regions regions;
     private final Lifecycle lifecycle;
@@ -305,6 +324,113 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
             throw new ConcurrentChange("database instance " + d.databaseInstanceId());
         }
         return new ResetDatabaseAccountPasswordResponse();
+    }
+
+    @Override
+    public DescribeDatabaseInstanceParametersResponse describeDatabaseInstanceParameters(
+            Call call, DescribeDatabaseInstanceParametersRequest r) {
+        DatabaseRow d = require(call.tx(), caller(call, r.regionId()), r.databaseInstanceId());
+        Map<String, String> set = new HashMap<>();
+        for (ParameterRow p : parameters.list(call.tx(), "database_instance_id = ?", null, d.databaseInstanceId())) {
+            set.put(p.parameterName(), p.parameterValue());
+        }
+        List<DescribeDatabaseInstanceParametersResponse.ConfigParameter> config = new ArrayList<>();
+        List<DescribeDatabaseInstanceParametersResponse.RunningParameter> running = new ArrayList<>();
+        for (MysqlParameters.Parameter p :
+                MysqlParameters.of(d.databaseVersion()).values()) {
+            String restart = String.valueOf(p.forceRestart());
+            config.add(new DescribeDatabaseInstanceParametersResponse.ConfigParameter(
+                    p.checkingCode(), "true", restart, p.description(), p.name(), p.defaultValue()));
+            running.add(new DescribeDatabaseInstanceParametersResponse.RunningParameter(
+                    p.checkingCode(),
+                    "true",
+                    restart,
+                    p.description(),
+                    p.name(),
+                    set.getOrDefault(p.name(), p.defaultValue())));
+        }
+        return new DescribeDatabaseInstanceParametersResponse(config, "MySQL", d.databaseVersion(), running);
+    }
+
+    @Override
+    public ModifyDatabaseInstanceParameterResponse modifyDatabaseInstanceParameter(
+            Call call, ModifyDatabaseInstanceParameterRequest r) {
+        DatabaseRow d = running(call, caller(call, r.regionId()), r.databaseInstanceId());
+        Map<String, String> wanted = parseParameters(r.parameters());
+        boolean restart = false;
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            MysqlParameters.Parameter p = MysqlParameters.find(d.databaseVersion(), e.getKey())
+                    .orElseThrow(() -> new ApiException(
+                            400,
+                            "InvalidParameters.NotFound",
+                            "The parameter " + e.getKey() + " does not exist for MySQL " + d.databaseVersion() + "."));
+            if (!p.allows(e.getValue())) {
+                throw new ApiException(
+                        400,
+                        "InvalidParameterValue.Malformed",
+                        "The value of " + p.name() + " must be within " + p.checkingCode() + ".");
+            }
+            restart |= p.forceRestart();
+        }
+        if (restart && !Boolean.TRUE.equals(r.forceRestart())) {
+            throw new ApiException(
+                    403,
+                    "ForceRestart.Required",
+                    "A parameter you change takes effect only after a restart: set ForceRestart to true.");
+        }
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            String name = e.getKey();
+            MysqlParameters.Parameter p =
+                    MysqlParameters.of(d.databaseVersion()).get(name);
+            String value = p.checkingCode().contains("|") ? canonical(p, e.getValue()) : e.getValue();
+            String key = d.databaseInstanceId() + "/" + name;
+            parameters.delete(call.tx(), key);
+            if (!value.equals(p.defaultValue())) {
+                parameters.insert(call.tx(), new ParameterRow(key, d.databaseInstanceId(), name, value));
+            }
+        }
+        DatabaseRow next = restart ? d.with(lifecycle.toward(RESTARTING, RUNNING, call.now())) : d;
+        if (!rows.update(call.tx(), next)) {
+            throw new ConcurrentChange("database instance " + d.databaseInstanceId());
+        }
+        return new ModifyDatabaseInstanceParameterResponse();
+    }
+
+    /** The allowed spelling of an enumerated value. */
+    private static String canonical(MysqlParameters.Parameter p, String value) {
+        for (String allowed :
+                p.checkingCode().substring(1, p.checkingCode().length() - 1).split("\\|")) {
+            if (allowed.equalsIgnoreCase(value)) {
+                return allowed;
+            }
+        }
+        return value;
+    }
+
+    /** {@code Parameters}: a JSON object of names to values (strings or numbers), at least one. */
+    static Map<String, String> parseParameters(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            JsonNode tree = JSON.readTree(text == null ? "" : text);
+            if (tree != null && tree.isObject()) {
+                for (Map.Entry<String, JsonNode> e : tree.properties()) {
+                    if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                        out.clear();
+                        break;
+                    }
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            out.clear();
+        }
+        if (out.isEmpty()) {
+            throw new ApiException(
+                    400,
+                    "InvalidParameters.Malformed",
+                    "The specified parameter Parameters must be a JSON object of parameter names and values.");
+        }
+        return out;
     }
 
     /**
