@@ -39,9 +39,12 @@ CORRECTIONS = {
         ("resourceType", "DatabaseInstance", "follows the corrected ARN"),
     ],
     "ReleasePublicConnection": [
-        ("arnTemplates", [ARN_PREFIX + "databaseinstance/{#DatabaseInstanceId}"],
-         "as AllocatePublicConnection: the action's only id parameter is DatabaseInstanceId"),
-        ("resourceType", "DatabaseInstance", "follows the corrected ARN"),
+        ("accessLevel", "delete", "swas-breadth.md section 5 (newer page edition): access level delete"),
+        ("arnTemplates", [ARN_PREFIX + "instance/{#DatabaseInstanceId}"],
+         "swas-breadth.md section 5 (newer page edition): Instance instance/{#DatabaseInstanceId}, the "
+         "database instance's id under the instance resource word"),
+        ("resourceType", "Instance", "follows the corrected ARN"),
+        ("basis", "documented", "swas-breadth.md section 5"),
     ],
     "TagResources": [
         ("arnTemplates", [ARN_PREFIX + "{#ResourceType}/{#ResourceId}"],

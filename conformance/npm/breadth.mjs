@@ -487,6 +487,118 @@ async function consoleAccess(mode, c) {
   })), 404, 'InvalidInstanceId.NotFound'));
 }
 
+// Lightweight databases: swas-open cannot create one, so the test seeds one per mode and names it
+// in SWASD_DATABASE_V3 / SWASD_DATABASE_V1 (POST /_swasd/seed/database does the same for a user).
+async function databases(mode, c) {
+  const id = process.env[`SWASD_DATABASE_${mode.toUpperCase()}`];
+  const describe = async () => {
+    const body = (await c.describeDatabaseInstances(new swas.DescribeDatabaseInstancesRequest({
+      regionId: REGION, databaseInstanceIds: JSON.stringify([id]),
+    }))).body;
+    expect(body.totalCount === 1 && body.databaseInstances.length === 1, `one instance, got ${JSON.stringify(body)}`);
+    return body.databaseInstances[0];
+  };
+  await step(mode, 'DescribeDatabaseInstances', async () => {
+    expect(id, 'a seeded database id');
+    const d = await describe();
+    expect(d.databaseInstanceId === id && d.databaseInstanceStatus === 'Running', `Running ${id}, got ${JSON.stringify(d)}`);
+    const page = (await c.describeDatabaseInstances(new swas.DescribeDatabaseInstancesRequest({
+      regionId: REGION, pageNumber: 1, pageSize: 1,
+    }))).body;
+    expect(page.pageSize === 1 && page.databaseInstances.length === 1 && page.totalCount >= 1, `a page of one, got ${JSON.stringify(page)}`);
+    return `${d.databaseInstanceId} ${d.databaseVersion}`;
+  });
+  await step(mode, 'StopDatabaseInstance', async () => {
+    await c.stopDatabaseInstance(new swas.StopDatabaseInstanceRequest({ regionId: REGION, databaseInstanceId: id }));
+    const d = await describe();
+    expect(d.databaseInstanceStatus === 'Stopped', `Stopped, got ${d.databaseInstanceStatus}`);
+    return d.databaseInstanceStatus;
+  });
+  await step(mode, 'DatabaseStoppedRefusesRestart', () => fails(c.restartDatabaseInstance(new swas.RestartDatabaseInstanceRequest({
+    regionId: REGION, databaseInstanceId: id,
+  })), 403, 'IncorrectDBInstanceState'));
+  await step(mode, 'StartDatabaseInstance', async () => {
+    await c.startDatabaseInstance(new swas.StartDatabaseInstanceRequest({ regionId: REGION, databaseInstanceId: id }));
+    const d = await describe();
+    expect(d.databaseInstanceStatus === 'Running', `Running, got ${d.databaseInstanceStatus}`);
+    return d.databaseInstanceStatus;
+  });
+  await step(mode, 'DatabaseRunningRefusesStart', () => fails(c.startDatabaseInstance(new swas.StartDatabaseInstanceRequest({
+    regionId: REGION, databaseInstanceId: id,
+  })), 403, 'IncorrectDBInstanceState'));
+  await step(mode, 'RestartDatabaseInstance', async () => {
+    await c.restartDatabaseInstance(new swas.RestartDatabaseInstanceRequest({ regionId: REGION, databaseInstanceId: id }));
+    return (await describe()).databaseInstanceStatus;
+  });
+  await step(mode, 'ModifyDatabaseInstanceDescription', async () => {
+    await c.modifyDatabaseInstanceDescription(new swas.ModifyDatabaseInstanceDescriptionRequest({
+      regionId: REGION, databaseInstanceId: id, databaseInstanceDescription: `orders-${mode}`,
+    }));
+    const d = await describe();
+    expect(d.databaseInstanceName === `orders-${mode}`, `renamed, got ${d.databaseInstanceName}`);
+    return d.databaseInstanceName;
+  });
+  await step(mode, 'InvalidDatabaseInstanceDescription', () => fails(c.modifyDatabaseInstanceDescription(new swas.ModifyDatabaseInstanceDescriptionRequest({
+    regionId: REGION, databaseInstanceId: id, databaseInstanceDescription: 'http://x',
+  })), 400, 'InvalidDatabaseInstanceDescription.Malformed'));
+  await step(mode, 'AllocatePublicConnection', async () => {
+    const body = (await c.allocatePublicConnection(new swas.AllocatePublicConnectionRequest({ regionId: REGION, databaseInstanceId: id }))).body;
+    expect(body.publicConnection === `${id}.mysql.rds.aliyuncs.com`, `the public address, got ${JSON.stringify(body)}`);
+    const d = await describe();
+    expect(d.publicConnection === body.publicConnection, `described, got ${d.publicConnection}`);
+    return body.publicConnection;
+  });
+  await step(mode, 'PublicConnectionAlreadyExist', () => fails(c.allocatePublicConnection(new swas.AllocatePublicConnectionRequest({
+    regionId: REGION, databaseInstanceId: id,
+  })), 403, 'PublicConnection.AlreadyExist'));
+  await step(mode, 'ReleasePublicConnection', async () => {
+    await c.releasePublicConnection(new swas.ReleasePublicConnectionRequest({ regionId: REGION, databaseInstanceId: id }));
+    const d = await describe();
+    expect(d.publicConnection === '', `no public address, got ${d.publicConnection}`);
+    return 'released';
+  });
+  await step(mode, 'PublicConnectionNotFound', () => fails(c.releasePublicConnection(new swas.ReleasePublicConnectionRequest({
+    regionId: REGION, databaseInstanceId: id,
+  })), 404, 'PublicConnection.NotFound'));
+  await step(mode, 'ResetDatabaseAccountPassword', async () => {
+    await c.resetDatabaseAccountPassword(new swas.ResetDatabaseAccountPasswordRequest({
+      regionId: REGION, databaseInstanceId: id, accountPassword: 'Orders#2024',
+    }));
+    return 'set';
+  });
+  await step(mode, 'InvalidAccountPassword', () => fails(c.resetDatabaseAccountPassword(new swas.ResetDatabaseAccountPasswordRequest({
+    regionId: REGION, databaseInstanceId: id, accountPassword: 'onlylowercase',
+  })), 400, 'InvalidAccountPassword.Malformed'));
+  await step(mode, 'DescribeDatabaseInstanceParameters', async () => {
+    const body = (await c.describeDatabaseInstanceParameters(new swas.DescribeDatabaseInstanceParametersRequest({
+      regionId: REGION, databaseInstanceId: id,
+    }))).body;
+    expect(body.engine === 'MySQL' && body.configParameters.length >= 30 && body.runningParameters.length === body.configParameters.length,
+      `MySQL parameters, got ${body.engine} ${body.configParameters.length}`);
+    return `${body.engine} ${body.engineVersion} ${body.runningParameters.length}`;
+  });
+  await step(mode, 'ForceRestartRequired', () => fails(c.modifyDatabaseInstanceParameter(new swas.ModifyDatabaseInstanceParameterRequest({
+    regionId: REGION, databaseInstanceId: id, parameters: JSON.stringify({ back_log: '4000' }),
+  })), 403, 'ForceRestart.Required'));
+  await step(mode, 'InvalidParameterValue', () => fails(c.modifyDatabaseInstanceParameter(new swas.ModifyDatabaseInstanceParameterRequest({
+    regionId: REGION, databaseInstanceId: id, parameters: JSON.stringify({ autocommit: 'maybe' }),
+  })), 400, 'InvalidParameterValue.Malformed'));
+  await step(mode, 'ModifyDatabaseInstanceParameter', async () => {
+    await c.modifyDatabaseInstanceParameter(new swas.ModifyDatabaseInstanceParameterRequest({
+      regionId: REGION, databaseInstanceId: id, parameters: JSON.stringify({ back_log: '4000', max_connections: '800' }), forceRestart: true,
+    }));
+    const body = (await c.describeDatabaseInstanceParameters(new swas.DescribeDatabaseInstanceParametersRequest({
+      regionId: REGION, databaseInstanceId: id,
+    }))).body;
+    const value = (n) => body.runningParameters.find((p) => p.parameterName === n).parameterValue;
+    expect(value('back_log') === '4000' && value('max_connections') === '800', `changed, got ${value('back_log')} ${value('max_connections')}`);
+    return 'back_log=4000 max_connections=800';
+  });
+  await step(mode, 'DatabaseUnknownInstance', () => fails(c.stopDatabaseInstance(new swas.StopDatabaseInstanceRequest({
+    regionId: REGION, databaseInstanceId: 'db-' + '0'.repeat(32),
+  })), 404, 'InvalidDatabaseInstanceId.NotFound'));
+}
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
@@ -495,6 +607,7 @@ async function main() {
     await keyPairs(mode, c);
     await templates(mode, c);
     await consoleAccess(mode, c);
+    await databases(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

@@ -15,14 +15,15 @@ import picocli.CommandLine.Spec;
         name = "admin",
         mixinStandardHelpOptions = true,
         description = "Operator tasks on a swasd database, no running server needed (the same --data and --db as "
-                + "serve): backup and restore, RAM users, keys, policies and groups.",
+                + "serve): backup and restore, RAM users, keys, policies and groups, database instances.",
         subcommands = {
             ExportCommand.class,
             ImportCommand.class,
             AdminUserCommand.class,
             AdminKeyCommand.class,
             AdminPolicyCommand.class,
-            AdminGroupCommand.class
+            AdminGroupCommand.class,
+            AdminDatabaseCommand.class
         })
 final class AdminCommand implements Callable<Integer> {
     @Spec

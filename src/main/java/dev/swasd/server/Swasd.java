@@ -22,7 +22,9 @@ import dev.swasd.store.SecretCipher;
 import dev.swasd.swas.Caller;
 import dev.swasd.swas.Regions;
 import dev.swasd.swas.SwasDomain;
+import dev.swasd.swas.databases.DatabaseActions;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
@@ -184,6 +186,7 @@ public final class Swasd implements AutoCloseable {
                         cipher,
                         credentials);
                 control.registerSeeder("traffic", trafficSeeder(db, swas, config.accountId()));
+                control.registerSeeder("database", databaseSeeder(db, swas, config.accountId(), config.clock()));
                 http.control(control);
             }
             metrics.sampleBacklog(db, config.clock());
@@ -257,6 +260,41 @@ public final class Swasd implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code POST /_swasd/seed/database} {@code {"name"?, "regionId"?, "edition"?, "version"?, "accountId"?}}:
+     * a Running lightweight database instance, which swas-open has no action to create.
+     */
+    private static ControlApi.Seeder databaseSeeder(Database db, SwasDomain swas, String defaultAccount, Clock clock) {
+        DatabaseActions databases = swas.modules().stream()
+                .filter(DatabaseActions.class::isInstance)
+                .map(DatabaseActions.class::cast)
+                .findFirst()
+                .orElseThrow();
+        return request -> {
+            String account = request.path("accountId").asText(defaultAccount);
+            String region = request.path("regionId").asText(ServerConfig.DEFAULT_REGION);
+            String name = request.hasNonNull("name") ? request.path("name").asText() : null;
+            String edition =
+                    request.hasNonNull("edition") ? request.path("edition").asText() : null;
+            String version =
+                    request.hasNonNull("version") ? request.path("version").asText() : null;
+            DatabaseActions.DatabaseRow row;
+            try {
+                row = db.write(
+                        tx -> databases.seed(tx, new Caller(account, region), name, edition, version, clock.millis()));
+            } catch (ApiException e) {
+                throw new IllegalArgumentException(e.code() + ": " + e.getMessage());
+            }
+            return ResponseRenderer.json()
+                    .createObjectNode()
+                    .put("accountId", account)
+                    .put("regionId", region)
+                    .put("databaseInstanceId", row.databaseInstanceId())
+                    .put("databaseVersion", row.databaseVersion())
+                    .put("edition", row.edition());
+        };
+    }
+
     private static ActionRegistry registerActions(SwasDomain swas, RamDomain ram) {
         ActionRegistry actions = new ActionRegistry();
         ModuleRoutes.bind(actions, SwasOpenRoutes.PRODUCT, SwasOpenApi.class, SwasOpenRoutes.all(), swas.modules());
@@ -294,6 +332,18 @@ public final class Swasd implements AutoCloseable {
 
     public String rootAccessKeyId() {
         return rootKey.accessKeyId();
+    }
+
+    /** A Running lightweight database instance of this node's account (tests; built-in regions). */
+    public DatabaseSeeds.Seeded seedDatabase(String regionId, String name, String version) {
+        return db.write(tx -> DatabaseSeeds.seed(
+                tx,
+                config.accountId(),
+                regionId,
+                name,
+                null,
+                version,
+                config.clock().millis()));
     }
 
     /** The control API, or null when this node does not serve it. */

@@ -6,6 +6,7 @@ import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
+import dev.swasd.swas.databases.DatabaseActions;
 import dev.swasd.swas.firewall.FirewallActions;
 import dev.swasd.swas.firewall.templates.FirewallTemplateActions;
 import dev.swasd.swas.images.CustomImageActions;
@@ -72,7 +73,8 @@ public record SwasDomain(
                 firewall,
                 new KeyPairActions(regions, instances),
                 new FirewallTemplateActions(regions, lifecycle, firewall),
-                console));
+                console,
+                new DatabaseActions(regions, lifecycle)));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +37,13 @@ public final class NodeHarness {
 
     /** Runs {@code script}, asserts every reported case is ok, and returns the "mode case" names. */
     public static List<String> runAllOk(String script, TestServer server) throws Exception {
+        return runAllOk(script, server, Map.of());
+    }
+
+    /** As {@link #runAllOk(String, TestServer)}, with more environment for the script. */
+    public static List<String> runAllOk(String script, TestServer server, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("node", script).directory(DIR.toFile());
+        pb.environment().putAll(env);
         pb.environment().put("SWASD_ENDPOINT", server.endpoint());
         pb.environment().put("SWASD_ACCESS_KEY_ID", TestServer.ROOT_KEY_ID);
         pb.environment().put("SWASD_ACCESS_KEY_SECRET", TestServer.ROOT_SECRET);

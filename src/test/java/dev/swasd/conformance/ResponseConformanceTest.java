@@ -315,7 +315,49 @@ class ResponseConformanceTest {
         }
     }
 
+    private static void databaseScenario(Run r) {
+        String db = r.server.seedDatabase(R, "orders", "8.0");
+        r.call("swas-open", "DescribeDatabaseInstances", "RegionId", R, "PageSize", "10");
+        r.call("swas-open", "StopDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "StartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "RestartDatabaseInstance", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "AllocatePublicConnection", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "DescribeDatabaseInstances", "RegionId", R, "DatabaseInstanceIds", "[\"" + db + "\"]");
+        r.call("swas-open", "ReleasePublicConnection", "RegionId", R, "DatabaseInstanceId", db);
+        r.call("swas-open", "DescribeDatabaseInstanceParameters", "RegionId", R, "DatabaseInstanceId", db);
+        r.call(
+                "swas-open",
+                "ModifyDatabaseInstanceParameter",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "Parameters",
+                "{\"max_connections\":\"800\",\"back_log\":\"4000\"}",
+                "ForceRestart",
+                "true");
+        r.call(
+                "swas-open",
+                "ResetDatabaseAccountPassword",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "AccountPassword",
+                "Orders#2024");
+        r.call(
+                "swas-open",
+                "ModifyDatabaseInstanceDescription",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "DatabaseInstanceDescription",
+                "reports");
+    }
+
     private static void swasScenario(Run r) {
+        databaseScenario(r);
         r.call("swas-open", "ListRegions");
         r.call("swas-open", "ListPlans", "RegionId", R);
         JsonNode images = r.call("swas-open", "ListImages", "RegionId", R, "ImageType", "system");

@@ -457,7 +457,7 @@ class ControlApiTest {
                 .isEqualTo(400);
         assertThat(control("POST", "seed/account", "{\"accountId\": \"42\"}").statusCode())
                 .isEqualTo(400);
-        assertThat(control("POST", "seed/database", "{}").statusCode()).isEqualTo(404);
+        assertThat(control("POST", "seed/no-such-kind", "{}").statusCode()).isEqualTo(404);
 
         SeededAccount generated = swasd.seedAccount();
         assertThat(generated.accountId()).matches("[1-9][0-9]{15}");
@@ -521,5 +521,33 @@ class ControlApiTest {
         assertThat(control("POST", "seed/traffic", "{}").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(control("GET", "seed", null).body()).toString())
                 .contains("traffic");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seededDatabasesAreDescribedAndAResetEmptiesThem() throws Exception {
+        HttpResponse<String> seeded = control("POST", "seed/database", "{\"name\": \"orders\", \"version\": \"5.7\"}");
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(201);
+        String id = JSON.readTree(seeded.body()).path("databaseInstanceId").asText();
+        assertThat(id).matches("db-[a-z0-9]{32}");
+        Map<String, Object> d = ((List<Map<String, Object>>)
+                        root.call("DescribeDatabaseInstances", "RegionId", R).get("DatabaseInstances"))
+                .getFirst();
+        assertThat(d.get("DatabaseInstanceId")).isEqualTo(id);
+        assertThat(d.get("DatabaseInstanceName")).isEqualTo("orders");
+        assertThat(d.get("DatabaseVersion")).isEqualTo("5.7");
+        assertThat(d.get("DatabaseInstanceStatus")).isEqualTo("Running");
+
+        assertThat(control("POST", "seed/database", "{\"version\": \"5.6\"}").statusCode())
+                .as("an unknown version")
+                .isEqualTo(400);
+        assertThat(control("POST", "seed/database", "{\"regionId\": \"xx-nowhere\"}")
+                        .statusCode())
+                .as("an unknown region")
+                .isEqualTo(400);
+        assertThat(control("POST", "reset", "{}").statusCode()).isEqualTo(200);
+        assertThat((List<Object>)
+                        root.call("DescribeDatabaseInstances", "RegionId", R).get("DatabaseInstances"))
+                .isEmpty();
     }
 }

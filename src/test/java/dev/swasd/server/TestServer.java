@@ -161,6 +161,11 @@ public final class TestServer implements AutoCloseable {
         return swasd.implementingModule(product, action);
     }
 
+    /** A Running database instance of the test account; returns its DatabaseInstanceId. */
+    public String seedDatabase(String regionId, String name, String version) {
+        return swasd.seedDatabase(regionId, name, version).databaseInstanceId();
+    }
+
     public int port() {
         return swasd.port();
     }

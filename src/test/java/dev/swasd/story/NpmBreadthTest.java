@@ -6,6 +6,7 @@ import dev.swasd.Slow;
 import dev.swasd.conformance.NodeHarness;
 import dev.swasd.server.TestServer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,12 @@ class NpmBreadthTest {
 
     @Test
     void everyActionAndErrorInBothSigningModes() throws Exception {
-        List<String> cases = NodeHarness.runAllOk("breadth.mjs", server);
+        List<String> cases = NodeHarness.runAllOk(
+                "breadth.mjs",
+                server,
+                Map.of(
+                        "SWASD_DATABASE_V3", server.seedDatabase("cn-hangzhou", "orders", "8.0"),
+                        "SWASD_DATABASE_V1", server.seedDatabase("cn-hangzhou", "orders", "5.7")));
         for (String mode : List.of("v3", "v1")) {
             assertThat(cases)
                     .contains(
@@ -103,6 +109,27 @@ class NpmBreadthTest {
                             mode + " StartTerminalSession",
                             mode + " ConsoleNeedsRunningServer",
                             mode + " ConsoleUnknownInstance");
+            assertThat(cases)
+                    .contains(
+                            mode + " DescribeDatabaseInstances",
+                            mode + " StopDatabaseInstance",
+                            mode + " DatabaseStoppedRefusesRestart",
+                            mode + " StartDatabaseInstance",
+                            mode + " DatabaseRunningRefusesStart",
+                            mode + " RestartDatabaseInstance",
+                            mode + " ModifyDatabaseInstanceDescription",
+                            mode + " InvalidDatabaseInstanceDescription",
+                            mode + " AllocatePublicConnection",
+                            mode + " PublicConnectionAlreadyExist",
+                            mode + " ReleasePublicConnection",
+                            mode + " PublicConnectionNotFound",
+                            mode + " ResetDatabaseAccountPassword",
+                            mode + " InvalidAccountPassword",
+                            mode + " DescribeDatabaseInstanceParameters",
+                            mode + " ForceRestartRequired",
+                            mode + " InvalidParameterValue",
+                            mode + " ModifyDatabaseInstanceParameter",
+                            mode + " DatabaseUnknownInstance");
         }
     }
 }
