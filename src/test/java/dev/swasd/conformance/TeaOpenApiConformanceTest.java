@@ -178,10 +178,10 @@ class TeaOpenApiConformanceTest {
         assertThat(region.getCode()).isEqualTo("InvalidRegionId");
 
         TeaException later = catchThrowableOfType(
-                TeaException.class, () -> call(c, "DescribeDatabaseInstances", Map.of("RegionId", "cn-hangzhou")));
+                TeaException.class, () -> call(c, "DescribeCloudAssistantStatus", Map.of("RegionId", "cn-hangzhou")));
         assertThat(later.getStatusCode()).as("a 4xx: clients retry a 5xx").isEqualTo(400);
         assertThat(later.getCode()).isEqualTo("NotImplemented");
-        assertThat(later.getMessage()).contains("DescribeDatabaseInstances");
+        assertThat(later.getMessage()).contains("DescribeCloudAssistantStatus");
 
         TeaException invalid = catchThrowableOfType(
                 TeaException.class,
