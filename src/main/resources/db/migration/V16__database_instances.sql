@@ -6,7 +6,7 @@
 -- AllocatePublicConnection gave (NULL when none); password_set_at when ResetDatabaseAccountPassword
 -- last set the super account's password (the password itself is never kept). Times are epoch ms.
 CREATE TABLE database_instances (
-    database_instance_id VARCHAR(32)  PRIMARY KEY,
+    database_instance_id VARCHAR(64)  PRIMARY KEY,
     account_id           VARCHAR(16)  NOT NULL,
     region_id            VARCHAR(64)  NOT NULL,
     description          VARCHAR(256),

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.RetainableByteBuffer;
@@ -213,6 +214,11 @@ public final class HttpFrontend {
                 out = process(request, requestId, host);
             }
             response.getHeaders().put("x-acs-request-id", requestId);
+            if (request.getLength() > limits.maxBodyBytes()) {
+                // the body was refused unread, so the connection cannot carry another request: say so,
+                // or a client may send its next request on a connection the server is closing
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            }
             if (out.parts().length == 1) {
                 write(response, callback, out.status(), out.contentType(), out.body());
             } else {
