@@ -64,14 +64,15 @@ public record SwasDomain(
         instances.whenCreated(firewall::addDefaults);
         ConsoleActions console = new ConsoleActions(instances, new ConsoleTokens());
         instances.whenPasswordSet(console::passwordSet);
+        KeyPairActions keyPairs = new KeyPairActions(regions, instances);
         List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
-                new InstanceActions(instances, disks, tagRows),
+                new InstanceActions(instances, disks, tagRows, keyPairs::useForLogin),
                 new SnapshotActions(snapshots, tagRows),
                 new CustomImageActions(images),
                 new EcsImageActions(images),
                 firewall,
-                new KeyPairActions(regions, instances),
+                keyPairs,
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
                 new DatabaseActions(regions, lifecycle)));

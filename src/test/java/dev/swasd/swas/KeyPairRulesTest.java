@@ -14,12 +14,15 @@ import dev.swasd.api.swasopen.SwasOpenRequests.DescribeInstanceKeyPairRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DetachKeyPairRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ImportKeyPairRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListKeyPairsRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.ResetSystemRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.UploadInstanceKeyPairRequest;
 import dev.swasd.api.swasopen.SwasOpenResponses.AttachKeyPairResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.CreateInstanceKeyPairResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeInstanceKeyPairResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DetachKeyPairResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListKeyPairsResponse;
+import dev.swasd.store.InstanceRecord;
+import dev.swasd.swas.instances.InstanceActions;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.keypairs.KeyPairActions;
 import java.io.ByteArrayOutputStream;
@@ -616,5 +619,57 @@ class KeyPairRulesTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
+    }
+
+    void resetWith(String instanceId, String keyPairName) {
+        f.tx(tx -> f.module(InstanceActions.class)
+                .resetSystem(
+                        new Call("req", DomainFixture.ACCOUNT, null, f.now, tx),
+                        ResetSystemRequest.builder()
+                                .regionId(DomainFixture.REGION)
+                                .instanceId(instanceId)
+                                .loginCredentials(Map.of("KeyPairName", keyPairName))
+                                .build()));
+    }
+
+    /** The server's whole row, so a comparison shows any change a refused call left behind. */
+    InstanceRecord row(String instanceId) {
+        return f.tx(tx -> f.instances.require(tx, f.caller, instanceId));
+    }
+
+    @Test
+    void resetSystemWithAKeyPairNamePutsThatPairInTheServersSlotReplacingTheOldOne() {
+        importKey("alpha", RSA);
+        importKey("beta", ED25519);
+        attach("alpha", server);
+
+        resetWith(server, "beta");
+
+        assertThat(describe(server).keyPairName()).isEqualTo("beta");
+        assertThat(listed("beta").instanceIds()).containsExactly(server);
+        assertThat(listed("alpha").instanceIds()).isEmpty();
+    }
+
+    @Test
+    void resetSystemWithAnUnknownKeyPairIsNotFoundAndTheServerIsNotReinstalled() {
+        InstanceRecord before = row(server);
+
+        code(fails(() -> resetWith(server, "missing")), 404, "InvalidKeyPairName.NotFound");
+
+        assertThat(row(server)).isEqualTo(before);
+        assertThat(describe(server)).isEqualTo(new DescribeInstanceKeyPairResponse(null, null));
+    }
+
+    @Test
+    void resetSystemOfAWindowsServerWithAKeyPairIsRefusedAndNothingChanges() {
+        String windows = windowsServer();
+        f.now += 120_000;
+        importKey("alpha", RSA);
+        InstanceRecord before = row(windows);
+
+        code(fails(() -> resetWith(windows, "alpha")), 403, "DependencyViolation.WindowsInstance");
+
+        assertThat(row(windows)).isEqualTo(before);
+        assertThat(listed("alpha").instanceIds()).isEmpty();
     }
 }

@@ -70,11 +70,22 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
     private final InstanceService instances;
     private final DiskService disks;
     private final TagRepository tags;
+    private final LoginKeys loginKeys;
 
-    public InstanceActions(InstanceService instances, DiskService disks, TagRepository tags) {
+    /**
+     * Puts an account key pair in a re-installed server's key slot (ResetSystem's
+     * {@code LoginCredentials.KeyPairName}); the key-pair family implements it.
+     */
+    @FunctionalInterface
+    public interface LoginKeys {
+        void use(Call call, Caller caller, String instanceId, String keyPairName);
+    }
+
+    public InstanceActions(InstanceService instances, DiskService disks, TagRepository tags, LoginKeys loginKeys) {
         this.instances = instances;
         this.disks = disks;
         this.tags = tags;
+        this.loginKeys = loginKeys;
     }
 
     @Override
@@ -254,14 +265,14 @@ public final class InstanceActions implements SwasOpenApi, ResourceModule {
 
     @Override
     public ResetSystemResponse resetSystem(Call call, ResetSystemRequest r) {
-        Map<String, String> login = r.loginCredentials();
-        instances.reset(
-                call.tx(),
-                call.now(),
-                Caller.of(call, r.regionId()),
-                r.instanceId(),
-                r.imageId(),
-                login == null ? null : login.get("Password"));
+        Map<String, String> login = r.loginCredentials() == null ? Map.of() : r.loginCredentials();
+        Caller caller = Caller.of(call, r.regionId());
+        instances.reset(call.tx(), call.now(), caller, r.instanceId(), r.imageId(), login.get("Password"));
+        String keyPairName = login.get("KeyPairName");
+        if (keyPairName != null) {
+            // after the re-install, so the pair is checked against the server's new image
+            loginKeys.use(call, caller, r.instanceId(), keyPairName);
+        }
         return new ResetSystemResponse();
     }
 

@@ -296,6 +296,18 @@ public final class KeyPairActions implements SwasOpenApi {
         return pair;
     }
 
+    /**
+     * ResetSystem's {@code LoginCredentials.KeyPairName}: the re-installed server logs in with the
+     * account pair, which replaces the pair its slot held. 404 InvalidKeyPairName.NotFound for a
+     * pair the region lacks, 403 DependencyViolation.WindowsInstance for a Windows image; the
+     * caller's transaction then rolls the re-install back too.
+     */
+    public void useForLogin(Call call, Caller caller, String instanceId, String keyPairName) {
+        KeyPair pair = require(call.tx(), caller, keyPairName);
+        linuxServer(call, caller, instanceId);
+        attach(call, caller, instanceId, pair);
+    }
+
     /** Puts the pair in the server's slot, replacing the pair it held. */
     private void attach(Call call, Caller caller, String instanceId, KeyPair pair) {
         Optional<Slot> held = slots.find(call.tx(), instanceId);
