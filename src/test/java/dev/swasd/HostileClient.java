@@ -1,7 +1,6 @@
 package dev.swasd;
 
-import dev.swasd.protocol.Hashing;
-import dev.swasd.protocol.Pct;
+import dev.swasd.cli.bench.RequestSigner;
 import dev.swasd.protocol.SignatureV1;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +22,10 @@ import java.util.UUID;
  * when the server closes the connection after answering. Loopback only.
  */
 public final class HostileClient {
-    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final String SIGNED =
-            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;" + "x-acs-version";
 
+    private final RequestSigner signer;
     private final String host;
     private final String keyId;
     private final String secret;
@@ -40,6 +37,7 @@ public final class HostileClient {
 
     /** Signing "now" by {@code clock} (the server's, when a test moves it). */
     public HostileClient(String host, String keyId, String secret, Clock clock) {
+        this.signer = new RequestSigner(host, keyId, secret);
         this.host = host;
         this.keyId = keyId;
         this.secret = secret;
@@ -52,30 +50,7 @@ public final class HostileClient {
 
     /** A V3 request (POST, parameters in the query) signed at {@code when} with {@code nonce}. */
     public byte[] v3(String action, String version, Map<String, String> params, Instant when, String nonce) {
-        String date = DATE.format(when);
-        String query = query(params);
-        String canonical = "POST\n/\n" + query + "\n"
-                + "host:" + host + "\n"
-                + "x-acs-action:" + action + "\n"
-                + "x-acs-content-sha256:" + EMPTY_SHA256 + "\n"
-                + "x-acs-date:" + date + "\n"
-                + "x-acs-signature-nonce:" + nonce.trim() + "\n"
-                + "x-acs-version:" + version + "\n"
-                + "\n" + SIGNED + "\n" + EMPTY_SHA256;
-        String stringToSign =
-                "ACS3-HMAC-SHA256\n" + Hashing.SHA256.hexDigest(canonical.getBytes(StandardCharsets.UTF_8));
-        String signature = Hashing.SHA256.hexHmac(secret, stringToSign);
-        String request = "POST /?" + query + " HTTP/1.1\r\n"
-                + "host: " + host + "\r\n"
-                + "x-acs-action: " + action + "\r\n"
-                + "x-acs-version: " + version + "\r\n"
-                + "x-acs-date: " + date + "\r\n"
-                + "x-acs-signature-nonce: " + nonce + "\r\n"
-                + "x-acs-content-sha256: " + EMPTY_SHA256 + "\r\n"
-                + "authorization: ACS3-HMAC-SHA256 Credential=" + keyId + ",SignedHeaders=" + SIGNED
-                + ",Signature=" + signature + "\r\n"
-                + "content-length: 0\r\n\r\n";
-        return request.getBytes(StandardCharsets.UTF_8);
+        return signer.sign(action, version, params, when, nonce);
     }
 
     public byte[] v3(String action, Map<String, String> params) {
@@ -98,14 +73,7 @@ public final class HostileClient {
     }
 
     private static String query(Map<String, String> params) {
-        StringBuilder query = new StringBuilder();
-        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-            if (!query.isEmpty()) {
-                query.append('&');
-            }
-            query.append(Pct.encode(e.getKey())).append('=').append(Pct.encode(e.getValue()));
-        }
-        return query.toString();
+        return RequestSigner.query(params);
     }
 
     /** A response: status line's code, the head as text, and the body. */

@@ -33,21 +33,27 @@ public final class RequestSigner {
     }
 
     public byte[] sign(String action, String version, Map<String, String> params) {
-        String date = DATE.format(Instant.now());
-        String nonce = UUID.randomUUID().toString().replace("-", "");
-        StringBuilder query = new StringBuilder();
-        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-            if (!query.isEmpty()) {
-                query.append('&');
-            }
-            query.append(Pct.encode(e.getKey())).append('=').append(Pct.encode(e.getValue()));
-        }
+        return sign(
+                action,
+                version,
+                params,
+                Instant.now(),
+                UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * A request signed at {@code when} with {@code nonce}. The nonce header is sent as given and
+     * signed trimmed, as a server reads header values, so tests can send padded nonces.
+     */
+    public byte[] sign(String action, String version, Map<String, String> params, Instant when, String nonce) {
+        String date = DATE.format(when);
+        String query = query(params);
         String canonical = "POST\n/\n" + query + "\n"
                 + "host:" + host + "\n"
                 + "x-acs-action:" + action + "\n"
                 + "x-acs-content-sha256:" + EMPTY_SHA256 + "\n"
                 + "x-acs-date:" + date + "\n"
-                + "x-acs-signature-nonce:" + nonce + "\n"
+                + "x-acs-signature-nonce:" + nonce.trim() + "\n"
                 + "x-acs-version:" + version + "\n"
                 + "\n" + SIGNED + "\n" + EMPTY_SHA256;
         String stringToSign =
@@ -64,6 +70,18 @@ public final class RequestSigner {
                 + ",Signature=" + signature + "\r\n"
                 + "content-length: 0\r\n\r\n";
         return request.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parameters sorted and percent-encoded, as both the canonical request and the URL carry them. */
+    public static String query(Map<String, String> params) {
+        StringBuilder query = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
+            if (!query.isEmpty()) {
+                query.append('&');
+            }
+            query.append(Pct.encode(e.getKey())).append('=').append(Pct.encode(e.getValue()));
+        }
+        return query.toString();
     }
 
     /** The bare endpoint: a constant small JSON from the same HTTP server, no pipeline. */
