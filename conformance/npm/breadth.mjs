@@ -599,6 +599,45 @@ async function databases(mode, c) {
   })), 404, 'InvalidDatabaseInstanceId.NotFound'));
 }
 
+// ---- monitoring and agents (issue 19)
+// DescribeMonitorData: a server's CPU series, one point a minute, paged by Length and NextToken.
+async function monitoring(mode, c) {
+  let server;
+  const HOUR = 3600000;
+  const ask = (more) => c.describeMonitorData(new swas.DescribeMonitorDataRequest({
+    regionId: REGION, instanceId: server, metricName: 'CPU_UTILIZATION', period: '60', ...more,
+  }));
+  await step(mode, 'DescribeMonitorData', async () => {
+    server = await newServer(c);
+    const to = Date.now();
+    const from = to - HOUR;
+    const whole = (await ask({ startTime: String(from), endTime: String(to) })).body;
+    const points = JSON.parse(whole.datapoints);
+    expect(whole.period === '60', `Period 60, got ${whole.period}`);
+    expect(points.every((p) => p.Average >= 0 && p.Average <= 100), 'CPU within 0-100 %');
+    let token;
+    const paged = [];
+    do {
+      const page = (await ask({ startTime: String(from), endTime: String(to), length: '1', nextToken: token })).body;
+      paged.push(...JSON.parse(page.datapoints));
+      token = page.nextToken;
+    } while (token);
+    expect(JSON.stringify(paged) === whole.datapoints, 'the pages make up the whole series');
+    return `${points.length} points`;
+  });
+  await step(mode, 'MonitorDataInvalidPeriod', () => fails(ask({
+    startTime: String(Date.now() - HOUR), endTime: String(Date.now()), period: '120',
+  }), 400, 'InvalidParameter'));
+  await step(mode, 'MonitorDataRangeTooLong', () => fails(ask({
+    startTime: String(Date.now() - 32 * 24 * HOUR), endTime: String(Date.now()),
+  }), 400, 'InvalidParameter'));
+  await step(mode, 'MonitorDataUnknownInstance', () => fails(c.describeMonitorData(new swas.DescribeMonitorDataRequest({
+    regionId: REGION, instanceId: NO_SERVER, metricName: 'CPU_UTILIZATION', period: '60',
+    startTime: String(Date.now() - HOUR), endTime: String(Date.now()),
+  })), 404, 'InvalidInstanceId.NotFound'));
+}
+// ---- end of monitoring and agents
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
@@ -608,6 +647,7 @@ async function main() {
     await templates(mode, c);
     await consoleAccess(mode, c);
     await databases(mode, c);
+    await monitoring(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

@@ -16,6 +16,7 @@ import dev.swasd.swas.instances.DiskService;
 import dev.swasd.swas.instances.InstanceActions;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.keypairs.KeyPairActions;
+import dev.swasd.swas.monitoring.MonitoringActions;
 import dev.swasd.swas.regions.ImageQueries;
 import dev.swasd.swas.regions.Plans;
 import dev.swasd.swas.regions.PublicImages;
@@ -74,7 +75,8 @@ public record SwasDomain(
                 new KeyPairActions(regions, instances),
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
-                new DatabaseActions(regions, lifecycle)));
+                new DatabaseActions(regions, lifecycle),
+                new MonitoringActions(instances)));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

@@ -130,6 +130,13 @@ class NpmBreadthTest {
                             mode + " InvalidParameterValue",
                             mode + " ModifyDatabaseInstanceParameter",
                             mode + " DatabaseUnknownInstance");
+            // monitoring and agents (issue 19)
+            assertThat(cases)
+                    .contains(
+                            mode + " DescribeMonitorData",
+                            mode + " MonitorDataInvalidPeriod",
+                            mode + " MonitorDataRangeTooLong",
+                            mode + " MonitorDataUnknownInstance");
         }
     }
 }
