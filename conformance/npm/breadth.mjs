@@ -636,6 +636,67 @@ async function monitoring(mode, c) {
     startTime: String(Date.now() - HOUR), endTime: String(Date.now()),
   })), 404, 'InvalidInstanceId.NotFound'));
 }
+
+// The agents: Cloud Assistant and the Security Center agent follow the server; the CloudMonitor agent
+// is installed (installing, then running over the state delay, immediate here).
+async function agents(mode, c) {
+  let server;
+  const ids = () => [server];
+  await step(mode, 'DescribeCloudAssistantStatus', async () => {
+    server = await newServer(c);
+    const body = (await c.describeCloudAssistantStatus(new swas.DescribeCloudAssistantStatusRequest({
+      regionId: REGION, instanceIds: ids(),
+    }))).body;
+    expect(body.totalCount === 1 && body.cloudAssistantStatus[0].status === true, `online, got ${JSON.stringify(body)}`);
+    return 'online';
+  });
+  await step(mode, 'DescribeCloudAssistantAttributes', async () => {
+    const a = (await c.describeCloudAssistantAttributes(new swas.DescribeCloudAssistantAttributesRequest({
+      regionId: REGION, instanceIds: ids(),
+    }))).body.cloudAssistant[0];
+    expect(a.cloudAssistantStatus === 'true' && a.OSType === 'Linux', `online Linux, got ${JSON.stringify(a)}`);
+    return a.cloudAssistantVersion;
+  });
+  await step(mode, 'InstallCloudAssistant', async () => {
+    await c.installCloudAssistant(new swas.InstallCloudAssistantRequest({ regionId: REGION, instanceIds: ids() }));
+    return 'already installed: nothing changes';
+  });
+  await step(mode, 'InstallCloudMonitorAgent', async () => {
+    const status = async () => (await c.describeCloudMonitorAgentStatuses(new swas.DescribeCloudMonitorAgentStatusesRequest({
+      regionId: REGION, instanceIds: JSON.stringify(ids()),
+    }))).body.instanceStatusList[0].status;
+    const before = await status();
+    expect(before === 'not_installed', `not_installed, got ${before}`);
+    await c.installCloudMonitorAgent(new swas.InstallCloudMonitorAgentRequest({ regionId: REGION, instanceId: server, force: true }));
+    const after = await status();
+    expect(after === 'running', `running, got ${after}`);
+    return `${before} -> ${after}`;
+  });
+  await step(mode, 'DescribeSecurityAgentStatus', async () => {
+    const body = (await c.describeSecurityAgentStatus(new swas.DescribeSecurityAgentStatusRequest({
+      regionId: REGION, instanceId: server,
+    }))).body;
+    expect(body.clientStatus === 'online', `online, got ${body.clientStatus}`);
+    return body.clientStatus;
+  });
+  await step(mode, 'AgentsOfAStoppedServer', async () => {
+    await c.stopInstance(new swas.StopInstanceRequest({ regionId: REGION, instanceId: server }));
+    const body = (await c.describeCloudAssistantStatus(new swas.DescribeCloudAssistantStatusRequest({
+      regionId: REGION, instanceIds: ids(),
+    }))).body;
+    expect(body.cloudAssistantStatus[0].status === false, 'offline');
+    await fails(c.installCloudMonitorAgent(new swas.InstallCloudMonitorAgentRequest({
+      regionId: REGION, instanceId: server,
+    })), 403, 'IncorrectInstanceStatus');
+    return 'offline; install refused with 403 IncorrectInstanceStatus';
+  });
+  await step(mode, 'AgentsUnknownInstance', () => fails(c.installCloudAssistant(new swas.InstallCloudAssistantRequest({
+    regionId: REGION, instanceIds: [NO_SERVER],
+  })), 404, 'InvalidInstanceId.NotFound'));
+  await step(mode, 'CloudAssistantPageSize', () => fails(c.describeCloudAssistantStatus(new swas.DescribeCloudAssistantStatusRequest({
+    regionId: REGION, pageSize: 51,
+  })), 400, 'InvalidParameter'));
+}
 // ---- end of monitoring and agents
 
 async function main() {
@@ -648,6 +709,7 @@ async function main() {
     await consoleAccess(mode, c);
     await databases(mode, c);
     await monitoring(mode, c);
+    await agents(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

@@ -4,6 +4,7 @@ import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
+import dev.swasd.swas.agents.AgentActions;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.databases.DatabaseActions;
@@ -76,7 +77,8 @@ public record SwasDomain(
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
                 new DatabaseActions(regions, lifecycle),
-                new MonitoringActions(instances)));
+                new MonitoringActions(instances),
+                new AgentActions(instances, lifecycle)));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

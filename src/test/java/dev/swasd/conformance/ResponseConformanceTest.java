@@ -639,6 +639,13 @@ class ResponseConformanceTest {
                 Long.toString(now),
                 "Length",
                 "5");
+        String ids = "[\"" + server + "\"]";
+        r.call("swas-open", "DescribeCloudAssistantStatus", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "DescribeCloudAssistantAttributes", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "InstallCloudAssistant", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "InstallCloudMonitorAgent", "RegionId", R, "InstanceId", server);
+        r.call("swas-open", "DescribeCloudMonitorAgentStatuses", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "DescribeSecurityAgentStatus", "RegionId", R, "InstanceId", server);
     }
     // ---- end of monitoring and agents
 

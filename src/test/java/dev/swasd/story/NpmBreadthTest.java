@@ -136,7 +136,15 @@ class NpmBreadthTest {
                             mode + " DescribeMonitorData",
                             mode + " MonitorDataInvalidPeriod",
                             mode + " MonitorDataRangeTooLong",
-                            mode + " MonitorDataUnknownInstance");
+                            mode + " MonitorDataUnknownInstance",
+                            mode + " DescribeCloudAssistantStatus",
+                            mode + " DescribeCloudAssistantAttributes",
+                            mode + " InstallCloudAssistant",
+                            mode + " InstallCloudMonitorAgent",
+                            mode + " DescribeSecurityAgentStatus",
+                            mode + " AgentsOfAStoppedServer",
+                            mode + " AgentsUnknownInstance",
+                            mode + " CloudAssistantPageSize");
         }
     }
 }
