@@ -169,6 +169,28 @@ CORRECTIONS = {
          "so no resource ARN is built"),
         ("arnTemplates", [], "no authorization, no resource"),
     ],
+    # Monitoring and agents (issue 19): rows shared/spec/swas-breadth.md section 5 read on newer
+    # editions of the pages; ram.md section 8 has them inferred as all resources.
+    "DescribeMonitorData": [
+        ("resourceRequired", True, "shared/spec/swas-breadth.md section 5 (a newer edition of the page): get, *Instance instance/{#InstanceId}"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeCloudAssistantStatus": [
+        ("authorization", "resource", "shared/spec/swas-breadth.md section 5: get, *Instance instance/{#InstanceId} (ram.md: all resources)"),
+        ("resourceType", "Instance", "as above"),
+        ("resourceRequired", True, "as above"),
+        ("arnTemplates", [ARN_PREFIX + "instance/{#InstanceId}"],
+         "as above: one ARN per server of InstanceIds; without InstanceIds the request is checked on instance/*"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeCloudMonitorAgentStatuses": [
+        ("authorization", "resource", "shared/spec/swas-breadth.md section 5: get, *Instance {#InstanceId} (ram.md: all resources)"),
+        ("resourceType", "Instance", "as above"),
+        ("resourceRequired", True, "as above"),
+        ("arnTemplates", [ARN_PREFIX + "{#InstanceId}"],
+         "section 5 publishes the ARN without the instance/ prefix; copied as published, one per server of InstanceIds"),
+        ("basis", "documented", "as above"),
+    ],
 }
 
 

@@ -599,6 +599,106 @@ async function databases(mode, c) {
   })), 404, 'InvalidDatabaseInstanceId.NotFound'));
 }
 
+// ---- monitoring and agents (issue 19)
+// DescribeMonitorData: a server's CPU series, one point a minute, paged by Length and NextToken.
+async function monitoring(mode, c) {
+  let server;
+  const HOUR = 3600000;
+  const ask = (more) => c.describeMonitorData(new swas.DescribeMonitorDataRequest({
+    regionId: REGION, instanceId: server, metricName: 'CPU_UTILIZATION', period: '60', ...more,
+  }));
+  await step(mode, 'DescribeMonitorData', async () => {
+    server = await newServer(c);
+    const to = Date.now();
+    const from = to - HOUR;
+    const whole = (await ask({ startTime: String(from), endTime: String(to) })).body;
+    const points = JSON.parse(whole.datapoints);
+    expect(whole.period === '60', `Period 60, got ${whole.period}`);
+    expect(points.every((p) => p.Average >= 0 && p.Average <= 100), 'CPU within 0-100 %');
+    let token;
+    const paged = [];
+    do {
+      const page = (await ask({ startTime: String(from), endTime: String(to), length: '1', nextToken: token })).body;
+      paged.push(...JSON.parse(page.datapoints));
+      token = page.nextToken;
+    } while (token);
+    expect(JSON.stringify(paged) === whole.datapoints, 'the pages make up the whole series');
+    return `${points.length} points`;
+  });
+  await step(mode, 'MonitorDataInvalidPeriod', () => fails(ask({
+    startTime: String(Date.now() - HOUR), endTime: String(Date.now()), period: '120',
+  }), 400, 'InvalidParameter'));
+  await step(mode, 'MonitorDataRangeTooLong', () => fails(ask({
+    startTime: String(Date.now() - 32 * 24 * HOUR), endTime: String(Date.now()),
+  }), 400, 'InvalidParameter'));
+  await step(mode, 'MonitorDataUnknownInstance', () => fails(c.describeMonitorData(new swas.DescribeMonitorDataRequest({
+    regionId: REGION, instanceId: NO_SERVER, metricName: 'CPU_UTILIZATION', period: '60',
+    startTime: String(Date.now() - HOUR), endTime: String(Date.now()),
+  })), 404, 'InvalidInstanceId.NotFound'));
+}
+
+// The agents: Cloud Assistant and the Security Center agent follow the server; the CloudMonitor agent
+// is installed (installing, then running over the state delay, immediate here).
+async function agents(mode, c) {
+  let server;
+  const ids = () => [server];
+  await step(mode, 'DescribeCloudAssistantStatus', async () => {
+    server = await newServer(c);
+    const body = (await c.describeCloudAssistantStatus(new swas.DescribeCloudAssistantStatusRequest({
+      regionId: REGION, instanceIds: ids(),
+    }))).body;
+    expect(body.totalCount === 1 && body.cloudAssistantStatus[0].status === true, `online, got ${JSON.stringify(body)}`);
+    return 'online';
+  });
+  await step(mode, 'DescribeCloudAssistantAttributes', async () => {
+    const a = (await c.describeCloudAssistantAttributes(new swas.DescribeCloudAssistantAttributesRequest({
+      regionId: REGION, instanceIds: ids(),
+    }))).body.cloudAssistant[0];
+    expect(a.cloudAssistantStatus === 'true' && a.OSType === 'Linux', `online Linux, got ${JSON.stringify(a)}`);
+    return a.cloudAssistantVersion;
+  });
+  await step(mode, 'InstallCloudAssistant', async () => {
+    await c.installCloudAssistant(new swas.InstallCloudAssistantRequest({ regionId: REGION, instanceIds: ids() }));
+    return 'already installed: nothing changes';
+  });
+  await step(mode, 'InstallCloudMonitorAgent', async () => {
+    const status = async () => (await c.describeCloudMonitorAgentStatuses(new swas.DescribeCloudMonitorAgentStatusesRequest({
+      regionId: REGION, instanceIds: JSON.stringify(ids()),
+    }))).body.instanceStatusList[0].status;
+    const before = await status();
+    expect(before === 'not_installed', `not_installed, got ${before}`);
+    await c.installCloudMonitorAgent(new swas.InstallCloudMonitorAgentRequest({ regionId: REGION, instanceId: server, force: true }));
+    const after = await status();
+    expect(after === 'running', `running, got ${after}`);
+    return `${before} -> ${after}`;
+  });
+  await step(mode, 'DescribeSecurityAgentStatus', async () => {
+    const body = (await c.describeSecurityAgentStatus(new swas.DescribeSecurityAgentStatusRequest({
+      regionId: REGION, instanceId: server,
+    }))).body;
+    expect(body.clientStatus === 'online', `online, got ${body.clientStatus}`);
+    return body.clientStatus;
+  });
+  await step(mode, 'AgentsOfAStoppedServer', async () => {
+    await c.stopInstance(new swas.StopInstanceRequest({ regionId: REGION, instanceId: server }));
+    const body = (await c.describeCloudAssistantStatus(new swas.DescribeCloudAssistantStatusRequest({
+      regionId: REGION, instanceIds: ids(),
+    }))).body;
+    expect(body.cloudAssistantStatus[0].status === false, 'offline');
+    await fails(c.installCloudMonitorAgent(new swas.InstallCloudMonitorAgentRequest({
+      regionId: REGION, instanceId: server,
+    })), 403, 'IncorrectInstanceStatus');
+    return 'offline; install refused with 403 IncorrectInstanceStatus';
+  });
+  await step(mode, 'AgentsUnknownInstance', () => fails(c.installCloudAssistant(new swas.InstallCloudAssistantRequest({
+    regionId: REGION, instanceIds: [NO_SERVER],
+  })), 404, 'InvalidInstanceId.NotFound'));
+  await step(mode, 'CloudAssistantPageSize', () => fails(c.describeCloudAssistantStatus(new swas.DescribeCloudAssistantStatusRequest({
+    regionId: REGION, pageSize: 51,
+  })), 400, 'InvalidParameter'));
+}
+// ---- end of monitoring and agents
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
@@ -608,6 +708,8 @@ async function main() {
     await templates(mode, c);
     await consoleAccess(mode, c);
     await databases(mode, c);
+    await monitoring(mode, c);
+    await agents(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

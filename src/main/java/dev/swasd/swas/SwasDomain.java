@@ -4,6 +4,7 @@ import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
+import dev.swasd.swas.agents.AgentActions;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.databases.DatabaseActions;
@@ -16,6 +17,7 @@ import dev.swasd.swas.instances.DiskService;
 import dev.swasd.swas.instances.InstanceActions;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.keypairs.KeyPairActions;
+import dev.swasd.swas.monitoring.MonitoringActions;
 import dev.swasd.swas.regions.ImageQueries;
 import dev.swasd.swas.regions.Plans;
 import dev.swasd.swas.regions.PublicImages;
@@ -75,7 +77,9 @@ public record SwasDomain(
                 keyPairs,
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
-                new DatabaseActions(regions, lifecycle)));
+                new DatabaseActions(regions, lifecycle),
+                new MonitoringActions(instances),
+                new AgentActions(instances, lifecycle)));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

@@ -443,6 +443,7 @@ class ResponseConformanceTest {
         r.call("swas-open", "DeleteFirewallRules", "RegionId", R, "InstanceId", a, "RuleIds", more);
         r.call("swas-open", "CreateDisk", "RegionId", R, "InstanceId", b, "DiskSize", "40");
         keyPairScenario(r, a, b);
+        monitoringScenario(r, a);
         String ft = first(
                 r.call(
                         "swas-open",
@@ -617,6 +618,36 @@ class ResponseConformanceTest {
         r.call("swas-open", "DeleteSnapshot", "RegionId", R, "SnapshotId", s2);
         r.call("swas-open", "DeleteSnapshots", "RegionId", R, "SnapshotIds", "[\"" + s1 + "\"]");
     }
+
+    // ---- monitoring and agents (issue 19)
+    private static void monitoringScenario(Run r, String server) {
+        long now = System.currentTimeMillis();
+        r.call(
+                "swas-open",
+                "DescribeMonitorData",
+                "RegionId",
+                R,
+                "InstanceId",
+                server,
+                "MetricName",
+                "CPU_UTILIZATION",
+                "Period",
+                "60",
+                "StartTime",
+                Long.toString(now - 3_600_000),
+                "EndTime",
+                Long.toString(now),
+                "Length",
+                "5");
+        String ids = "[\"" + server + "\"]";
+        r.call("swas-open", "DescribeCloudAssistantStatus", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "DescribeCloudAssistantAttributes", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "InstallCloudAssistant", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "InstallCloudMonitorAgent", "RegionId", R, "InstanceId", server);
+        r.call("swas-open", "DescribeCloudMonitorAgentStatuses", "RegionId", R, "InstanceIds", ids);
+        r.call("swas-open", "DescribeSecurityAgentStatus", "RegionId", R, "InstanceId", server);
+    }
+    // ---- end of monitoring and agents
 
     private static void keyPairScenario(Run r, String a, String b) {
         r.call("swas-open", "CreateKeyPair", "RegionId", R, "KeyPairName", "made");

@@ -130,6 +130,21 @@ class NpmBreadthTest {
                             mode + " InvalidParameterValue",
                             mode + " ModifyDatabaseInstanceParameter",
                             mode + " DatabaseUnknownInstance");
+            // monitoring and agents (issue 19)
+            assertThat(cases)
+                    .contains(
+                            mode + " DescribeMonitorData",
+                            mode + " MonitorDataInvalidPeriod",
+                            mode + " MonitorDataRangeTooLong",
+                            mode + " MonitorDataUnknownInstance",
+                            mode + " DescribeCloudAssistantStatus",
+                            mode + " DescribeCloudAssistantAttributes",
+                            mode + " InstallCloudAssistant",
+                            mode + " InstallCloudMonitorAgent",
+                            mode + " DescribeSecurityAgentStatus",
+                            mode + " AgentsOfAStoppedServer",
+                            mode + " AgentsUnknownInstance",
+                            mode + " CloudAssistantPageSize");
         }
     }
 }
