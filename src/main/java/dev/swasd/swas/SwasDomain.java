@@ -8,6 +8,7 @@ import dev.swasd.swas.agents.AgentActions;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.databases.DatabaseActions;
+import dev.swasd.swas.databases.DatabaseInsightActions;
 import dev.swasd.swas.firewall.FirewallActions;
 import dev.swasd.swas.firewall.templates.FirewallTemplateActions;
 import dev.swasd.swas.images.CustomImageActions;
@@ -65,6 +66,7 @@ public record SwasDomain(
         FirewallActions firewall = new FirewallActions(instances, tagRows);
         instances.whenCreated(firewall::addDefaults);
         ConsoleActions console = new ConsoleActions(instances, new ConsoleTokens());
+        DatabaseActions databases = new DatabaseActions(regions, lifecycle);
         instances.whenPasswordSet(console::passwordSet);
         List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
@@ -76,7 +78,8 @@ public record SwasDomain(
                 new KeyPairActions(regions, instances),
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
-                new DatabaseActions(regions, lifecycle),
+                databases,
+                new DatabaseInsightActions(databases),
                 new MonitoringActions(instances),
                 new AgentActions(instances, lifecycle)));
         ResourceTypes types = new ResourceTypes(modules.stream()
