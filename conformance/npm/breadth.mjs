@@ -697,6 +697,40 @@ async function agents(mode, c) {
     regionId: REGION, pageSize: 51,
   })), 400, 'InvalidParameter'));
 }
+
+// A seeded database's error log, slow log and metric series (SWASD_DATABASE_V3 / _V1, as databases()).
+async function databaseInsight(mode, c) {
+  const id = process.env[`SWASD_DATABASE_${mode.toUpperCase()}`];
+  const minute = (t) => new Date(t).toISOString().slice(0, 16) + 'Z';
+  const from = minute(Date.now() - 3600000);
+  const to = minute(Date.now() + 60000);
+  await step(mode, 'DescribeDatabaseErrorLogs', async () => {
+    const body = (await c.describeDatabaseErrorLogs(new swas.DescribeDatabaseErrorLogsRequest({
+      regionId: REGION, databaseInstanceId: id, startTime: from, endTime: to, pageNumber: 1, pageSize: 30,
+    }))).body;
+    expect(body.pageSize === 30 && Array.isArray(body.errorLogs), `a page of 30, got ${JSON.stringify(body)}`);
+    return `${body.totalCount} entries`;
+  });
+  await step(mode, 'DescribeDatabaseSlowLogRecords', async () => {
+    const body = (await c.describeDatabaseSlowLogRecords(new swas.DescribeDatabaseSlowLogRecordsRequest({
+      regionId: REGION, databaseInstanceId: id, startTime: from, endTime: to,
+    }))).body;
+    expect(body.engine === 'MySQL', `Engine MySQL, got ${body.engine}`);
+    return `${body.totalCount} slow queries`;
+  });
+  await step(mode, 'DescribeDatabaseInstanceMetricData', async () => {
+    const body = (await c.describeDatabaseInstanceMetricData(new swas.DescribeDatabaseInstanceMetricDataRequest({
+      regionId: REGION, databaseInstanceId: id, metricName: 'MySQL_MemCpuUsage', startTime: from, endTime: to,
+    }))).body;
+    expect(body.dataFormat === 'cpuusage&memusage' && body.unit === '%', `cpu&mem in %, got ${body.dataFormat} ${body.unit}`);
+    const points = JSON.parse(body.metricData);
+    expect(points.every((p) => /^\d+\.\d\d&\d+\.\d\d$/.test(p.value)), 'values cpu&mem');
+    return `${points.length} points`;
+  });
+  await step(mode, 'DatabaseLogsRangeReversed', () => fails(c.describeDatabaseErrorLogs(new swas.DescribeDatabaseErrorLogsRequest({
+    regionId: REGION, databaseInstanceId: id, startTime: to, endTime: from,
+  })), 400, 'InvalidParameter'));
+}
 // ---- end of monitoring and agents
 
 async function main() {
@@ -710,6 +744,7 @@ async function main() {
     await databases(mode, c);
     await monitoring(mode, c);
     await agents(mode, c);
+    await databaseInsight(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

@@ -8,6 +8,7 @@ import dev.swasd.swas.agents.AgentActions;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.databases.DatabaseActions;
+import dev.swasd.swas.databases.DatabaseInsightActions;
 import dev.swasd.swas.firewall.FirewallActions;
 import dev.swasd.swas.firewall.templates.FirewallTemplateActions;
 import dev.swasd.swas.images.CustomImageActions;
@@ -65,6 +66,7 @@ public record SwasDomain(
         FirewallActions firewall = new FirewallActions(instances, tagRows);
         instances.whenCreated(firewall::addDefaults);
         ConsoleActions console = new ConsoleActions(instances, new ConsoleTokens());
+        DatabaseActions databases = new DatabaseActions(regions, lifecycle);
         instances.whenPasswordSet(console::passwordSet);
         KeyPairActions keyPairs = new KeyPairActions(regions, instances);
         List<Object> modules = new ArrayList<>(List.of(
@@ -77,7 +79,8 @@ public record SwasDomain(
                 keyPairs,
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
-                new DatabaseActions(regions, lifecycle),
+                databases,
+                new DatabaseInsightActions(databases),
                 new MonitoringActions(instances),
                 new AgentActions(instances, lifecycle)));
         ResourceTypes types = new ResourceTypes(modules.stream()

@@ -444,6 +444,7 @@ class ResponseConformanceTest {
         r.call("swas-open", "CreateDisk", "RegionId", R, "InstanceId", b, "DiskSize", "40");
         keyPairScenario(r, a, b);
         monitoringScenario(r, a);
+        databaseInsightScenario(r);
         String ft = first(
                 r.call(
                         "swas-open",
@@ -646,6 +647,48 @@ class ResponseConformanceTest {
         r.call("swas-open", "InstallCloudMonitorAgent", "RegionId", R, "InstanceId", server);
         r.call("swas-open", "DescribeCloudMonitorAgentStatuses", "RegionId", R, "InstanceIds", ids);
         r.call("swas-open", "DescribeSecurityAgentStatus", "RegionId", R, "InstanceId", server);
+    }
+
+    private static void databaseInsightScenario(Run r) {
+        String db = r.server.seedDatabase(R, "insight", "5.7");
+        long now = System.currentTimeMillis();
+        String from = java.time.Instant.ofEpochMilli(now - 3_600_000).toString().substring(0, 16) + "Z";
+        String to = java.time.Instant.ofEpochMilli(now + 60_000).toString().substring(0, 16) + "Z";
+        r.call(
+                "swas-open",
+                "DescribeDatabaseErrorLogs",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "StartTime",
+                from,
+                "EndTime",
+                to);
+        r.call(
+                "swas-open",
+                "DescribeDatabaseSlowLogRecords",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "StartTime",
+                from,
+                "EndTime",
+                to);
+        r.call(
+                "swas-open",
+                "DescribeDatabaseInstanceMetricData",
+                "RegionId",
+                R,
+                "DatabaseInstanceId",
+                db,
+                "MetricName",
+                "MySQL_Sessions",
+                "StartTime",
+                from,
+                "EndTime",
+                to);
     }
     // ---- end of monitoring and agents
 

@@ -186,6 +186,26 @@ class ActionBindingsTest {
                 .containsExactly(PREFIX + "instance/i-1");
     }
 
+    // ---- monitoring and agents (issue 19): swas-breadth.md section 5 rows
+    @Test
+    void monitoringAndAgentRowsFollowSectionFive() {
+        ArrayNode ids = new ObjectMapper().createArrayNode().add("i-1").add("i-2");
+        assertThat(BINDINGS.resourceArns("DescribeCloudAssistantStatus", REGION, ACCOUNT, Map.of("InstanceIds", ids)))
+                .containsExactly(PREFIX + "instance/i-1", PREFIX + "instance/i-2");
+        assertThat(BINDINGS.resourceArns("DescribeCloudAssistantStatus", REGION, ACCOUNT, Map.of()))
+                .containsExactly(PREFIX + "instance/*");
+        assertThat(BINDINGS.resourceArns(
+                        "DescribeCloudMonitorAgentStatuses",
+                        REGION,
+                        ACCOUNT,
+                        Map.of("InstanceIds", List.of("i-1", "i-2"))))
+                .as("published without the instance/ prefix")
+                .containsExactly(PREFIX + "i-1", PREFIX + "i-2");
+        assertThat(BINDINGS.resourceArns("DescribeMonitorData", REGION, ACCOUNT, Map.of("InstanceId", "i-1")))
+                .containsExactly(PREFIX + "instance/i-1");
+    }
+    // ---- end of monitoring and agents
+
     @Test
     void tagResourcesUsesTheResourceTypeAsTheArnType() {
         assertThat(BINDINGS.resourceArns(

@@ -144,7 +144,11 @@ class NpmBreadthTest {
                             mode + " DescribeSecurityAgentStatus",
                             mode + " AgentsOfAStoppedServer",
                             mode + " AgentsUnknownInstance",
-                            mode + " CloudAssistantPageSize");
+                            mode + " CloudAssistantPageSize",
+                            mode + " DescribeDatabaseErrorLogs",
+                            mode + " DescribeDatabaseSlowLogRecords",
+                            mode + " DescribeDatabaseInstanceMetricData",
+                            mode + " DatabaseLogsRangeReversed");
         }
     }
 }

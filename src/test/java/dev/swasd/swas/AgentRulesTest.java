@@ -201,6 +201,10 @@ class AgentRulesTest {
                 404,
                 "InvalidInstanceId.NotFound");
         code(fails(() -> installAssistant(ids())), 400, "InvalidParameter");
+        code(
+                fails(() -> installAssistant(JSON.valueToTree(java.util.Collections.nCopies(21, servers.get(0))))),
+                400,
+                "InvalidParameter");
         power(servers.get(1), InstanceService.Power.STOP);
         code(fails(() -> installAssistant(ids(servers.get(0), servers.get(1)))), 403, "IncorrectInstanceStatus");
     }

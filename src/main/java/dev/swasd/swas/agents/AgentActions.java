@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 public final class AgentActions implements SwasOpenApi {
     static final int PAGE_SIZE_DEFAULT = 10;
     static final int PAGE_SIZE_MAX = 50;
+    /** Servers one InstallCloudAssistant may name: ECS's documented limit for its action of the same name. */
+    static final int INSTALL_MAX = 20;
 
     private final InstanceService instances;
     private final MonitorAgents monitorAgents;
@@ -96,13 +98,13 @@ public final class AgentActions implements SwasOpenApi {
 
     /**
      * The agent is pre-installed and cannot be removed through the API, so installing it again changes
-     * nothing; every server must be the caller's (404) and Running (403), as installing needs a running
-     * system.
+     * nothing (and needs no RebootInstance after it, which the page advises for a real install); every server
+     * must be the caller's (404) and Running (403), as installing needs a running system; at most 20 servers.
      */
     @Override
     public InstallCloudAssistantResponse installCloudAssistant(Call call, InstallCloudAssistantRequest r) {
         Caller caller = Caller.of(call, r.regionId());
-        List<String> ids = InstanceIdList.of(r.instanceIds());
+        List<String> ids = InstanceIdList.of(r.instanceIds(), INSTALL_MAX);
         if (ids == null || ids.isEmpty()) {
             throw SwasErrors.invalidParam("InstanceIds", "it must name at least one server.");
         }

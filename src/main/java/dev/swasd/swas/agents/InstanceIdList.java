@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * An {@code InstanceIds} parameter the SDK sends as JSON text (Cloud Assistant actions): a JSON array of at
- * most 100 non-empty ids, each at most 64 characters, duplicates dropped; anything else is 400
+ * most 100 (or fewer, per action) non-empty ids, each at most 64 characters, duplicates dropped; anything else is 400
  * {@code InvalidParameter}.
  */
 final class InstanceIdList {
@@ -19,14 +19,19 @@ final class InstanceIdList {
 
     /** The ids given, or null when the parameter was not sent. */
     static List<String> of(JsonNode node) {
+        return of(node, MAX);
+    }
+
+    /** The ids given, at most {@code max}, or null when the parameter was not sent. */
+    static List<String> of(JsonNode node, int max) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isArray()) {
             throw SwasErrors.invalidParam("InstanceIds", "it must be a JSON array of server ids.");
         }
-        if (node.size() > MAX) {
-            throw SwasErrors.invalidParam("InstanceIds", "it may name at most " + MAX + " servers.");
+        if (node.size() > max) {
+            throw SwasErrors.invalidParam("InstanceIds", "it may name at most " + max + " servers.");
         }
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (JsonNode item : node) {

@@ -554,7 +554,7 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
                 .orElse(null);
     }
 
-    private DatabaseRow require(Tx tx, Caller caller, String id) {
+    DatabaseRow require(Tx tx, Caller caller, String id) {
         DatabaseRow d = find(tx, caller, id);
         if (d == null) {
             throw notFound();
@@ -563,7 +563,7 @@ public final class DatabaseActions implements SwasOpenApi, ResourceModule {
     }
 
     /** The caller in a region that exists (400 InvalidRegionId otherwise). */
-    private Caller caller(Call call, String regionId) {
+    Caller caller(Call call, String regionId) {
         regions.require(Objects.requireNonNull(regionId, "RegionId"));
         return new Caller(call.accountId(), regionId);
     }

@@ -71,12 +71,12 @@ public final class MonitoringActions implements SwasOpenApi {
                     .put("timestamp", p.timestamp())
                     .put("userId", accountId)
                     .put("instanceId", instanceId);
-            if (p.sum() != null) {
-                o.put("Sum", p.sum());
-            } else {
-                o.putPOJO("Average", p.average())
-                        .putPOJO("Maximum", p.maximum())
-                        .putPOJO("Minimum", p.minimum());
+            switch (p) {
+                case Datapoint.Counter c -> o.put("Sum", c.sum());
+                case Datapoint.Gauge g ->
+                    o.putPOJO("Average", g.average())
+                            .putPOJO("Maximum", g.maximum())
+                            .putPOJO("Minimum", g.minimum());
             }
         }
         return out.toString();

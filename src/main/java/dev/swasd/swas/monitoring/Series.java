@@ -1,7 +1,7 @@
 package dev.swasd.swas.monitoring;
 
+import dev.swasd.swas.StableHash;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -155,25 +155,15 @@ public final class Series {
     }
 
     static long seed(String instanceId, String metric) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : (instanceId + "/" + metric).getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
+        return StableHash.of(instanceId, metric);
     }
 
-    /** SplitMix64's finaliser: a well-spread 64-bit hash of {@code x}. */
     static long mix(long x) {
-        long z = x + 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return StableHash.mix(x);
     }
 
-    /** A hash mapped onto [0, 1). */
     static double unit(long h) {
-        return (h >>> 11) * 0x1.0p-53;
+        return StableHash.unit(h);
     }
 
     private static long ceil(long t, long p) {
