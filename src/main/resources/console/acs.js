@@ -56,9 +56,9 @@ function isoSeconds(date) {
  * The canonical request, string to sign and headers of one call; exported so that a test can
  * hold it against the server's vectors.
  */
-export async function signRequest({ accessKeyId, accessKeySecret, host, action, version, params, date, nonce }) {
+export async function signRequest({ accessKeyId, accessKeySecret, host, action, version, params, date, nonce, extraHeaders = {} }) {
   const pairs = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => [k, String(v)])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   const query = pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&');
@@ -70,6 +70,7 @@ export async function signRequest({ accessKeyId, accessKeySecret, host, action, 
     'x-acs-date': isoSeconds(date ?? new Date()),
     'x-acs-signature-nonce': nonce ?? crypto.randomUUID(),
     'x-acs-version': version,
+    ...extraHeaders,
   };
   const names = Object.keys(headers).sort();
   const signedHeaders = names.join(';');
@@ -89,7 +90,9 @@ export async function call(product, action, params = {}, credentials = session()
   const version = VERSIONS[product];
   const { query, headers } = await signRequest({
     accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret,
-    host: location.host, action, version, params });
+    host: location.host, action, version,
+    // a field left empty is a parameter not sent
+    params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')) });
   delete headers.host; // the browser sends it, as signed
   let res;
   try {

@@ -39,6 +39,7 @@ export function java(entry, endpoint) {
   const params = parameters(entry);
   const entries = Object.entries(params).map(([k, v]) => `        Map.entry(${javaString(k)}, ${javaString(v)})`);
   return `// com.aliyun:tea-openapi: repeats ${entry.Action} (${entry.Product} ${entry.Version}), RequestId ${entry.RequestId}
+// (statements for a method that throws Exception; the AccessKey comes from the environment)
 ${maskedNote(params, '//')}import com.aliyun.teaopenapi.Client;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
@@ -61,7 +62,7 @@ System.out.println(response.get("body"));
 
 export function node(entry, endpoint) {
   const params = parameters(entry);
-  const entries = Object.entries(params).map(([k, v]) => `    ${jsString(k)}: ${jsString(v)},`);
+  const entries = Object.entries(params).map(([k, v]) => `  ${jsString(k)}: ${jsString(v)},`);
   return `// npm install @alicloud/openapi-core: repeats ${entry.Action} (${entry.Product} ${entry.Version}), RequestId ${entry.RequestId}
 ${maskedNote(params, '//')}import openapi from '@alicloud/openapi-core';
 import dara from '@darabonba/typescript';

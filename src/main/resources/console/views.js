@@ -36,6 +36,13 @@ async function act(message, { title, text, confirm, product = 'swas-open', actio
   }
 }
 
+/** An API time (ISO 8601 UTC) as 2026-12-03 13:00 UTC, the exact value in its title. */
+function when(iso) {
+  if (!iso) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? h('time', { datetime: iso, title: iso }, `${m[1]} ${m[2]} UTC`) : String(iso);
+}
+
 function button(label, onclick, attrs = {}) {
   return h('button', { type: 'button', onclick, ...attrs }, label);
 }
@@ -103,13 +110,17 @@ async function disks(root, ctx) {
         ['Progress', (x) => dash(x.Progress)],
         ['Source disk', (x) => `${dash(x.SourceDiskId)} (${dash(x.SourceDiskType)})`],
         ['Server', (x) => dash(x.InstanceId)],
-        ['Created', (x) => dash(x.CreationTime)],
+        ['Created', (x) => when(x.CreationTime)],
       ], body.Snapshots ?? [], { empty: `No snapshots in ${ctx.region}.` }));
     }),
   ]);
 }
 
 // ---- Custom images ----
+
+// ListCustomImages sends its status as a code
+const IMAGE_STATUS = { 0: 'Copying', 1: 'Available', 2: 'Unavailable', 3: 'CreationFailed', 4: 'Creating' };
+const imageStatus = (code) => h('span', { title: `Status ${code}` }, status(IMAGE_STATUS[code] ?? code));
 
 async function images(root, ctx) {
   const part = section(`In ${ctx.region}`, button('Refresh', () => draw()));
@@ -119,13 +130,13 @@ async function images(root, ctx) {
     const body = await call('swas-open', 'ListCustomImages', { RegionId: ctx.region, PageSize: 100 });
     if (!ctx.live()) return;
     fill(part.content, table([
-      ['Image', (x) => h('div', {}, h('div', { class: 'name' }, dash(x.Name)), h('code', {}, x.ImageId))],
-      ['Status', (x) => status(x.Status)],
+      ['Image', (x) => h('div', {}, h('div', { class: 'name' }, dash(x.Name)), h('code', {}, x.ImageId),
+        x.InstanceId ? h('div', { class: 'muted small' }, 'from server ', h('code', {}, x.InstanceId)) : null)],
+      ['Status', (x) => imageStatus(x.Status)],
       ['OS', (x) => dash(x.OsType)],
-      ['From server', (x) => dash(x.InstanceId)],
       ['Shared to ECS', (x) => (x.InShare ? 'Yes' : 'No')],
       ['Shared to accounts', (x) => (x.InShareUser ? 'Yes' : 'No')],
-      ['Created', (x) => dash(x.CreationTime)],
+      ['Created', (x) => when(x.CreationTime)],
       ['Actions', (x) => h('div', { class: 'actions' },
         x.InShare
           ? button('Unshare from ECS', () => act(part.message, { action: 'ModifyImageShareStatus',
@@ -144,7 +155,7 @@ async function images(root, ctx) {
     try {
       const body = await call('swas-open', 'ListCustomImageShareAccounts', { RegionId: ctx.region, ImageId: x.ImageId, PageSize: 100 });
       fill(shares, h('h2', {}, `Accounts ${x.ImageId} is shared to`), table([
-        ['Account', (u) => String(u.UserId)], ['Shared', (u) => dash(u.SharedTime)],
+        ['Account', (u) => String(u.UserId)], ['Shared', (u) => when(u.SharedTime)],
       ], body.ImageShareUsers ?? [], { empty: 'Shared to no other account.' }));
     } catch (e) {
       fill(shares, errorBox(e, 'ListCustomImageShareAccounts'));
@@ -192,7 +203,7 @@ async function firewall(root, ctx) {
         ['Rules', (t) => (t.FirewallTemplateRules ?? []).length
           ? h('ul', { class: 'plain' }, t.FirewallTemplateRules.map((r) => h('li', {}, `${r.RuleProtocol} ${r.Port} from ${r.SourceCidrIp}${r.Remark ? ` (${r.Remark})` : ''}`)))
           : '—'],
-        ['Created', (t) => dash(t.CreationTime ?? t.CreateTime)],
+        ['Created', (t) => when(t.CreationTime ?? t.CreateTime)],
       ], body.FirewallTemplates ?? [], { empty: `No firewall templates in ${ctx.region}.` }));
     }),
   ]);
@@ -209,7 +220,7 @@ async function keypairs(root, ctx) {
       ['Name', (k) => h('span', { class: 'name' }, k.KeyPairName)],
       ['Servers', (k) => ((k.InstanceIds ?? []).length ? k.InstanceIds.join(', ') : '—')],
       ['Public key', (k) => h('code', { class: 'clip', title: k.PublicKey ?? '' }, k.PublicKey ? `${k.PublicKey.slice(0, 40)}…` : '—')],
-      ['Created', (k) => dash(k.CreationTime)],
+      ['Created', (k) => when(k.CreationTime)],
     ], body.KeyPairs ?? [], { empty: `No key pairs in ${ctx.region}.` }));
   });
 }
@@ -270,7 +281,7 @@ async function ram(root) {
       fill(users.content, table([
         ['User', (u) => h('span', { class: 'name' }, u.UserName)],
         ['Display name', (u) => dash(u.DisplayName)],
-        ['Created', (u) => dash(u.CreateDate)],
+        ['Created', (u) => when(u.CreateDate)],
         ['', (u) => button('Policies and groups', () => showDetail(`User ${u.UserName}`, [
           ['Policies', async () => policyTable((await call('ram', 'ListPoliciesForUser', { UserName: u.UserName })).Policies?.Policy ?? [])],
           ['Groups', async () => table([['Group', (g) => g.GroupName], ['Joined', (g) => dash(g.JoinDate)]],
@@ -283,7 +294,7 @@ async function ram(root) {
       fill(groups.content, table([
         ['Group', (g) => h('span', { class: 'name' }, g.GroupName)],
         ['Comments', (g) => dash(g.Comments)],
-        ['Created', (g) => dash(g.CreateDate)],
+        ['Created', (g) => when(g.CreateDate)],
         ['', (g) => button('Policies and members', () => showDetail(`Group ${g.GroupName}`, [
           ['Policies', async () => policyTable((await call('ram', 'ListPoliciesForGroup', { GroupName: g.GroupName })).Policies?.Policy ?? [])],
           ['Members', async () => table([['User', (u) => u.UserName], ['Joined', (u) => dash(u.JoinDate)]],
@@ -394,7 +405,8 @@ async function logs(root, ctx) {
         toggle.setAttribute('aria-expanded', String(open));
       }, { 'aria-expanded': 'false', 'aria-controls': `log-detail-${n}` });
       const cells = [
-        ['Time', h('time', { datetime: e.Time }, e.Time)],
+        ['Time', h('time', { datetime: e.Time, title: e.Time }, ...String(e.Time ?? '').replace(/Z$/, '').split('T')
+          .map((part) => h('span', { class: 'line' }, part)))],
         ['Principal', dash(e.Principal)],
         ['Action', h('span', {}, h('span', { class: 'name' }, e.Action), ' ', h('span', { class: 'muted' }, e.Product))],
         ['Status', String(e.HttpStatus)],
@@ -412,7 +424,8 @@ async function logs(root, ctx) {
       button('Next', () => { logFilters.PageNumber += 1; draw(); }, { disabled: logFilters.PageNumber >= pages, class: 'secondary' }));
     fill(part.content, list.length
       ? [h('div', { class: 'table-wrap' }, h('table', { class: 'log' },
-        h('thead', {}, h('tr', {}, ['Time', 'Principal', 'Action', 'Status', 'Code', 'Latency', 'RequestId', ''].map((l) => h('th', { scope: 'col' }, l)))),
+        h('colgroup', {}, ['time', 'principal', 'action', 'status', 'code', 'latency', 'request-id', 'details'].map((c) => h('col', { class: `col-${c}` }))),
+        h('thead', {}, h('tr', {}, ['Time (UTC)', 'Principal', 'Action', 'Status', 'Code', 'Latency', 'RequestId', ''].map((l) => h('th', { scope: 'col' }, l)))),
         tbody)), pager]
       : h('p', { class: 'empty' }, 'No calls match.'));
   });
