@@ -40,7 +40,8 @@ export function java(entry, endpoint) {
   const entries = Object.entries(params).map(([k, v]) => `        Map.entry(${javaString(k)}, ${javaString(v)})`);
   return `// com.aliyun:tea-openapi: repeats ${entry.Action} (${entry.Product} ${entry.Version}), RequestId ${entry.RequestId}
 // (statements for a method that throws Exception; the AccessKey comes from the environment)
-${maskedNote(params, '//')}import com.aliyun.teaopenapi.Client;
+${maskedNote(params, '//')}import com.aliyun.tea.TeaException;
+import com.aliyun.teaopenapi.Client;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
 import com.aliyun.teaopenapi.models.Params;
@@ -55,8 +56,12 @@ Params params = new Params().setAction(${javaString(entry.Action)}).setVersion($
         .setProtocol("HTTP").setPathname("/").setMethod("POST").setAuthType("AK").setStyle("RPC")
         .setReqBodyType("formData").setBodyType("json");
 Map<String, String> query = Map.ofEntries(${entries.length ? '\n' + entries.join(',\n') : ''});
-Map<String, ?> response = client.callApi(params, new OpenApiRequest().setQuery(query), new RuntimeOptions());
-System.out.println(response.get("body"));
+try {
+    Map<String, ?> response = client.callApi(params, new OpenApiRequest().setQuery(query), new RuntimeOptions());
+    System.out.println(response.get("body"));
+} catch (TeaException e) {
+    System.out.println("HTTP " + e.getStatusCode() + " " + e.getCode() + ": " + e.getMessage());
+}
 `;
 }
 
