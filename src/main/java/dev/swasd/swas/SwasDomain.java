@@ -20,6 +20,7 @@ import dev.swasd.swas.regions.ImageQueries;
 import dev.swasd.swas.regions.Plans;
 import dev.swasd.swas.regions.PublicImages;
 import dev.swasd.swas.regions.RegionActions;
+import dev.swasd.swas.requestlog.RequestLogActions;
 import dev.swasd.swas.snapshots.SnapshotActions;
 import dev.swasd.swas.snapshots.SnapshotService;
 import dev.swasd.swas.tags.TagActions;
@@ -74,7 +75,8 @@ public record SwasDomain(
                 new KeyPairActions(regions, instances),
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
-                new DatabaseActions(regions, lifecycle)));
+                new DatabaseActions(regions, lifecycle),
+                new RequestLogActions()));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

@@ -658,6 +658,9 @@ class ResponseConformanceTest {
                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2");
         r.call("swas-open", "DeleteInstanceKeyPair", "RegionId", R, "InstanceId", b);
         r.call("swas-open", "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", b);
+        // swasd's request log (an extension): every call above is in it, so its items are checked too
+        JsonNode logs = r.call("swas-open", "ListRequestLogs", "ActionName", "ListKeyPairs", "PageSize", "2");
+        assertThat(logs.path("RequestLogs").isMissingNode()).isFalse();
     }
 
     private static void ramScenario(Run r) {
