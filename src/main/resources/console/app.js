@@ -137,5 +137,11 @@ window.addEventListener('hashchange', async () => {
   if (heading && !main.contains(document.activeElement)) heading.focus();
 });
 
+// the skip link moves focus without touching the hash, which names the view
+document.querySelector('.skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  (main.querySelector('h1') ?? main).focus();
+});
+
 wireDialog();
 start();

@@ -56,6 +56,12 @@ export function table(columns, rows, { caption, empty = 'None.', rowAttrs } = {}
         columns.map(([label, cell]) => h('td', { 'data-label': label }, cell(row))))))));
 }
 
+/** Says when a list has more than the page shown (the views ask for the first 100). */
+export function more(body, shown) {
+  const total = Number(body.TotalCount ?? shown);
+  return total > shown ? h('p', { class: 'muted' }, `Showing the first ${shown} of ${total}.`) : null;
+}
+
 export function tags(list) {
   if (!list?.length) return h('span', { class: 'muted' }, '—');
   return h('ul', { class: 'tags' }, list.map((t) => h('li', {}, `${t.Key}=${t.Value ?? ''}`)));
@@ -78,6 +84,7 @@ export function confirmDialog({ title, text, confirm }) {
   const opener = document.activeElement;
   fill(dialog.querySelector('#confirm-title'), title);
   fill(dialog.querySelector('#confirm-text'), text);
+  if (dialog.open) return Promise.resolve(false);
   const ok = dialog.querySelector('#confirm-ok');
   ok.textContent = confirm;
   return new Promise((resolve) => {

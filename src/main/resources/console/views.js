@@ -1,7 +1,7 @@
 // The console's views. Each is an ordinary client of the API: what a view shows and may do is
 // what the signed-in AccessKey may do, and every refusal is shown as the service words it.
 import { call } from './acs.js';
-import { h, fill, errorBox, notice, table, tags, status, dash, confirmDialog, copy } from './dom.js';
+import { h, fill, errorBox, notice, table, tags, status, dash, confirmDialog, copy, more } from './dom.js';
 import * as snippets from './snippets.js';
 
 // statuses a server passes through on its way to a resting one
@@ -71,7 +71,8 @@ async function servers(root, ctx) {
           button('Start', () => serverAction(i, 'StartInstance', 'Start'), { disabled: i.Status !== 'Stopped' }),
           button('Stop', () => serverAction(i, 'StopInstance', 'Stop'), { disabled: i.Status !== 'Running', class: 'danger' }),
           button('Reboot', () => serverAction(i, 'RebootInstance', 'Reboot'), { disabled: i.Status !== 'Running' }))],
-      ], list, { empty: `No servers in ${ctx.region}.`, rowAttrs: (i) => ({ dataset: { instanceId: i.InstanceId } }) }));
+      ], list, { empty: `No servers in ${ctx.region}.`, rowAttrs: (i) => ({ dataset: { instanceId: i.InstanceId } }) }),
+      more(body, list.length));
       // while a server is on its way to a resting state, look again
       if (list.some((i) => MOVING.has(i.Status))) timer = setTimeout(() => ctx.live() && draw(), 1500);
     });
@@ -100,7 +101,7 @@ async function disks(root, ctx) {
         ['Server', (x) => dash(x.InstanceId)],
         ['Device', (x) => dash(x.Device)],
         ['Tags', (x) => tags(x.Tags)],
-      ], body.Disks ?? [], { empty: `No disks in ${ctx.region}.` }));
+      ], body.Disks ?? [], { empty: `No disks in ${ctx.region}.` }), more(body, (body.Disks ?? []).length));
     }),
     load(s, async () => {
       const body = await call('swas-open', 'ListSnapshots', { RegionId: ctx.region, PageSize: 100 });
@@ -111,7 +112,7 @@ async function disks(root, ctx) {
         ['Source disk', (x) => `${dash(x.SourceDiskId)} (${dash(x.SourceDiskType)})`],
         ['Server', (x) => dash(x.InstanceId)],
         ['Created', (x) => when(x.CreationTime)],
-      ], body.Snapshots ?? [], { empty: `No snapshots in ${ctx.region}.` }));
+      ], body.Snapshots ?? [], { empty: `No snapshots in ${ctx.region}.` }), more(body, (body.Snapshots ?? []).length));
     }),
   ]);
 }
@@ -148,7 +149,7 @@ async function images(root, ctx) {
           text: `Delete ${x.Name || x.ImageId} (${x.ImageId}). A shared image cannot be deleted.`, confirm: 'Delete',
           action: 'DeleteCustomImages', params: { RegionId: ctx.region, ImageIds: JSON.stringify([x.ImageId]) }, done: draw }),
         { class: 'danger' }))],
-    ], body.CustomImages ?? [], { empty: `No custom images in ${ctx.region}.` }));
+    ], body.CustomImages ?? [], { empty: `No custom images in ${ctx.region}.` }), more(body, (body.CustomImages ?? []).length));
   });
   const shareAccounts = async (x) => {
     fill(shares, h('p', { class: 'loading' }, 'Loading…'));
@@ -221,7 +222,7 @@ async function keypairs(root, ctx) {
       ['Servers', (k) => ((k.InstanceIds ?? []).length ? k.InstanceIds.join(', ') : '—')],
       ['Public key', (k) => h('code', { class: 'clip', title: k.PublicKey ?? '' }, k.PublicKey ? `${k.PublicKey.slice(0, 40)}…` : '—')],
       ['Created', (k) => when(k.CreationTime)],
-    ], body.KeyPairs ?? [], { empty: `No key pairs in ${ctx.region}.` }));
+    ], body.KeyPairs ?? [], { empty: `No key pairs in ${ctx.region}.` }), more(body, (body.KeyPairs ?? []).length));
   });
 }
 
