@@ -259,6 +259,10 @@ test('with the keyboard alone: sign in, reach the navigation, and a dialog that 
   await p.keyboard.press('Enter');
   await p.waitForSelector(row(id));
   assert.equal(await p.evaluate(() => document.activeElement.tagName + ' ' + document.activeElement.textContent), 'H1 Servers');
+  // the skip link moves focus to the view and leaves the route alone
+  await p.focus('.skip');
+  await p.keyboard.press('Enter');
+  assert.equal(await p.evaluate(() => `${location.hash} ${document.activeElement.tagName} ${document.activeElement.textContent}`), '#/servers H1 Servers');
   // Tab moves on from the heading to the view's controls, and the focus is visible
   await p.keyboard.press('Tab');
   assert.equal(await p.evaluate(() => document.activeElement.matches(':focus-visible')), true);
