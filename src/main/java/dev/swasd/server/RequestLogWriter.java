@@ -30,9 +30,14 @@ final class RequestLogWriter implements AutoCloseable {
     /** Calls queued at most; at 30,000 requests a second, two seconds of them. */
     static final int CAPACITY = 65_536;
     /** Entries per transaction at most. */
-    static final int BATCH = 1_000;
-    /** How often the queue is written when it does not fill a batch first. */
-    static final Duration INTERVAL = Duration.ofMillis(200);
+    static final int BATCH = 10_000;
+    /**
+     * How often the queue is written when it does not fill a batch first. Every commit on SQLite
+     * makes the read cache (ReadCache) read again what it kept: at 200 ms and 1,000 entries a batch
+     * the list benchmark committed some 20 times a second and lost a quarter of its throughput
+     * (docs/performance.md); once a second it is within the noise.
+     */
+    static final Duration INTERVAL = Duration.ofSeconds(1);
     /** How long close waits for the last batches. */
     private static final long CLOSE_SECONDS = 10;
 

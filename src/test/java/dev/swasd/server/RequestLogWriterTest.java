@@ -72,6 +72,20 @@ class RequestLogWriterTest {
     }
 
     @Test
+    void parametersAreJsonWhateverTheyHold() throws Exception {
+        Map<String, String> params = Map.of(
+                "Remark",
+                "a \"quoted\" \\ back\nslash\t\u0001 \u4e2d\u6587 \ud83d\ude00",
+                "Key\"Name",
+                "v",
+                "Empty",
+                "");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RequestLogEntries.parameters(params));
+        assertThat(tree.size()).isEqualTo(3);
+        params.forEach((k, v) -> assertThat(tree.path(k).asText()).isEqualTo(v));
+    }
+
+    @Test
     void aRowNamesItsPrincipalAsTheAccessLogDoes() {
         RequestLogRecord root = RequestLogEntries.row(call("r1", ROOT, Map.of("RegionId", "cn-hangzhou")));
         assertThat(root.principal()).isEqualTo("1234567890123456");
