@@ -38,6 +38,21 @@ async function page({ width = 1280, height = 800 } = {}) {
 }
 
 const text = (p, selector) => p.$eval(selector, (el) => el.textContent.trim());
+
+/**
+ * Waits until the request log's rows satisfy `check` (run in the page), pressing Refresh while
+ * they do not: the log is written in batches, a moment after the calls.
+ */
+async function logRows(p, check, arg) {
+  const until = Date.now() + 15000;
+  for (;;) {
+    await p.waitForFunction(() => !document.querySelector('main .loading'));
+    if (await p.evaluate(check, arg)) return;
+    if (Date.now() > until) throw new Error('the request log never showed the expected calls');
+    await new Promise((r) => setTimeout(r, 500));
+    await p.locator('::-p-aria([name="Refresh"][role="button"])').click();
+  }
+}
 const row = (id) => `tr[data-instance-id="${id}"]`;
 
 test('the console is served from the jar with a strict policy, and /console leads to /console/', async () => {
@@ -105,8 +120,8 @@ test('a call the SDK made and failed shows in the request log with its Code, and
   await p.waitForSelector('#log-code');
   await p.locator('#log-code').fill('InvalidImageId.NotFound');
   await p.locator('::-p-aria([name="Filter"][role="button"])').click();
-  await p.waitForFunction(() => [...document.querySelectorAll('table.log tbody tr:not(.detail-row)')].length === 1
-    && document.querySelector('table.log td[data-label="Code"]')?.textContent === 'InvalidImageId.NotFound', { timeout: 10000 });
+  await logRows(p, () => [...document.querySelectorAll('table.log tbody tr:not(.detail-row)')].length === 1
+    && document.querySelector('table.log td[data-label="Code"]')?.textContent === 'InvalidImageId.NotFound');
   const cells = await p.$$eval('table.log tbody tr:not(.detail-row) td', (tds) => Object.fromEntries(tds.map((td) => [td.dataset.label, td.textContent.trim()])));
   assert.match(cells.Action, /^DeleteCustomImages/);
   assert.equal(cells.Status, '404');
@@ -206,9 +221,10 @@ test('a RAM user without permission is refused with Forbidden.RAM as the service
   await root.locator('::-p-aria([name="Request log"][role="link"])').click();
   await root.locator('#log-principal').fill('1000000000000001/viewer');
   await root.locator('::-p-aria([name="Filter"][role="button"])').click();
-  await root.waitForFunction(() => {
+  await logRows(root, () => {
     const rows = [...document.querySelectorAll('table.log tbody tr:not(.detail-row)')];
-    return rows.length > 0 && rows.every((r) => r.querySelector('td[data-label="Principal"]').textContent === '1000000000000001/viewer');
+    return rows.some((r) => r.querySelector('td[data-label="Code"]').textContent === 'Forbidden.RAM')
+      && rows.every((r) => r.querySelector('td[data-label="Principal"]').textContent === '1000000000000001/viewer');
   });
   const codes = await root.$$eval('table.log td[data-label="Code"]', (tds) => tds.map((td) => td.textContent));
   assert.ok(codes.includes('Forbidden.RAM'), codes.join());

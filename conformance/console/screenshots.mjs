@@ -110,6 +110,7 @@ try {
   await page.waitForSelector('.sim-result dl, .sim-result .error');
   await page.evaluate(() => document.querySelector('.simulator').scrollIntoView());
   await shot('ram');
+  await sleep(1500); // the request log is written in batches, once a second
   await view('logs');
   await page.waitForSelector('table.log');
   await page.type('#log-code', 'CustomImageInShare');
