@@ -129,7 +129,11 @@ public final class Swasd implements AutoCloseable {
             actions = registerActions(
                     swas,
                     RamDomain.create(
-                            config.ramLimits(), cipher, RamAdapters.documentCheck(), RamAdapters.systemPolicies()));
+                            config.ramLimits(),
+                            cipher,
+                            RamAdapters.documentCheck(),
+                            RamAdapters.systemPolicies(),
+                            RamAdapters.policyEngine()));
         } catch (RuntimeException e) {
             try {
                 awaitDatabase(opening, metrics).close();

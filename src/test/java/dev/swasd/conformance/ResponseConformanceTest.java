@@ -74,6 +74,9 @@ class ResponseConformanceTest {
                 if (c.getKey().equals("swas-open")) {
                     resource(Catalog.SWAS_OPEN_EXTENSIONS).path("actions").forEach(actions::add);
                 }
+                if (c.getKey().equals("ram")) {
+                    resource(Catalog.RAM_EXTENSIONS).path("actions").forEach(actions::add);
+                }
                 for (JsonNode a : actions) {
                     String action = a.path("action").asText();
                     var tree = JSON.createArrayNode();
@@ -689,6 +692,30 @@ class ResponseConformanceTest {
         r.call("ram", "SetDefaultPolicyVersion", "PolicyName", "ReadSwas", "VersionId", "v2");
         r.call("ram", "DeletePolicyVersion", "PolicyName", "ReadSwas", "VersionId", "v1");
         r.call("ram", "AttachPolicyToUser", "PolicyName", "ReadSwas", "PolicyType", "Custom", "UserName", "alice");
+        // swasd's policy simulator (an extension): Allow with its MatchedStatement, and an implicit deny without
+        JsonNode allowed = r.call(
+                "ram",
+                "SimulatePrincipalPolicy",
+                "PrincipalType",
+                "User",
+                "PrincipalName",
+                "alice",
+                "ActionName",
+                "swas-open:ListInstances");
+        assertThat(allowed.path("MatchedStatement").path("PolicyName").asText()).isEqualTo("ReadSwas");
+        r.call(
+                "ram",
+                "SimulatePrincipalPolicy",
+                "PrincipalType",
+                "Group",
+                "PrincipalName",
+                "devs",
+                "ActionName",
+                "swas-open:StopInstance",
+                "ResourceArn",
+                "*",
+                "SourceIp",
+                "192.0.2.1");
         r.call("ram", "AttachPolicyToGroup", "PolicyName", "ReadSwas", "PolicyType", "Custom", "GroupName", "devs");
         r.call("ram", "ListPoliciesForUser", "UserName", "alice");
         r.call("ram", "ListPoliciesForGroup", "GroupName", "devs");

@@ -43,7 +43,8 @@ class CoverageDocTest {
     }
 
     /** swasd's own actions beside each product's SDK actions, by the catalog file that adds them. */
-    static final Map<String, String> EXTENSIONS = Map.of("swas-open", Catalog.SWAS_OPEN_EXTENSIONS);
+    static final Map<String, String> EXTENSIONS =
+            Map.of("swas-open", Catalog.SWAS_OPEN_EXTENSIONS, "ram", Catalog.RAM_EXTENSIONS);
 
     static Set<String> extensions(String code) {
         String resource = EXTENSIONS.get(code);
