@@ -33,8 +33,16 @@ async function page({ width = 1280, height = 800 } = {}) {
   await p.setViewport({ width, height });
   const errors = [];
   p.on('pageerror', (e) => errors.push(e.message));
+  // a refused answer logs "Failed to load resource" (expected); anything the policy blocked is an error
+  p.on('console', (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
   p.errors = errors;
   return p;
+}
+
+/** Closes a page once it has thrown no error of its own. */
+async function done(p) {
+  assert.deepEqual(p.errors, [], 'errors in the page');
+  await p.close();
 }
 
 const text = (p, selector) => p.$eval(selector, (el) => el.textContent.trim());
@@ -85,7 +93,7 @@ test('a wrong secret is refused at sign-in with the service\'s Code, and nothing
   assert.equal(await text(p, '.form-message .error .code'), 'SignatureDoesNotMatch');
   assert.equal(await p.$eval('nav', (n) => n.hidden), true);
   assert.equal(await p.evaluate(() => sessionStorage.length), 0);
-  await p.close();
+  await done(p);
 });
 
 test('signed in with the root key: a server made through the SDK appears; Stop, confirmed, stops it', async () => {
@@ -106,8 +114,7 @@ test('signed in with the root key: a server made through the SDK appears; Stop, 
     { timeout: 15000 }, row(id));
   assert.equal((await H.instance(client, id)).status, 'Stopped');
   assert.match(await text(p, '.notice'), /StopInstance accepted/);
-  assert.deepEqual(p.errors, []);
-  await p.close();
+  await done(p);
 });
 
 test('a call the SDK made and failed shows in the request log with its Code, and its Java and Node code repeat it', async () => {
@@ -148,8 +155,7 @@ test('a call the SDK made and failed shows in the request log with its Code, and
   // com.aliyun:tea-openapi from this project's test class path)
   const out = runJava(java);
   assert.match(out, /^HTTP 404 InvalidImageId\.NotFound: /m);
-  assert.deepEqual(p.errors, []);
-  await p.close();
+  await done(p);
 });
 
 /** Runs Java statements (the console's snippet: imports, then statements) in a main method. */
@@ -198,7 +204,7 @@ test('a custom image shared to ECS: Delete shows CustomImageInShare as the servi
   await p.waitForSelector('.message .error');
   assert.equal(await text(p, '.message .error .code'), 'CustomImageInShare');
   assert.equal(await text(p, '.message .error .message'), 'The custom image is in sharing,please unshare first then to retry.');
-  await p.close();
+  await done(p);
 });
 
 test('a RAM user without permission is refused with Forbidden.RAM as the service words it', async () => {
@@ -213,7 +219,7 @@ test('a RAM user without permission is refused with Forbidden.RAM as the service
   await p.locator('::-p-aria([name="Request log"][role="link"])').click();
   await p.waitForFunction(() => document.querySelector('main .error .code')?.textContent === 'Forbidden.RAM'
     && /ListRequestLogs/.test(document.querySelector('main .error .message')?.textContent ?? ''));
-  await p.close();
+  await done(p);
 
   // the root sees the user's refused calls in the log, found by principal
   const root = await page();
@@ -228,7 +234,7 @@ test('a RAM user without permission is refused with Forbidden.RAM as the service
   });
   const codes = await root.$$eval('table.log td[data-label="Code"]', (tds) => tds.map((td) => td.textContent));
   assert.ok(codes.includes('Forbidden.RAM'), codes.join());
-  await root.close();
+  await done(root);
 });
 
 test('the policy simulator answers ImplicitDeny for that user, then Allow with the statement once a policy is attached', async () => {
@@ -252,7 +258,7 @@ test('the policy simulator answers ImplicitDeny for that user, then Allow with t
   const allowed = await simulate();
   assert.match(allowed, /DecisionAllow/);
   assert.match(allowed, /stop-servers \(Custom\), Statement\[\d\]/);
-  await root.close();
+  await done(root);
 });
 
 test('with the keyboard alone: sign in, reach the navigation, and a dialog that keeps focus and closes on Escape', async () => {
@@ -301,7 +307,7 @@ test('with the keyboard alone: sign in, reach the navigation, and a dialog that 
   assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Reboot', 'focus goes back to what opened the dialog');
   assert.equal((await H.instance(client, id)).status, 'Running', 'nothing done');
   void reboot;
-  await p.close();
+  await done(p);
 });
 
 test('on a narrow screen (390 px) the views fit: navigation on top, servers as cards', async () => {
@@ -322,6 +328,5 @@ test('on a narrow screen (390 px) the views fit: navigation on top, servers as c
   assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the Stop button is on screen');
   const nav = await (await p.$('nav')).boundingBox();
   assert.ok(nav.y < 200 && nav.width >= 350, 'the navigation runs across the top');
-  assert.deepEqual(p.errors, []);
-  await p.close();
+  await done(p);
 });
