@@ -81,6 +81,18 @@ test('the console is served from the jar with a strict policy, and /console lead
   assert.equal(js.headers.get('content-type'), 'text/javascript;charset=utf-8');
   assert.equal((await fetch(`http://${endpoint}/console/nothing.js`)).status, 404);
   assert.equal((await fetch(`http://${endpoint}/console/`, { method: 'POST' })).status, 405);
+  // the browser enforces it: script written into the page does not run, nothing loads from elsewhere
+  const p = await page();
+  await p.goto(`http://${endpoint}/console/`);
+  await p.waitForSelector('#access-key-id');
+  await p.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.body.append(script);
+  });
+  assert.equal(await p.evaluate(() => window.injected), undefined);
+  assert.match(p.errors.join(), /Content Security Policy/);
+  await p.close();
 });
 
 test('a wrong secret is refused at sign-in with the service\'s Code, and nothing is kept', async () => {
