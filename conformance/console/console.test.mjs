@@ -126,6 +126,10 @@ test('signed in with the root key: a server made through the SDK appears; Stop, 
     { timeout: 15000 }, row(id));
   assert.equal((await H.instance(client, id)).status, 'Stopped');
   assert.match(await text(p, '.notice'), /StopInstance accepted/);
+  // Sign out forgets the key
+  await p.locator('::-p-aria([name="Sign out"][role="button"])').click();
+  await p.waitForSelector('#access-key-id');
+  assert.equal(await p.evaluate(() => sessionStorage.length), 0);
   await done(p);
 });
 

@@ -124,6 +124,7 @@ regionSelect.addEventListener('change', () => {
 });
 
 document.getElementById('sign-out').addEventListener('click', () => {
+  generation += 1; // a view still loading or refreshing stops
   saveSession(null);
   fill(regionSelect);
   location.hash = '#/sign-in';
