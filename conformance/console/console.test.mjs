@@ -158,6 +158,11 @@ test('a call the SDK made and failed shows in the request log with its Code, and
   assert.match(java, /client\.callApi\(params/);
   // the Node code, run as it is shown, makes the same call and gets the same answer
   const node = await text(p, 'pre.code.node');
+  // Copy puts exactly that code on the clipboard
+  await browser.defaultBrowserContext().overridePermissions(`http://${endpoint}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  await p.locator('::-p-aria([name="Copy Node"][role="button"])').click();
+  await p.waitForFunction(() => [...document.querySelectorAll('.copied')].some((el) => el.textContent === 'Copied.'));
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), await p.$eval('pre.code.node', (el) => el.textContent));
   const dir = mkdtempSync(join(H.npmDir, '.console-snippet-'));
   try {
     writeFileSync(join(dir, 'repeat.mjs'), node);
