@@ -237,6 +237,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println(
                     "swasd: control API on http://" + endpoint + "/_swasd/ (HTTP Basic with the root AccessKey)");
         }
+        System.out.println("swasd: console on http://" + endpoint + "/console/ (sign in with an AccessKey)");
         System.out.println("swasd: SDK config: endpoint=\"" + endpoint + "\" protocol=\"http\" regionId=\"cn-hangzhou\""
                 + " accessKeyId=\"" + server.rootAccessKeyId() + "\"");
         System.out.flush();
