@@ -1,5 +1,6 @@
 package dev.swasd.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,18 +11,45 @@ public final class RequestLogRepository {
     /** Rows one purge statement removes at most, so that no purge holds the writer for long. */
     static final int PURGE_CHUNK = 5000;
 
-    private final Table<RequestLogRecord> table = table();
-
     /** The table as the domain reads it. */
     public static Table<RequestLogRecord> table() {
         return new Table<>("request_log", RequestLogRecord.class, "requestId");
     }
 
-    /** Appends a batch of entries in the caller's transaction. */
+    private static final String INSERT = "INSERT INTO request_log (request_id, account_id, logged_at, product, action, "
+            + "api_version, principal, user_name, access_key_id, source_ip, parameters, http_status, code, message, "
+            + "latency_micros) VALUES (" + Tx.marks(15) + ")";
+
+    /**
+     * Appends a batch of entries in the caller's transaction. The row's values are taken by plain
+     * calls rather than through {@link Table}'s reflection: a profile of the list benchmark had a
+     * fifth of the log's cost there.
+     */
     public void append(Tx tx, List<RequestLogRecord> entries) {
-        if (!entries.isEmpty()) {
-            table.insertAll(tx, entries);
+        if (entries.isEmpty()) {
+            return;
         }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (RequestLogRecord e : entries) {
+            rows.add(new Object[] {
+                e.requestId(),
+                e.accountId(),
+                e.loggedAt(),
+                e.product(),
+                e.action(),
+                e.apiVersion(),
+                e.principal(),
+                e.userName(),
+                e.accessKeyId(),
+                e.sourceIp(),
+                e.parameters(),
+                e.httpStatus(),
+                e.code(),
+                e.message(),
+                e.latencyMicros()
+            });
+        }
+        tx.batch(INSERT, rows);
     }
 
     /**

@@ -138,19 +138,6 @@ public final class Table<R extends Record> {
         tx.update(insertSql, args);
     }
 
-    /** Inserts every row in one batch (one round trip on PostgreSQL). */
-    public void insertAll(Tx tx, List<R> rows) {
-        List<Object[]> args = new ArrayList<>(rows.size());
-        for (R row : rows) {
-            Object[] values = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = value(row, i);
-            }
-            args.add(values);
-        }
-        tx.batch(insertSql, args);
-    }
-
     /** The row with this key; a soft-deleted row is not found. */
     public Optional<R> find(Tx tx, Object key) {
         return tx.one(findSql, this::row, key);
