@@ -310,7 +310,6 @@ test('with the keyboard alone: sign in, reach the navigation, and a dialog that 
   await p.keyboard.press('Tab');
   assert.equal(await p.evaluate(() => document.activeElement.matches(':focus-visible')), true);
   // to the row's Reboot button by Tab alone, then Enter opens the confirmation
-  const reboot = `${row(id)} button:not([disabled])`;
   await p.waitForSelector(`${row(id)} ::-p-aria([name="Reboot"][role="button"]):not([disabled])`);
   for (let i = 0; i < 40; i++) {
     if (await p.evaluate(() => document.activeElement.textContent === 'Reboot')) break;
@@ -327,7 +326,6 @@ test('with the keyboard alone: sign in, reach the navigation, and a dialog that 
   await p.waitForSelector('dialog#confirm:not([open])');
   assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Reboot', 'focus goes back to what opened the dialog');
   assert.equal((await H.instance(client, id)).status, 'Running', 'nothing done');
-  void reboot;
   await done(p);
 });
 
