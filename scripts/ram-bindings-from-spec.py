@@ -237,6 +237,18 @@ EXTENSIONS = [
         "corrections": ["not in ram.md: an extension action (the Terraform provider's disk resource); the disk is "
                         "made on the server, so the server's ARN is checked, as ResetSystem checks it"],
     },
+    {
+        "action": "ListRequestLogs",
+        "ramAction": "swas-open:ListRequestLogs",
+        "accessLevel": "list",
+        "resourceType": None,
+        "resourceRequired": False,
+        "authorization": "all-resources",
+        "arnTemplates": ["*"],
+        "basis": "inferred",
+        "corrections": ["not in ram.md: swasd's own action (the web console's request log, issue 21); it names no "
+                        "resource, so it is checked on '*' as the service's account-wide List actions are"],
+    },
 ]
 
 

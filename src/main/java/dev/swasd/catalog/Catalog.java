@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public final class Catalog {
     /** swas-open actions real clients call that the SDK model lacks (CreateDisk). */
     public static final String SWAS_OPEN_EXTENSIONS = "/catalog/swas-open-extensions.json";
+    /** RAM actions swasd adds for its console (SimulatePrincipalPolicy). */
+    public static final String RAM_EXTENSIONS = "/catalog/ram-extensions.json";
 
     private final Map<String, Product> byVersion;
 
@@ -30,7 +32,7 @@ public final class Catalog {
                         "/catalog/swas-open-ram.json",
                         SWAS_OPEN_EXTENSIONS),
                 CatalogLoader.load("ecs", "/catalog/ecs-2014-05-26.json"),
-                CatalogLoader.load("ram", "/catalog/ram-2015-05-01.json")));
+                CatalogLoader.loadWithExtensions("ram", "/catalog/ram-2015-05-01.json", RAM_EXTENSIONS)));
     }
 
     public Optional<Product> productForVersion(String version) {

@@ -53,6 +53,14 @@ public final class CatalogLoader {
         return parse(productCode, root, levels);
     }
 
+    /** A product whose actions carry their access levels, with extension actions beside them (ram-extensions.json). */
+    public static Product loadWithExtensions(String productCode, String resource, String extensionsResource) {
+        JsonNode root = read(resource).deepCopy();
+        ArrayNode actions = (ArrayNode) root.path("actions");
+        read(extensionsResource).path("actions").forEach(actions::add);
+        return parse(productCode, root, Map.of());
+    }
+
     private static JsonNode read(String resource) {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -130,6 +130,14 @@ final class ServeCommand implements Callable<Integer> {
     String ramRefresh;
 
     @Option(
+            names = "--request-log-days",
+            paramLabel = "DAYS",
+            defaultValue = "${env:SWASD_REQUEST_LOG_DAYS:-7}",
+            description = "How many days the request log keeps each API call (ListRequestLogs, the console's "
+                    + "request log); 0 turns the log off (SWASD_REQUEST_LOG_DAYS; default ${DEFAULT-VALUE}).")
+    int requestLogDays;
+
+    @Option(
             names = "--control-api",
             defaultValue = "${env:SWASD_CONTROL_API:-false}",
             description =
@@ -167,7 +175,8 @@ final class ServeCommand implements Callable<Integer> {
                                     "--durability must be normal or strict, got '" + durability + "'")),
                     ServerConfig.ramLimits(ramLimitSettings),
                     DurationText.parse(ramRefresh),
-                    defaultRegion);
+                    defaultRegion,
+                    requestLogDays);
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
@@ -228,6 +237,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println(
                     "swasd: control API on http://" + endpoint + "/_swasd/ (HTTP Basic with the root AccessKey)");
         }
+        System.out.println("swasd: console on http://" + endpoint + "/console/ (sign in with an AccessKey)");
         System.out.println("swasd: SDK config: endpoint=\"" + endpoint + "\" protocol=\"http\" regionId=\"cn-hangzhou\""
                 + " accessKeyId=\"" + server.rootAccessKeyId() + "\"");
         System.out.flush();

@@ -274,6 +274,7 @@ public final class EmbeddedSwasd implements AutoCloseable {
         private final List<String> quotas = new ArrayList<>();
         private final List<String> ramLimits = new ArrayList<>();
         private Duration ramRefresh = ServerConfig.DEFAULT_RAM_REFRESH;
+        private int requestLogDays = ServerConfig.DEFAULT_REQUEST_LOG_DAYS;
 
         private Builder() {}
 
@@ -366,6 +367,19 @@ public final class EmbeddedSwasd implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code --request-log-days}: how many days the request log keeps each call (default
+         * {@value ServerConfig#DEFAULT_REQUEST_LOG_DAYS}); 0 turns it off.
+         */
+        public Builder requestLogDays(int days) {
+            if (days < 0 || days > ServerConfig.MAX_REQUEST_LOG_DAYS) {
+                throw new IllegalArgumentException(
+                        "requestLogDays must be from 0 to " + ServerConfig.MAX_REQUEST_LOG_DAYS + ", got " + days);
+            }
+            this.requestLogDays = days;
+            return this;
+        }
+
         /** Starts a server; IllegalStateException if it cannot (the cause says why). */
         public EmbeddedSwasd start() {
             boolean temporary = dataDirectory == null;
@@ -393,7 +407,8 @@ public final class EmbeddedSwasd implements AutoCloseable {
                         Database.Durability.NORMAL,
                         ServerConfig.ramLimits(ramLimits),
                         ramRefresh,
-                        regionId);
+                        regionId,
+                        requestLogDays);
                 return new EmbeddedSwasd(Swasd.start(config, true), dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {
                 if (temporary && dir != null) {

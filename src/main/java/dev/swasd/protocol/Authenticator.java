@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The authenticate stage: verifies a V1 or V3 signature in the order of protocol.md section 6
@@ -74,6 +75,29 @@ public final class Authenticator {
             throw GatewayErrors.signatureMethod();
         }
         return v1(request);
+    }
+
+    /**
+     * Whose AccessKey a request names, whether or not its signature holds: for the request log,
+     * which files a refused call under the key's account. Empty when the request names no key or
+     * an unknown one. Nothing is verified here; never use it to authorize.
+     */
+    public Optional<Principal> namedSigner(ApiRequest request) {
+        String keyId;
+        String authorization = request.header("authorization");
+        if (authorization != null && authorization.startsWith("ACS3-")) {
+            try {
+                keyId = SignatureV3.parse(authorization).accessKeyId();
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        } else {
+            keyId = request.params().get("AccessKeyId");
+        }
+        if (keyId == null || keyId.isEmpty()) {
+            return Optional.empty();
+        }
+        return credentials.find(keyId).map(Credential::principal);
     }
 
     private Pending v1(ApiRequest request) {

@@ -46,7 +46,8 @@ public final class RamApiBindings {
                         "AttachPolicyToUser",
                         "DetachPolicyFromUser",
                         "AttachPolicyToGroup",
-                        "DetachPolicyFromGroup")));
+                        "DetachPolicyFromGroup",
+                        "SimulatePrincipalPolicy")));
     }
 
     public static String ramAction(String api) {
@@ -96,6 +97,12 @@ public final class RamApiBindings {
                 List.of(prefix + "user/" + text(params, "UserName"), policyArn(accountId, params));
             case "AttachPolicyToGroup", "DetachPolicyFromGroup" ->
                 List.of(prefix + "group/" + text(params, "GroupName"), policyArn(accountId, params));
+            // swasd's extension (ram-extensions.json): reading what a user's or group's policies allow
+            // is reading that entity, so it is checked on the entity, as GetUser and GetGroup are
+            case "SimulatePrincipalPolicy" ->
+                List.of(prefix
+                        + ("Group".equals(params.get("PrincipalType")) ? "group/" : "user/")
+                        + text(params, "PrincipalName"));
             default -> throw new IllegalArgumentException("no RAM binding for ram action " + api);
         };
     }

@@ -36,6 +36,12 @@ public final class RamErrors {
         return new ApiException(400, "InvalidParameter.PolicyType", "The parameter - \"PolicyType\" is incorrect.");
     }
 
+    /** SimulatePrincipalPolicy's PrincipalType, neither User nor Group (RAM's pattern for PolicyType). */
+    public static ApiException principalType() {
+        return new ApiException(
+                400, "InvalidParameter.PrincipalType", "The parameter - \"PrincipalType\" is incorrect.");
+    }
+
     public static ApiException malformedPolicyDocument(String detail) {
         return new ApiException(400, "MalformedPolicyDocument", detail);
     }

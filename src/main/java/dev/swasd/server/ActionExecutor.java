@@ -63,6 +63,7 @@ final class ActionExecutor {
 
     ObjectNode execute(CallContext ctx, ValidatedParams params, ActionHandler handler) {
         OperationDef op = ctx.operation();
+        handler.beforeTransaction();
         if (isRead(op)) {
             return db.read(tx -> handler.handle(ctx, params, tx));
         }

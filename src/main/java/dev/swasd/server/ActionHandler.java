@@ -12,4 +12,10 @@ import dev.swasd.store.Tx;
 @FunctionalInterface
 public interface ActionHandler {
     ObjectNode handle(CallContext context, ValidatedParams params, Tx tx);
+
+    /**
+     * Runs before the action's transaction begins, outside it (the request log's ListRequestLogs
+     * writes this node's pending entries here, so that it reads them); nothing by default.
+     */
+    default void beforeTransaction() {}
 }

@@ -1,7 +1,9 @@
 package dev.swasd.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swasd.catalog.OperationDef;
 import dev.swasd.protocol.ValidatedParams;
+import dev.swasd.store.Tx;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,31 @@ public final class ActionRegistry {
     public ActionRegistry addReusable(String product, String action, ReusableRead read) {
         add(product, action, (ctx, p, tx) -> read.read(ctx, p, tx).body());
         reusable.put(product + "/" + action, read);
+        return this;
+    }
+
+    /**
+     * Makes {@code before} run ahead of the action's transaction each time the action runs (see
+     * {@link ActionHandler#beforeTransaction}); the action must have a handler and not be reusable.
+     */
+    public ActionRegistry before(String product, String action, Runnable before) {
+        String key = product + "/" + action;
+        ActionHandler handler = handlers.get(key);
+        if (handler == null || reusable.containsKey(key)) {
+            throw new IllegalStateException("no plain handler for " + product + " " + action);
+        }
+        handlers.put(key, new ActionHandler() {
+            @Override
+            public ObjectNode handle(CallContext context, ValidatedParams params, Tx tx) {
+                return handler.handle(context, params, tx);
+            }
+
+            @Override
+            public void beforeTransaction() {
+                handler.beforeTransaction();
+                before.run();
+            }
+        });
         return this;
     }
 

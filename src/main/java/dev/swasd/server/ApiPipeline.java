@@ -42,6 +42,8 @@ public final class ApiPipeline {
     private final String defaultRegion;
     /** Faults injected through the control API; null when it is off. */
     private volatile Faults faults;
+    /** Where every call is recorded for ListRequestLogs; null when the request log is off. */
+    private RequestLogWriter requestLog;
 
     /** Without RAM users: only the root identity is allowed. */
     ApiPipeline(
@@ -89,11 +91,18 @@ public final class ApiPipeline {
         this.faults = faults;
     }
 
+    /** Records this pipeline's calls in the request log (before the node serves). */
+    void logRequests(RequestLogWriter writer) {
+        this.requestLog = writer;
+    }
+
     public RenderedResponse handle(ApiRequest request, String requestId) {
         long started = System.nanoTime();
+        RequestLogWriter log = requestLog;
+        long receivedAt = log == null ? 0 : clock.millis();
         String action = actionName(request);
         Principal principal = null;
-        String product = "swas-open";
+        String product = null;
         RenderedResponse response = null;
         ApiError failure = null;
         ObjectNode deniedDetail = null;
@@ -156,14 +165,73 @@ public final class ApiPipeline {
             }
         }
         if (failure != null) {
-            response = ResponseRenderer.error(failure, requestId, request.host(), product, deniedDetail, request.xml());
+            response = ResponseRenderer.error(
+                    failure,
+                    requestId,
+                    request.host(),
+                    product == null ? "swas-open" : product,
+                    deniedDetail,
+                    request.xml());
         }
         long nanos = System.nanoTime() - started;
         String code = failure == null ? null : failure.code();
         AccessLog.record(
                 requestId, action, principal == null ? null : principal.displayName(), response.status(), code, nanos);
         metrics.record(action, response.status(), code, nanos);
+        if (log != null) {
+            record(log, request, requestId, receivedAt, action, product, principal, response.status(), failure, nanos);
+        }
         return response;
+    }
+
+    /**
+     * Queues the call for the request log under its signer's account: the authenticated principal,
+     * else (a refused signature, an expired timestamp ...) the owner of the AccessKey it names. A
+     * call that names no known key belongs to no account and is not kept.
+     */
+    private void record(
+            RequestLogWriter log,
+            ApiRequest request,
+            String requestId,
+            long receivedAt,
+            String action,
+            String product,
+            Principal principal,
+            int status,
+            ApiError failure,
+            long nanos) {
+        try {
+            Principal owner = principal != null
+                    ? principal
+                    : authenticator.namedSigner(request).orElse(null);
+            if (owner == null) {
+                return;
+            }
+            String version = versionName(request);
+            String code = product != null
+                    ? product
+                    : (version == null
+                            ? "swas-open"
+                            : catalog.productForVersion(version)
+                                    .map(Product::code)
+                                    .orElse("swas-open"));
+            log.record(new RequestLogEntries.Call(
+                    requestId,
+                    receivedAt,
+                    code,
+                    action,
+                    version,
+                    owner,
+                    request.sourceIp(),
+                    request.params(),
+                    status,
+                    failure == null ? null : failure.code(),
+                    failure == null ? null : failure.message(),
+                    nanos));
+        } catch (RuntimeException e) {
+            // the log never fails a request: a key look-up that failed only loses this entry
+            LOG.debug("request_id={} not logged: {}", requestId, e.getMessage());
+        }
     }
 
     private ObjectNode execute(

@@ -106,7 +106,7 @@ public final class HttpFrontend {
         // how long a connection may send nothing; a body that stops arriving is answered then
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
-        handler = new ApiHandler(new RequestDecoder(limits), limits, pipeline, ops);
+        handler = new ApiHandler(new RequestDecoder(limits), limits, pipeline, ops, WebConsole.load());
         server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler(new EnvelopeErrorHandler());
         server.setStopTimeout(15_000);
@@ -137,10 +137,12 @@ public final class HttpFrontend {
         private final RequestLimits limits;
         private final ApiPipeline pipeline;
         private final Ops ops;
+        private final WebConsole console;
         private volatile ControlApi control;
 
-        ApiHandler(RequestDecoder decoder, RequestLimits limits, ApiPipeline pipeline, Ops ops) {
+        ApiHandler(RequestDecoder decoder, RequestLimits limits, ApiPipeline pipeline, Ops ops, WebConsole console) {
             super(InvocationType.BLOCKING);
+            this.console = console;
             this.decoder = decoder;
             this.limits = limits;
             this.pipeline = pipeline;
@@ -181,6 +183,16 @@ public final class HttpFrontend {
                         200,
                         Metrics.CONTENT_TYPE,
                         ops.metrics().get().getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            if (WebConsole.handles(path)) {
+                WebConsole.Answer answer = console.serve(request.getMethod(), path);
+                WebConsole.HEADERS.forEach(
+                        (name, value) -> response.getHeaders().put(name, value));
+                if (answer.location() != null) {
+                    response.getHeaders().put(HttpHeader.LOCATION, answer.location());
+                }
+                write(response, callback, answer.status(), answer.contentType(), answer.body());
                 return true;
             }
             ControlApi controls = control;

@@ -23,6 +23,7 @@ import java.util.List;
  * @param ramRefresh    how long a node trusts the RAM epoch it last read: the longest a RAM change
  *                      made through another node (or {@code swasd admin}) takes to govern this one
  * @param defaultRegion the region of a request that names none, where its Host names none either
+ * @param requestLogDays how many days the request log keeps a call (docs/request-log.md); 0 turns the log off
  */
 public record ServerConfig(
         String bind,
@@ -43,10 +44,65 @@ public record ServerConfig(
         Database.Durability durability,
         RamLimits ramLimits,
         Duration ramRefresh,
-        String defaultRegion) {
+        String defaultRegion,
+        int requestLogDays) {
 
     public static final Duration DEFAULT_RAM_REFRESH = Duration.ofSeconds(1);
     public static final String DEFAULT_REGION = "cn-hangzhou";
+    public static final int DEFAULT_REQUEST_LOG_DAYS = 7;
+    /** The longest retention {@code --request-log-days} takes: ten years. */
+    public static final int MAX_REQUEST_LOG_DAYS = 3650;
+
+    public ServerConfig {
+        if (requestLogDays < 0 || requestLogDays > MAX_REQUEST_LOG_DAYS) {
+            throw new IllegalArgumentException(
+                    "--request-log-days must be from 0 to " + MAX_REQUEST_LOG_DAYS + ", got " + requestLogDays);
+        }
+    }
+
+    /** With the default request-log retention, {@value #DEFAULT_REQUEST_LOG_DAYS} days. */
+    public ServerConfig(
+            String bind,
+            int port,
+            Path dataDir,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            String accountId,
+            String rootKeyId,
+            String rootKeySecret,
+            Path regionsFile,
+            String masterKey,
+            RequestLimits limits,
+            Clock clock,
+            Duration stateDelay,
+            Quotas quotas,
+            Database.Durability durability,
+            RamLimits ramLimits,
+            Duration ramRefresh,
+            String defaultRegion) {
+        this(
+                bind,
+                port,
+                dataDir,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                accountId,
+                rootKeyId,
+                rootKeySecret,
+                regionsFile,
+                masterKey,
+                limits,
+                clock,
+                stateDelay,
+                quotas,
+                durability,
+                ramLimits,
+                ramRefresh,
+                defaultRegion,
+                DEFAULT_REQUEST_LOG_DAYS);
+    }
 
     /** With the default region, {@value #DEFAULT_REGION}. */
     public ServerConfig(

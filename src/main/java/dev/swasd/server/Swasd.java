@@ -17,6 +17,7 @@ import dev.swasd.store.Database;
 import dev.swasd.store.IdentityRepository;
 import dev.swasd.store.NonceRepository;
 import dev.swasd.store.PrivateFiles;
+import dev.swasd.store.RequestLogRepository;
 import dev.swasd.store.ResourceTables;
 import dev.swasd.store.SecretCipher;
 import dev.swasd.swas.Caller;
@@ -42,6 +43,8 @@ public final class Swasd implements AutoCloseable {
     private static final long BACKLOG_SAMPLE_SECONDS = 5;
     /** How long close waits for a housekeeping task in flight to finish. */
     private static final long HOUSEKEEPING_STOP_SECONDS = 5;
+    /** How often entries older than --request-log-days are removed. */
+    private static final long REQUEST_LOG_PURGE_MINUTES = 10;
     /** Compiled policy documents kept per node. */
     private static final int POLICY_CACHE_ENTRIES = 4096;
 
@@ -54,6 +57,8 @@ public final class Swasd implements AutoCloseable {
     private final Metrics metrics;
     /** The control API, when this node serves it; else null. */
     private ControlApi control;
+    /** The request log's writer; null when the log is off ({@code --request-log-days 0}). */
+    private RequestLogWriter requestLog;
 
     private final ActionRegistry actions;
 
@@ -124,7 +129,11 @@ public final class Swasd implements AutoCloseable {
             actions = registerActions(
                     swas,
                     RamDomain.create(
-                            config.ramLimits(), cipher, RamAdapters.documentCheck(), RamAdapters.systemPolicies()));
+                            config.ramLimits(),
+                            cipher,
+                            RamAdapters.documentCheck(),
+                            RamAdapters.systemPolicies(),
+                            RamAdapters.policyEngine()));
         } catch (RuntimeException e) {
             try {
                 awaitDatabase(opening, metrics).close();
@@ -162,6 +171,20 @@ public final class Swasd implements AutoCloseable {
                     },
                     requests,
                     config.defaultRegion());
+
+            RequestLogWriter requestLog = null;
+            if (config.requestLogDays() > 0) {
+                RequestLogRepository logRows = new RequestLogRepository();
+                requestLog = new RequestLogWriter(
+                        batch -> db.write(tx -> {
+                            logRows.append(tx, batch);
+                            return null;
+                        }),
+                        metrics.registry());
+                pipeline.logRequests(requestLog);
+                // a caller reads its own previous calls: this node's queued entries are written first
+                actions.before(SwasOpenRoutes.PRODUCT, "ListRequestLogs", requestLog::flush);
+            }
 
             HttpFrontend http = new HttpFrontend(
                     config.bind(),
@@ -204,8 +227,18 @@ public final class Swasd implements AutoCloseable {
                     BACKLOG_SAMPLE_SECONDS,
                     BACKLOG_SAMPLE_SECONDS,
                     TimeUnit.SECONDS);
+            if (requestLog != null) {
+                long keepMillis = TimeUnit.DAYS.toMillis(config.requestLogDays());
+                RequestLogRepository logRows = new RequestLogRepository();
+                housekeeping.scheduleWithFixedDelay(
+                        () -> purgeRequestLog(db, logRows, config.clock().millis() - keepMillis),
+                        1,
+                        REQUEST_LOG_PURGE_MINUTES,
+                        TimeUnit.MINUTES);
+            }
             Swasd node = new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
             node.control = control;
+            node.requestLog = requestLog;
             return node;
         } catch (Exception e) {
             if (nonces != null) {
@@ -304,6 +337,17 @@ public final class Swasd implements AutoCloseable {
         return actions;
     }
 
+    private static void purgeRequestLog(Database db, RequestLogRepository rows, long cutoffMillis) {
+        try {
+            long removed = rows.purgeBefore(db, cutoffMillis);
+            if (removed > 0) {
+                LOG.debug("request log: purged {} entries", removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge the request log: {}", e.getMessage());
+        }
+    }
+
     private static void purgeNonces(NonceRepository nonces, ServerConfig config) {
         try {
             nonces.purgeBefore(StateClock.wallOf(config.clock()).millis() - Authenticator.SKEW.toMillis());
@@ -364,9 +408,15 @@ public final class Swasd implements AutoCloseable {
             // a scheduled task still running would otherwise meet a closed pool and log its failure
             housekeeping.awaitTermination(HOUSEKEEPING_STOP_SECONDS, TimeUnit.SECONDS);
         } finally {
-            nonces.close();
-            db.close();
-            metrics.close();
+            try {
+                if (requestLog != null) {
+                    requestLog.close(); // writes what the last requests queued
+                }
+            } finally {
+                nonces.close();
+                db.close();
+                metrics.close();
+            }
         }
     }
 

@@ -22,9 +22,12 @@ final class Schema {
     /**
      * Kept out of exports: Flyway's own bookkeeping, and spent nonces, which matter for 15 minutes
      * only ({@code nonce_log} on PostgreSQL; on SQLite, {@code nonces_v1} until NonceRepository has
-     * moved it to the log file; {@code nonces} before migration V8).
+     * moved it to the log file; {@code nonces} before migration V8); and the request log (V19),
+     * the node's history of calls rather than state, which can run to millions of rows (so a
+     * control-API reset, which empties what an export walks, keeps it too).
      */
-    static final Set<String> NOT_EXPORTED = Set.of("flyway_schema_history", "nonces", "nonces_v1", "nonce_log");
+    static final Set<String> NOT_EXPORTED =
+            Set.of("flyway_schema_history", "nonces", "nonces_v1", "nonce_log", "request_log");
 
     /** How a column's values travel in JSON, from its declared type (SQLite's affinity rules, roughly). */
     enum Kind {

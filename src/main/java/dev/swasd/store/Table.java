@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -197,6 +198,29 @@ public final class Table<R extends Record> {
                         + (orderBy == null || orderBy.isBlank() ? "" : " ORDER BY " + orderBy),
                 this::row,
                 args);
+    }
+
+    /**
+     * One page of {@link #list}: at most {@code limit} rows after skipping {@code offset}, in
+     * {@code orderBy} order (which should be total, so that pages neither repeat nor skip rows).
+     */
+    public List<R> page(Tx tx, String where, String orderBy, int limit, long offset, Object... args) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("a page needs a limit and an offset of at least 0");
+        }
+        return tx.query(
+                "SELECT " + columnList + " FROM " + name + where(where)
+                        + (orderBy == null || orderBy.isBlank() ? "" : " ORDER BY " + orderBy)
+                        + " LIMIT ? OFFSET ?",
+                this::row,
+                withPage(args, limit, offset));
+    }
+
+    private static Object[] withPage(Object[] args, int limit, long offset) {
+        Object[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = limit;
+        all[args.length + 1] = offset;
+        return all;
     }
 
     /** How many live rows match {@code where}. */

@@ -23,6 +23,7 @@ import dev.swasd.swas.regions.ImageQueries;
 import dev.swasd.swas.regions.Plans;
 import dev.swasd.swas.regions.PublicImages;
 import dev.swasd.swas.regions.RegionActions;
+import dev.swasd.swas.requestlog.RequestLogActions;
 import dev.swasd.swas.snapshots.SnapshotActions;
 import dev.swasd.swas.snapshots.SnapshotService;
 import dev.swasd.swas.tags.TagActions;
@@ -82,7 +83,8 @@ public record SwasDomain(
                 databases,
                 new DatabaseInsightActions(databases),
                 new MonitoringActions(instances),
-                new AgentActions(instances, lifecycle)));
+                new AgentActions(instances, lifecycle),
+                new RequestLogActions()));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

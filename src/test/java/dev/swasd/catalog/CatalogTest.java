@@ -19,7 +19,9 @@ class CatalogTest {
                 .forEach(a ->
                         assertThat(swas.operation(a.path("action").asText())).isNotNull());
         // beyond the SDK model: the extension actions real clients call, and nothing else
-        assertThat(swas.operations()).hasSize(98 + 1).containsKey("CreateDisk");
+        assertThat(swas.operations()).hasSize(98 + 2).containsKeys("CreateDisk", "ListRequestLogs");
+        assertThat(swas.operation("ListRequestLogs").readOnly()).isTrue();
+        assertThat(swas.operation("ListRequestLogs").param("PageSize").max()).isEqualTo(100L);
         assertThat(swas.operation("CreateDisk").readOnly()).isFalse();
         assertThat(swas.operation("CreateDisk").param("DiskSize").required()).isTrue();
         assertThat(swas.version()).isEqualTo("2020-06-01");

@@ -50,6 +50,9 @@ class ServeCommandTest {
                     .isTrue();
             assertThat(health(p.port())).isEqualTo(200);
             assertThat(p.out).anySatisfy(l -> assertThat(l).contains("AccessKeySecret="));
+            assertThat(p.out)
+                    .contains(
+                            "swasd: console on http://127.0.0.1:" + p.port() + "/console/ (sign in with an AccessKey)");
             Path file = data.resolve("root-credentials.json");
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             JsonNode creds = new ObjectMapper().readTree(file.toFile());

@@ -39,7 +39,7 @@ public final class ApiGenerator {
                     "dev.swasd.api.swasopen",
                     "SwasOpen"),
             new Target("ecs", "/catalog/ecs-2014-05-26.json", null, "dev.swasd.api.ecs", "Ecs"),
-            new Target("ram", "/catalog/ram-2015-05-01.json", null, "dev.swasd.api.ram", "Ram"));
+            new Target("ram", "/catalog/ram-2015-05-01.json", Catalog.RAM_EXTENSIONS, "dev.swasd.api.ram", "Ram"));
 
     static final String DEVIATIONS = "/catalog/response-deviations.json";
 

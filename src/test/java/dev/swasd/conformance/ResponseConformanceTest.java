@@ -74,6 +74,9 @@ class ResponseConformanceTest {
                 if (c.getKey().equals("swas-open")) {
                     resource(Catalog.SWAS_OPEN_EXTENSIONS).path("actions").forEach(actions::add);
                 }
+                if (c.getKey().equals("ram")) {
+                    resource(Catalog.RAM_EXTENSIONS).path("actions").forEach(actions::add);
+                }
                 for (JsonNode a : actions) {
                     String action = a.path("action").asText();
                     var tree = JSON.createArrayNode();
@@ -732,6 +735,9 @@ class ResponseConformanceTest {
                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIerq681E05+yvL9RoupoOlT870YQVI/ErjAuvuOZgU2");
         r.call("swas-open", "DeleteInstanceKeyPair", "RegionId", R, "InstanceId", b);
         r.call("swas-open", "DescribeInstanceKeyPair", "RegionId", R, "InstanceId", b);
+        // swasd's request log (an extension): every call above is in it, so its items are checked too
+        JsonNode logs = r.call("swas-open", "ListRequestLogs", "ActionName", "ListKeyPairs", "PageSize", "2");
+        assertThat(logs.path("RequestLogs").isMissingNode()).isFalse();
     }
 
     private static void ramScenario(Run r) {
@@ -760,6 +766,30 @@ class ResponseConformanceTest {
         r.call("ram", "SetDefaultPolicyVersion", "PolicyName", "ReadSwas", "VersionId", "v2");
         r.call("ram", "DeletePolicyVersion", "PolicyName", "ReadSwas", "VersionId", "v1");
         r.call("ram", "AttachPolicyToUser", "PolicyName", "ReadSwas", "PolicyType", "Custom", "UserName", "alice");
+        // swasd's policy simulator (an extension): Allow with its MatchedStatement, and an implicit deny without
+        JsonNode allowed = r.call(
+                "ram",
+                "SimulatePrincipalPolicy",
+                "PrincipalType",
+                "User",
+                "PrincipalName",
+                "alice",
+                "ActionName",
+                "swas-open:ListInstances");
+        assertThat(allowed.path("MatchedStatement").path("PolicyName").asText()).isEqualTo("ReadSwas");
+        r.call(
+                "ram",
+                "SimulatePrincipalPolicy",
+                "PrincipalType",
+                "Group",
+                "PrincipalName",
+                "devs",
+                "ActionName",
+                "swas-open:StopInstance",
+                "ResourceArn",
+                "*",
+                "SourceIp",
+                "192.0.2.1");
         r.call("ram", "AttachPolicyToGroup", "PolicyName", "ReadSwas", "PolicyType", "Custom", "GroupName", "devs");
         r.call("ram", "ListPoliciesForUser", "UserName", "alice");
         r.call("ram", "ListPoliciesForGroup", "GroupName", "devs");

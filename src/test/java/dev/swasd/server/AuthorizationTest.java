@@ -93,6 +93,24 @@ class AuthorizationTest {
         assertThat(target("2015-05-01", "GetPolicy", Map.of("PolicyType", "Custom", "PolicyName", "x"))
                         .resources())
                 .containsExactly(p + "policy/x");
+        var simulateUser = target(
+                "2015-05-01",
+                "SimulatePrincipalPolicy",
+                Map.of("PrincipalType", "User", "PrincipalName", "bob", "ActionName", "swas-open:ListInstances"));
+        assertThat(simulateUser.ramAction()).isEqualTo("ram:SimulatePrincipalPolicy");
+        assertThat(simulateUser.resources()).containsExactly(p + "user/bob");
+        assertThat(target(
+                                "2015-05-01",
+                                "SimulatePrincipalPolicy",
+                                Map.of(
+                                        "PrincipalType",
+                                        "Group",
+                                        "PrincipalName",
+                                        "dev",
+                                        "ActionName",
+                                        "swas-open:ListInstances"))
+                        .resources())
+                .containsExactly(p + "group/dev");
         // every RAM action of the catalog is bound
         assertThat(CATALOG.product("ram").operations().keySet())
                 .containsExactlyInAnyOrderElementsOf(RamApiBindings.actions());

@@ -133,6 +133,10 @@ public interface RamApi {
         throw GatewayErrors.notImplemented("ram", "2015-05-01", "SetDefaultPolicyVersion");
     }
 
+    default RamResponses.SimulatePrincipalPolicyResponse simulatePrincipalPolicy(Call call, RamRequests.SimulatePrincipalPolicyRequest request) {
+        throw GatewayErrors.notImplemented("ram", "2015-05-01", "SimulatePrincipalPolicy");
+    }
+
     default RamResponses.UpdateAccessKeyResponse updateAccessKey(Call call, RamRequests.UpdateAccessKeyRequest request) {
         throw GatewayErrors.notImplemented("ram", "2015-05-01", "UpdateAccessKey");
     }

@@ -969,6 +969,53 @@ public final class RamRequests {
         }
     }
 
+    public record SimulatePrincipalPolicyRequest(String actionName, String principalName, String principalType, String resourceArn, String sourceIp) {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link SimulatePrincipalPolicyRequest}; a field not set is null. */
+        public static final class Builder {
+            private String actionName;
+            private String principalName;
+            private String principalType;
+            private String resourceArn;
+            private String sourceIp;
+
+            private Builder() {
+            }
+
+            public Builder actionName(String value) {
+                this.actionName = value;
+                return this;
+            }
+
+            public Builder principalName(String value) {
+                this.principalName = value;
+                return this;
+            }
+
+            public Builder principalType(String value) {
+                this.principalType = value;
+                return this;
+            }
+
+            public Builder resourceArn(String value) {
+                this.resourceArn = value;
+                return this;
+            }
+
+            public Builder sourceIp(String value) {
+                this.sourceIp = value;
+                return this;
+            }
+
+            public SimulatePrincipalPolicyRequest build() {
+                return new SimulatePrincipalPolicyRequest(actionName, principalName, principalType, resourceArn, sourceIp);
+            }
+        }
+    }
+
     public record UpdateAccessKeyRequest(String status, String userAccessKeyId, String userName) {
         public static Builder builder() {
             return new Builder();

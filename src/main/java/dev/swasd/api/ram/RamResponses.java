@@ -2649,6 +2649,94 @@ public final class RamResponses {
         }
     }
 
+    public record SimulatePrincipalPolicyResponse(String decision, String explanation, MatchedStatement matchedStatement) implements ApiResponse {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode o = Json.object();
+            Json.put(o, "Decision", decision);
+            Json.put(o, "Explanation", explanation);
+            Json.put(o, "MatchedStatement", matchedStatement);
+            return o;
+        }
+
+        /** Builds a {@link SimulatePrincipalPolicyResponse}; a field not set is null. */
+        public static final class Builder {
+            private String decision;
+            private String explanation;
+            private MatchedStatement matchedStatement;
+
+            private Builder() {
+            }
+
+            public Builder decision(String value) {
+                this.decision = value;
+                return this;
+            }
+
+            public Builder explanation(String value) {
+                this.explanation = value;
+                return this;
+            }
+
+            public Builder matchedStatement(MatchedStatement value) {
+                this.matchedStatement = value;
+                return this;
+            }
+
+            public SimulatePrincipalPolicyResponse build() {
+                return new SimulatePrincipalPolicyResponse(decision, explanation, matchedStatement);
+            }
+        }
+
+        public record MatchedStatement(String policyName, String policyType, Number statementIndex) implements ApiObject {
+            public static Builder builder() {
+                return new Builder();
+            }
+
+            @Override
+            public ObjectNode toJson() {
+                ObjectNode o = Json.object();
+                Json.put(o, "PolicyName", policyName);
+                Json.put(o, "PolicyType", policyType);
+                Json.put(o, "StatementIndex", statementIndex);
+                return o;
+            }
+
+            /** Builds a {@link MatchedStatement}; a field not set is null. */
+            public static final class Builder {
+                private String policyName;
+                private String policyType;
+                private Number statementIndex;
+
+                private Builder() {
+                }
+
+                public Builder policyName(String value) {
+                    this.policyName = value;
+                    return this;
+                }
+
+                public Builder policyType(String value) {
+                    this.policyType = value;
+                    return this;
+                }
+
+                public Builder statementIndex(Number value) {
+                    this.statementIndex = value;
+                    return this;
+                }
+
+                public MatchedStatement build() {
+                    return new MatchedStatement(policyName, policyType, statementIndex);
+                }
+            }
+        }
+    }
+
     public record UpdateAccessKeyResponse() implements ApiResponse {
         public static Builder builder() {
             return new Builder();

@@ -77,6 +77,8 @@ public final class RamRoutes {
                         (api, call, p) -> api.removeUserFromGroup(call, removeUserFromGroup(p))),
                 new Route<>("SetDefaultPolicyVersion", "setDefaultPolicyVersion", RamRequests.SetDefaultPolicyVersionRequest.class,
                         (api, call, p) -> api.setDefaultPolicyVersion(call, setDefaultPolicyVersion(p))),
+                new Route<>("SimulatePrincipalPolicy", "simulatePrincipalPolicy", RamRequests.SimulatePrincipalPolicyRequest.class,
+                        (api, call, p) -> api.simulatePrincipalPolicy(call, simulatePrincipalPolicy(p))),
                 new Route<>("UpdateAccessKey", "updateAccessKey", RamRequests.UpdateAccessKeyRequest.class,
                         (api, call, p) -> api.updateAccessKey(call, updateAccessKey(p))),
                 new Route<>("UpdateUser", "updateUser", RamRequests.UpdateUserRequest.class,
@@ -277,6 +279,15 @@ public final class RamRoutes {
         return new RamRequests.SetDefaultPolicyVersionRequest(
                 p.string("PolicyName"),
                 p.string("VersionId"));
+    }
+
+    static RamRequests.SimulatePrincipalPolicyRequest simulatePrincipalPolicy(ValidatedParams p) {
+        return new RamRequests.SimulatePrincipalPolicyRequest(
+                p.string("ActionName"),
+                p.string("PrincipalName"),
+                p.string("PrincipalType"),
+                p.string("ResourceArn"),
+                p.string("SourceIp"));
     }
 
     static RamRequests.UpdateAccessKeyRequest updateAccessKey(ValidatedParams p) {

@@ -269,6 +269,10 @@ public interface SwasOpenApi {
         throw GatewayErrors.notImplemented("swas-open", "2020-06-01", "ListRegions");
     }
 
+    default SwasOpenResponses.ListRequestLogsResponse listRequestLogs(Call call, SwasOpenRequests.ListRequestLogsRequest request) {
+        throw GatewayErrors.notImplemented("swas-open", "2020-06-01", "ListRequestLogs");
+    }
+
     default SwasOpenResponses.ListSnapshotsResponse listSnapshots(Call call, SwasOpenRequests.ListSnapshotsRequest request) {
         throw GatewayErrors.notImplemented("swas-open", "2020-06-01", "ListSnapshots");
     }

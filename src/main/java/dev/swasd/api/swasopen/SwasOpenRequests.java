@@ -3264,6 +3264,65 @@ public final class SwasOpenRequests {
         }
     }
 
+    public record ListRequestLogsRequest(String actionName, String code, String endTime, Long pageNumber, Long pageSize, String principal, String startTime) {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link ListRequestLogsRequest}; a field not set is null. */
+        public static final class Builder {
+            private String actionName;
+            private String code;
+            private String endTime;
+            private Long pageNumber;
+            private Long pageSize;
+            private String principal;
+            private String startTime;
+
+            private Builder() {
+            }
+
+            public Builder actionName(String value) {
+                this.actionName = value;
+                return this;
+            }
+
+            public Builder code(String value) {
+                this.code = value;
+                return this;
+            }
+
+            public Builder endTime(String value) {
+                this.endTime = value;
+                return this;
+            }
+
+            public Builder pageNumber(Long value) {
+                this.pageNumber = value;
+                return this;
+            }
+
+            public Builder pageSize(Long value) {
+                this.pageSize = value;
+                return this;
+            }
+
+            public Builder principal(String value) {
+                this.principal = value;
+                return this;
+            }
+
+            public Builder startTime(String value) {
+                this.startTime = value;
+                return this;
+            }
+
+            public ListRequestLogsRequest build() {
+                return new ListRequestLogsRequest(actionName, code, endTime, pageNumber, pageSize, principal, startTime);
+            }
+        }
+    }
+
     public record ListSnapshotsRequest(String diskId, String instanceId, Long pageNumber, Long pageSize, String regionId, String resourceGroupId, List<String> snapshotIds, String sourceDiskType, List<Tag> tag) {
         public static Builder builder() {
             return new Builder();

@@ -5549,6 +5549,178 @@ public final class SwasOpenResponses {
         }
     }
 
+    public record ListRequestLogsResponse(Number pageNumber, Number pageSize, List<RequestLog> requestLogs, Number totalCount) implements ApiResponse {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode o = Json.object();
+            Json.put(o, "PageNumber", pageNumber);
+            Json.put(o, "PageSize", pageSize);
+            Json.put(o, "RequestLogs", requestLogs);
+            Json.put(o, "TotalCount", totalCount);
+            return o;
+        }
+
+        /** Builds a {@link ListRequestLogsResponse}; a field not set is null. */
+        public static final class Builder {
+            private Number pageNumber;
+            private Number pageSize;
+            private List<RequestLog> requestLogs;
+            private Number totalCount;
+
+            private Builder() {
+            }
+
+            public Builder pageNumber(Number value) {
+                this.pageNumber = value;
+                return this;
+            }
+
+            public Builder pageSize(Number value) {
+                this.pageSize = value;
+                return this;
+            }
+
+            public Builder requestLogs(List<RequestLog> value) {
+                this.requestLogs = value;
+                return this;
+            }
+
+            public Builder totalCount(Number value) {
+                this.totalCount = value;
+                return this;
+            }
+
+            public ListRequestLogsResponse build() {
+                return new ListRequestLogsResponse(pageNumber, pageSize, requestLogs, totalCount);
+            }
+        }
+
+        public record RequestLog(String accessKeyId, String action, String code, Number httpStatus, Number latencyMicros, String message, String parameters, String principal, String product, String requestId, String sourceIp, String time, String userName, String version) implements ApiObject {
+            public static Builder builder() {
+                return new Builder();
+            }
+
+            @Override
+            public ObjectNode toJson() {
+                ObjectNode o = Json.object();
+                Json.put(o, "AccessKeyId", accessKeyId);
+                Json.put(o, "Action", action);
+                Json.put(o, "Code", code);
+                Json.put(o, "HttpStatus", httpStatus);
+                Json.put(o, "LatencyMicros", latencyMicros);
+                Json.put(o, "Message", message);
+                Json.put(o, "Parameters", parameters);
+                Json.put(o, "Principal", principal);
+                Json.put(o, "Product", product);
+                Json.put(o, "RequestId", requestId);
+                Json.put(o, "SourceIp", sourceIp);
+                Json.put(o, "Time", time);
+                Json.put(o, "UserName", userName);
+                Json.put(o, "Version", version);
+                return o;
+            }
+
+            /** Builds a {@link RequestLog}; a field not set is null. */
+            public static final class Builder {
+                private String accessKeyId;
+                private String action;
+                private String code;
+                private Number httpStatus;
+                private Number latencyMicros;
+                private String message;
+                private String parameters;
+                private String principal;
+                private String product;
+                private String requestId;
+                private String sourceIp;
+                private String time;
+                private String userName;
+                private String version;
+
+                private Builder() {
+                }
+
+                public Builder accessKeyId(String value) {
+                    this.accessKeyId = value;
+                    return this;
+                }
+
+                public Builder action(String value) {
+                    this.action = value;
+                    return this;
+                }
+
+                public Builder code(String value) {
+                    this.code = value;
+                    return this;
+                }
+
+                public Builder httpStatus(Number value) {
+                    this.httpStatus = value;
+                    return this;
+                }
+
+                public Builder latencyMicros(Number value) {
+                    this.latencyMicros = value;
+                    return this;
+                }
+
+                public Builder message(String value) {
+                    this.message = value;
+                    return this;
+                }
+
+                public Builder parameters(String value) {
+                    this.parameters = value;
+                    return this;
+                }
+
+                public Builder principal(String value) {
+                    this.principal = value;
+                    return this;
+                }
+
+                public Builder product(String value) {
+                    this.product = value;
+                    return this;
+                }
+
+                public Builder requestId(String value) {
+                    this.requestId = value;
+                    return this;
+                }
+
+                public Builder sourceIp(String value) {
+                    this.sourceIp = value;
+                    return this;
+                }
+
+                public Builder time(String value) {
+                    this.time = value;
+                    return this;
+                }
+
+                public Builder userName(String value) {
+                    this.userName = value;
+                    return this;
+                }
+
+                public Builder version(String value) {
+                    this.version = value;
+                    return this;
+                }
+
+                public RequestLog build() {
+                    return new RequestLog(accessKeyId, action, code, httpStatus, latencyMicros, message, parameters, principal, product, requestId, sourceIp, time, userName, version);
+                }
+            }
+        }
+    }
+
     public record ListSnapshotsResponse(Number pageNumber, Number pageSize, List<Snapshot> snapshots, Number totalCount) implements ApiResponse {
         public static Builder builder() {
             return new Builder();

@@ -145,6 +145,8 @@ public final class SwasOpenRoutes {
                         (api, call, p) -> api.listPlans(call, listPlans(p))),
                 new Route<>("ListRegions", "listRegions", SwasOpenRequests.ListRegionsRequest.class,
                         (api, call, p) -> api.listRegions(call, listRegions(p))),
+                new Route<>("ListRequestLogs", "listRequestLogs", SwasOpenRequests.ListRequestLogsRequest.class,
+                        (api, call, p) -> api.listRequestLogs(call, listRequestLogs(p))),
                 new Route<>("ListSnapshots", "listSnapshots", SwasOpenRequests.ListSnapshotsRequest.class,
                         (api, call, p) -> api.listSnapshots(call, listSnapshots(p))),
                 new Route<>("ListTagResources", "listTagResources", SwasOpenRequests.ListTagResourcesRequest.class,
@@ -774,6 +776,17 @@ public final class SwasOpenRoutes {
     static SwasOpenRequests.ListRegionsRequest listRegions(ValidatedParams p) {
         return new SwasOpenRequests.ListRegionsRequest(
                 p.string("AcceptLanguage"));
+    }
+
+    static SwasOpenRequests.ListRequestLogsRequest listRequestLogs(ValidatedParams p) {
+        return new SwasOpenRequests.ListRequestLogsRequest(
+                p.string("ActionName"),
+                p.string("Code"),
+                p.string("EndTime"),
+                p.integer("PageNumber"),
+                p.integer("PageSize"),
+                p.string("Principal"),
+                p.string("StartTime"));
     }
 
     static SwasOpenRequests.ListSnapshotsRequest listSnapshots(ValidatedParams p) {
