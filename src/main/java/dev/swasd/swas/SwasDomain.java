@@ -4,6 +4,8 @@ import dev.swasd.store.ImageRepository;
 import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
+import dev.swasd.swas.commands.CommandActions;
+import dev.swasd.swas.commands.OutcomeRules;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.databases.DatabaseActions;
@@ -74,7 +76,8 @@ public record SwasDomain(
                 new KeyPairActions(regions, instances),
                 new FirewallTemplateActions(regions, lifecycle, firewall),
                 console,
-                new DatabaseActions(regions, lifecycle)));
+                new DatabaseActions(regions, lifecycle),
+                new CommandActions(regions, lifecycle, instances, tagRows, new OutcomeRules())));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())
