@@ -206,6 +206,19 @@ public final class EmbeddedSwasd implements AutoCloseable {
     }
 
     /** Stops the server (in-flight requests finish) and removes a temporary data directory. Idempotent. */
+
+    /**
+     * Replaces the scripted outcomes of Cloud Assistant command runs with the rules of this JSON
+     * ({@code {"rules": [...]}}, docs/testing-with-swasd.md); IllegalArgumentException if it is not.
+     */
+    public void commandOutcomes(String json) {
+        try {
+            server.commandOutcomes(dev.swasd.protocol.ResponseRenderer.json().readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("command outcomes are not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -274,6 +287,7 @@ public final class EmbeddedSwasd implements AutoCloseable {
         private final List<String> quotas = new ArrayList<>();
         private final List<String> ramLimits = new ArrayList<>();
         private Duration ramRefresh = ServerConfig.DEFAULT_RAM_REFRESH;
+        private com.fasterxml.jackson.databind.JsonNode commandOutcomes;
 
         private Builder() {}
 
@@ -366,6 +380,15 @@ public final class EmbeddedSwasd implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code --command-outcomes}: the scripted outcomes of Cloud Assistant command runs, a JSON
+         * file in the format of docs/testing-with-swasd.md; IllegalArgumentException here if it is not.
+         */
+        public Builder commandOutcomes(Path file) {
+            this.commandOutcomes = dev.swasd.server.CommandOutcomeSeeds.read(file);
+            return this;
+        }
+
         /** Starts a server; IllegalStateException if it cannot (the cause says why). */
         public EmbeddedSwasd start() {
             boolean temporary = dataDirectory == null;
@@ -394,7 +417,11 @@ public final class EmbeddedSwasd implements AutoCloseable {
                         ServerConfig.ramLimits(ramLimits),
                         ramRefresh,
                         regionId);
-                return new EmbeddedSwasd(Swasd.start(config, true), dir, temporary, keyId, secret, regionId);
+                Swasd started = Swasd.start(config, true);
+                if (commandOutcomes != null) {
+                    started.commandOutcomes(commandOutcomes);
+                }
+                return new EmbeddedSwasd(started, dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {
                 if (temporary && dir != null) {
                     try {

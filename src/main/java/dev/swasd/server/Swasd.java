@@ -56,6 +56,8 @@ public final class Swasd implements AutoCloseable {
     private ControlApi control;
 
     private final ActionRegistry actions;
+    /** Replaces the scripted command outcomes (set once at start). */
+    private java.util.function.ToIntFunction<java.util.List<dev.swasd.swas.commands.OutcomeRule>> commandOutcomes;
 
     private Swasd(
             ServerConfig config,
@@ -187,6 +189,7 @@ public final class Swasd implements AutoCloseable {
                         credentials);
                 control.registerSeeder("traffic", trafficSeeder(db, swas, config.accountId()));
                 control.registerSeeder("database", databaseSeeder(db, swas, config.accountId(), config.clock()));
+                control.registerSeeder("command-outcomes", CommandOutcomeSeeds.seeder(db, swas));
                 http.control(control);
             }
             metrics.sampleBacklog(db, config.clock());
@@ -206,6 +209,8 @@ public final class Swasd implements AutoCloseable {
                     TimeUnit.SECONDS);
             Swasd node = new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
             node.control = control;
+            SwasDomain domain = swas;
+            node.commandOutcomes = rules -> CommandOutcomeSeeds.replace(db, domain, rules);
             return node;
         } catch (Exception e) {
             if (nonces != null) {
@@ -344,6 +349,11 @@ public final class Swasd implements AutoCloseable {
                 null,
                 version,
                 config.clock().millis()));
+    }
+
+    /** Replaces the scripted outcomes of Cloud Assistant command runs (docs/testing-with-swasd.md). */
+    public int commandOutcomes(JsonNode rules) {
+        return commandOutcomes.applyAsInt(CommandOutcomeSeeds.parse(rules));
     }
 
     /** The control API, or null when this node does not serve it. */

@@ -482,7 +482,8 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         Outcome o = outcomes.decide(tx, run.name(), content);
         long timeoutMillis = run.timeoutSeconds() * 1000;
         long runMillis = o.durationSeconds() == null ? lifecycle.delayMillis() : o.durationSeconds() * 1000;
-        if (o.status() == RunStatus.Timeout || runMillis > timeoutMillis) {
+        // only a scripted duration can outlast the Timeout; the state delay stands for "no time at all"
+        if (o.status() == RunStatus.Timeout || (o.durationSeconds() != null && runMillis > timeoutMillis)) {
             return new ServerRun(
                     resultId,
                     invokeId,
