@@ -130,6 +130,22 @@ class NpmBreadthTest {
                             mode + " InvalidParameterValue",
                             mode + " ModifyDatabaseInstanceParameter",
                             mode + " DatabaseUnknownInstance");
+            // ---- Cloud Assistant commands
+            assertThat(cases)
+                    .contains(
+                            mode + " RunCommand",
+                            mode + " DescribeInvocationResult",
+                            mode + " DescribeInvocations",
+                            mode + " CreateCommand",
+                            mode + " UpdateCommandAttribute",
+                            mode + " DescribeCommands",
+                            mode + " InvokeCommand",
+                            mode + " DescribeCommandInvocations",
+                            mode + " DeleteCommand",
+                            mode + " CommandNotFound",
+                            mode + " InvokeNotFound",
+                            mode + " CommandTimeoutOutOfRange",
+                            mode + " CommandOnStoppedServer");
         }
     }
 }
