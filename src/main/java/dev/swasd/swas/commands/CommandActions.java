@@ -43,6 +43,8 @@ import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import dev.swasd.swas.SwasErrors;
+import dev.swasd.swas.commands.InvocationRecords.InvocationRow;
+import dev.swasd.swas.commands.InvocationRecords.ServerRun;
 import dev.swasd.swas.commands.OutcomeRule.Outcome;
 import dev.swasd.swas.instances.InstanceService;
 import dev.swasd.swas.tags.TagFilters;
@@ -52,7 +54,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Cloud Assistant commands and invocations (spec/swas-breadth.md G4). swasd runs nothing: a run is
@@ -68,22 +69,15 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
     /** The ARN resource type (and tag type) of a command. */
     public static final String RESOURCE_TYPE = "command";
     /** Records kept per account and region [doc]. */
-    public static final int RECORDS_PER_REGION = 100_000;
+    public static final int RECORDS_PER_REGION = InvocationRecords.RECORDS_PER_REGION;
     /** How long records are kept [doc]: two weeks. */
-    public static final long RECORDS_KEPT_MILLIS = 14L * 24 * 3600 * 1000;
+    public static final long RECORDS_KEPT_MILLIS = InvocationRecords.RECORDS_KEPT_MILLIS;
 
-    public static final long TIMEOUT_DEFAULT = 60;
-    public static final long TIMEOUT_MIN = 10;
-    public static final long TIMEOUT_MAX = 86_400;
-    static final int NAME_MAX = 128;
-    static final int DESCRIPTION_MAX = 512;
-    static final int WORKING_DIR_MAX = 200;
     static final int SERVERS_PER_INVOKE = 50;
     static final String TIMEOUT_ERROR_CODE = "InvocationTimeout";
     static final String TIMEOUT_ERROR_INFO = "the command execution has been timeout";
     static final String INVALID_ERROR_CODE = "InvalidCommandType";
     static final String INVALID_ERROR_INFO = "the command type is not supported by the platform of the instance";
-    private static final int PURGE_BATCH = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A command CreateCommand made, a row of {@code commands}. */
@@ -102,46 +96,6 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
             long createdAt,
             long version) {}
 
-    /** One RunCommand or InvokeCommand, with the command as it was run. */
-    public record InvocationRow(
-            String invokeId,
-            String accountId,
-            String regionId,
-            String commandId,
-            String commandName,
-            String commandDescription,
-            String commandType,
-            String commandContent,
-            String parameters,
-            long timeoutSeconds,
-            String workingDir,
-            String username,
-            long createdAt) {}
-
-    /** A run on one server: Pending until {@code startAt}, Running until {@code finishAt}, then its final status. */
-    public record ServerRun(
-            String resultId,
-            String invokeId,
-            String instanceId,
-            int seq,
-            long startAt,
-            long finishAt,
-            RunStatus finalStatus,
-            Long exitCode,
-            String output,
-            String errorCode,
-            String errorInfo) {
-
-        RunStatus status(long now) {
-            return now < startAt ? RunStatus.Pending : now < finishAt ? RunStatus.Running : finalStatus;
-        }
-
-        /** When the status changes by itself next, or null when it is final. */
-        Long changesAt(long now) {
-            return now < startAt ? Long.valueOf(startAt) : now < finishAt ? Long.valueOf(finishAt) : null;
-        }
-    }
-
     /** What a run is given: the command as it is run and who asked. */
     private record Run(
             String commandId,
@@ -156,15 +110,12 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
             String username) {}
 
     private final Table<CommandRow> commands = new Table<>("commands", CommandRow.class, "commandId");
-    private final Table<InvocationRow> invocations =
-            new Table<>("command_invocations", InvocationRow.class, "invokeId");
-    private final Table<ServerRun> runs = new Table<>("command_invocation_servers", ServerRun.class, "resultId");
     private final Regions regions;
     private final Lifecycle lifecycle;
     private final InstanceService instances;
     private final TagRepository tags;
     private final OutcomeRules outcomes;
-    private final int recordLimit;
+    private final InvocationRecords records;
 
     private final ResourceType commandType = new ResourceType(
             RESOURCE_TYPE,
@@ -180,7 +131,7 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
             InstanceService instances,
             TagRepository tags,
             OutcomeRules outcomes) {
-        this(regions, lifecycle, instances, tags, outcomes, RECORDS_PER_REGION);
+        this(regions, lifecycle, instances, tags, outcomes, InvocationRecords.RECORDS_PER_REGION);
     }
 
     /** With another record limit (tests). */
@@ -196,7 +147,7 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         this.instances = instances;
         this.tags = tags;
         this.outcomes = outcomes;
-        this.recordLimit = recordLimit;
+        this.records = new InvocationRecords(recordLimit);
     }
 
     @Override
@@ -214,14 +165,14 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
     public CreateCommandResponse createCommand(Call call, CreateCommandRequest r) {
         Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
-        String name = name(r.name());
-        String description = description(r.description());
-        CommandType type = type(r.type());
+        String name = CommandLimits.name(r.name());
+        String description = CommandLimits.description(r.description());
+        CommandType type = CommandLimits.type(r.type());
         String content = CommandText.content(r.commandContent());
         boolean enabled = Boolean.TRUE.equals(r.enableParameter());
         CommandText.parameterNames(content, enabled);
-        long timeout = timeout(r.timeout());
-        String workingDir = workingDir(r.workingDir());
+        long timeout = CommandLimits.timeout(r.timeout());
+        String workingDir = CommandLimits.workingDir(r.workingDir());
         List<Map<String, String>> tagList = r.tag() == null
                 ? List.of()
                 : r.tag().stream()
@@ -270,13 +221,13 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
                 c.commandId(),
                 c.accountId(),
                 c.regionId(),
-                r.name() == null ? c.name() : name(r.name()),
-                r.description() == null ? c.description() : description(r.description()),
+                r.name() == null ? c.name() : CommandLimits.name(r.name()),
+                r.description() == null ? c.description() : CommandLimits.description(r.description()),
                 c.commandType(),
                 c.commandContent(),
                 c.enableParameter(),
-                r.timeout() == null ? c.timeoutSeconds() : timeout(r.timeout()),
-                r.workingDir() == null ? c.workingDir() : workingDir(r.workingDir()),
+                r.timeout() == null ? c.timeoutSeconds() : CommandLimits.timeout(r.timeout()),
+                r.workingDir() == null ? c.workingDir() : CommandLimits.workingDir(r.workingDir()),
                 c.resourceGroupId(),
                 c.createdAt(),
                 c.version());
@@ -298,9 +249,9 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
     public DescribeCommandsResponse describeCommands(Call call, DescribeCommandsRequest r) {
         Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
-        Paging paging = paging(r.pageNumber(), r.pageSize());
+        Paging paging = CommandLimits.paging(r.pageNumber(), r.pageSize());
         if (r.type() != null) {
-            type(r.type());
+            CommandLimits.type(r.type());
         }
         List<CommandRow> all;
         if ("AlibabaCloud".equals(r.provider())) {
@@ -362,19 +313,19 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
     public RunCommandResponse runCommand(Call call, RunCommandRequest r) {
         Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
-        CommandType type = type(r.type());
+        CommandType type = CommandLimits.type(r.type());
         String content = CommandText.content(r.commandContent());
         boolean enabled = Boolean.TRUE.equals(r.enableParameter());
         Run run = new Run(
                 commandType.newId(),
-                name(r.name()),
+                CommandLimits.name(r.name()),
                 null,
                 type,
                 content,
                 enabled,
                 r.parameters(),
-                timeout(r.timeout()),
-                workingDir(r.workingDir()),
+                CommandLimits.timeout(r.timeout()),
+                CommandLimits.workingDir(r.workingDir()),
                 r.workingUser());
         return new RunCommandResponse(invoke(call, caller, run, List.of(r.instanceId())));
     }
@@ -424,22 +375,21 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         }
         String invokeId = invokeIds.next();
         String stored = run.enableParameter() && !values.isEmpty() ? json(values) : null;
-        invocations.insert(
-                call.tx(),
-                new InvocationRow(
-                        invokeId,
-                        caller.accountId(),
-                        caller.regionId(),
-                        run.commandId(),
-                        run.name(),
-                        run.description(),
-                        run.type().name(),
-                        run.content(),
-                        stored,
-                        run.timeoutSeconds(),
-                        run.workingDir(),
-                        run.username(),
-                        call.now()));
+        InvocationRow invocation = new InvocationRow(
+                invokeId,
+                caller.accountId(),
+                caller.regionId(),
+                run.commandId(),
+                run.name(),
+                run.description(),
+                run.type().name(),
+                run.content(),
+                stored,
+                run.timeoutSeconds(),
+                run.workingDir(),
+                run.username(),
+                call.now());
+        List<ServerRun> planned = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             InstanceRecord server = servers.get(i);
             String platform =
@@ -453,11 +403,10 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
                             "RegionId", caller.regionId(),
                             "InvokeId", invokeId,
                             "CommandId", run.commandId()));
-            runs.insert(
-                    call.tx(),
-                    serverRun(call.tx(), call.now(), invokeId, server.instanceId(), i, run, platform, content));
+            planned.add(serverRun(call.tx(), call.now(), invokeId, server.instanceId(), i, run, platform, content));
         }
-        purge(call.tx(), caller, call.now());
+        records.insert(call.tx(), invocation, planned);
+        records.purge(call.tx(), caller, call.now());
         return invokeId;
     }
 
@@ -519,19 +468,11 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         InstanceRecord server = instances.require(call.tx(), caller, r.instanceId());
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), 10);
         Map<String, InvocationRow> byId = new LinkedHashMap<>();
-        for (InvocationRow i : live(call, caller)) {
+        for (InvocationRow i : records.live(call.tx(), caller, call.now())) {
             byId.put(i.invokeId(), i);
         }
         List<Map.Entry<InvocationRow, ServerRun>> all = new ArrayList<>();
-        for (ServerRun s : runs.list(
-                call.tx(),
-                "instance_id = ? AND invoke_id IN (SELECT invoke_id FROM command_invocations WHERE account_id = ?"
-                        + " AND region_id = ? AND created_at >= ?)",
-                null,
-                server.instanceId(),
-                caller.accountId(),
-                caller.regionId(),
-                call.now() - RECORDS_KEPT_MILLIS)) {
+        for (ServerRun s : records.runsOn(call.tx(), caller, server.instanceId(), call.now())) {
             InvocationRow i = byId.get(s.invokeId());
             if (i != null) {
                 all.add(Map.entry(i, s));
@@ -566,14 +507,9 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
     public DescribeInvocationResultResponse describeInvocationResult(Call call, DescribeInvocationResultRequest r) {
         Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
-        InvocationRow i = invocations
-                .find(call.tx(), r.invokeId())
-                .filter(x -> owned(x, caller) && x.createdAt() >= call.now() - RECORDS_KEPT_MILLIS)
-                .orElseThrow(SwasErrors::invokeNotFound);
-        ServerRun s =
-                runs.list(call.tx(), "invoke_id = ? AND instance_id = ?", "seq", i.invokeId(), r.instanceId()).stream()
-                        .findFirst()
-                        .orElseThrow(SwasErrors::instanceNotFound);
+        InvocationRow i =
+                records.find(call.tx(), caller, r.invokeId(), call.now()).orElseThrow(SwasErrors::invokeNotFound);
+        ServerRun s = records.run(call.tx(), i.invokeId(), r.instanceId()).orElseThrow(SwasErrors::instanceNotFound);
         RunStatus status = status(call, s);
         return new DescribeInvocationResultResponse(InvocationResult.builder()
                 .invokeId(i.invokeId())
@@ -595,24 +531,27 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
             Call call, DescribeCommandInvocationsRequest r) {
         Caller caller = Caller.of(call, r.regionId());
         regions.require(caller.regionId());
-        Paging paging = paging(r.pageNumber(), r.pageSize());
-        List<InvocationRow> candidates = live(call, caller).stream()
-                .filter(i -> blank(r.invokeId()) || r.invokeId().equals(i.invokeId()))
-                .filter(i -> blank(r.commandId()) || r.commandId().equals(i.commandId()))
-                .filter(i -> blank(r.commandName()) || r.commandName().equals(i.commandName()))
-                .filter(i -> blank(r.commandType()) || r.commandType().equals(i.commandType()))
+        Paging paging = CommandLimits.paging(r.pageNumber(), r.pageSize());
+        List<InvocationRow> candidates = records.live(call.tx(), caller, call.now()).stream()
+                .filter(i -> CommandLimits.blank(r.invokeId()) || r.invokeId().equals(i.invokeId()))
+                .filter(i -> CommandLimits.blank(r.commandId()) || r.commandId().equals(i.commandId()))
+                .filter(i ->
+                        CommandLimits.blank(r.commandName()) || r.commandName().equals(i.commandName()))
+                .filter(i ->
+                        CommandLimits.blank(r.commandType()) || r.commandType().equals(i.commandType()))
                 .toList();
-        Map<String, List<ServerRun>> runsById = runsOf(call.tx(), candidates);
+        Map<String, List<ServerRun>> runsById = records.runsOf(call.tx(), candidates);
         List<CommandInvocation> all = new ArrayList<>();
         for (InvocationRow i : candidates) {
             List<ServerRun> servers = runsById.getOrDefault(i.invokeId(), List.of());
-            if (!blank(r.instanceId())
+            if (!CommandLimits.blank(r.instanceId())
                     && servers.stream().noneMatch(s -> s.instanceId().equals(r.instanceId()))) {
                 continue;
             }
             String aggregate = RunStatus.aggregate(
                     servers.stream().map(s -> status(call, s)).toList());
-            if (!blank(r.invocationStatus()) && !r.invocationStatus().equals(aggregate)) {
+            if (!CommandLimits.blank(r.invocationStatus())
+                    && !r.invocationStatus().equals(aggregate)) {
                 continue;
             }
             all.add(CommandInvocation.builder()
@@ -650,73 +589,6 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The caller's invocations still kept, newest first. */
-    private List<InvocationRow> live(Call call, Caller caller) {
-        return invocations.list(
-                call.tx(),
-                "account_id = ? AND region_id = ? AND created_at >= ?",
-                "created_at DESC, invoke_id",
-                caller.accountId(),
-                caller.regionId(),
-                call.now() - RECORDS_KEPT_MILLIS);
-    }
-
-    private Map<String, List<ServerRun>> runsOf(Tx tx, List<InvocationRow> of) {
-        if (of.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<ServerRun>> byId = new LinkedHashMap<>();
-        for (List<InvocationRow> chunk : chunks(of, 500)) {
-            String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
-            runs.list(
-                            tx,
-                            "invoke_id IN (" + marks + ")",
-                            "invoke_id, seq",
-                            chunk.stream().map(InvocationRow::invokeId).toArray())
-                    .forEach(s -> byId.computeIfAbsent(s.invokeId(), k -> new ArrayList<>())
-                            .add(s));
-        }
-        return byId;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> all, int size) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += size) {
-            out.add(all.subList(i, Math.min(all.size(), i + size)));
-        }
-        return out;
-    }
-
-    /** Drops records older than two weeks, then the oldest beyond the limit of the caller's region. */
-    private void purge(Tx tx, Caller caller, long now) {
-        invocations
-                .list(
-                        tx,
-                        "account_id = ? AND region_id = ? AND created_at < ?",
-                        "created_at, invoke_id LIMIT " + PURGE_BATCH,
-                        caller.accountId(),
-                        caller.regionId(),
-                        now - RECORDS_KEPT_MILLIS)
-                .forEach(i -> drop(tx, i));
-        long over = invocations.count(tx, "account_id = ? AND region_id = ?", caller.accountId(), caller.regionId())
-                - recordLimit;
-        if (over > 0) {
-            invocations
-                    .list(
-                            tx,
-                            "account_id = ? AND region_id = ?",
-                            "created_at, invoke_id LIMIT " + Math.min(over, PURGE_BATCH),
-                            caller.accountId(),
-                            caller.regionId())
-                    .forEach(i -> drop(tx, i));
-        }
-    }
-
-    private void drop(Tx tx, InvocationRow i) {
-        runs.list(tx, "invoke_id = ?", null, i.invokeId()).forEach(s -> runs.delete(tx, s.resultId()));
-        invocations.delete(tx, i.invokeId());
-    }
-
     /** A run's status now; a read that shows a status still to change says when. */
     private static RunStatus status(Call call, ServerRun s) {
         Long next = s.changesAt(call.now());
@@ -738,62 +610,6 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         return commands.find(tx, commandId).filter(c -> owned(c, caller)).orElseThrow(SwasErrors::commandNotFound);
     }
 
-    private static Paging paging(String number, String size) {
-        return Paging.of(positive("PageNumber", number), positive("PageSize", size), 10);
-    }
-
-    private static Long positive(String parameter, String value) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(value.trim());
-            if (v < 1 || (parameter.equals("PageSize") && v > 50)) {
-                throw SwasErrors.invalidParam(parameter, "it is out of range.");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw SwasErrors.invalidParam(parameter, "it is not a number.");
-        }
-    }
-
-    private static CommandType type(String type) {
-        return CommandType.of(type)
-                .orElseThrow(() ->
-                        SwasErrors.invalidParam("Type", "it is RunShellScript, RunBatScript or RunPowerShellScript."));
-    }
-
-    private static String name(String name) {
-        if (name == null || name.isBlank() || name.codePointCount(0, name.length()) > NAME_MAX) {
-            throw SwasErrors.invalidParam("Name", "a command's name has 1 to " + NAME_MAX + " characters.");
-        }
-        return name;
-    }
-
-    private static String description(String description) {
-        if (description != null && description.codePointCount(0, description.length()) > DESCRIPTION_MAX) {
-            throw SwasErrors.invalidParam("Description", "it is longer than " + DESCRIPTION_MAX + " characters.");
-        }
-        return description;
-    }
-
-    private static String workingDir(String dir) {
-        if (dir != null && dir.codePointCount(0, dir.length()) > WORKING_DIR_MAX) {
-            throw SwasErrors.invalidParam("WorkingDir", "it is longer than " + WORKING_DIR_MAX + " characters.");
-        }
-        return blank(dir) ? null : dir;
-    }
-
-    private static long timeout(Long timeout) {
-        if (timeout == null) {
-            return TIMEOUT_DEFAULT;
-        }
-        if (timeout < TIMEOUT_MIN || timeout > TIMEOUT_MAX) {
-            throw SwasErrors.invalidParam("Timeout", "it is " + TIMEOUT_MIN + " to " + TIMEOUT_MAX + " seconds.");
-        }
-        return timeout;
-    }
-
     private static String json(Map<String, String> values) {
         try {
             return JSON.writeValueAsString(values);
@@ -810,15 +626,7 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
     private static boolean owned(CommandRow c, Caller caller) {
         return c.accountId().equals(caller.accountId()) && c.regionId().equals(caller.regionId());
-    }
-
-    private static boolean owned(InvocationRow i, Caller caller) {
-        return i.accountId().equals(caller.accountId()) && i.regionId().equals(caller.regionId());
     }
 }
