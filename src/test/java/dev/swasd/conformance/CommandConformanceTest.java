@@ -251,6 +251,67 @@ class CommandConformanceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void commandsAreTaggedAndFilteredByTag() {
+        TeaClient c = client("v3");
+        String command = (String) c.call(
+                        "CreateCommand",
+                        "RegionId",
+                        R,
+                        "Name",
+                        "tagged",
+                        "Type",
+                        "RunShellScript",
+                        "CommandContent",
+                        "ls")
+                .get("CommandId");
+        c.call(
+                "TagResources",
+                "RegionId",
+                R,
+                "ResourceType",
+                "command",
+                "ResourceId.1",
+                command,
+                "Tag.1.Key",
+                "env",
+                "Tag.1.Value",
+                "prod");
+        List<Map<String, Object>> tagged = (List<Map<String, Object>>)
+                c.call("DescribeCommands", "RegionId", R, "Provider", "User", "Tag.1.Key", "env", "Tag.1.Value", "prod")
+                        .get("Commands");
+        assertThat(tagged).extracting(x -> x.get("CommandId")).containsExactly(command);
+        assertThat((List<Object>) c.call(
+                                "DescribeCommands",
+                                "RegionId",
+                                R,
+                                "Provider",
+                                "User",
+                                "Tag.1.Key",
+                                "env",
+                                "Tag.1.Value",
+                                "test")
+                        .get("Commands"))
+                .isEmpty();
+        c.call("DeleteCommand", "RegionId", R, "CommandId", command);
+        fails(
+                c,
+                404,
+                "InvalidResourceId.NotFound",
+                "TagResources",
+                "RegionId",
+                R,
+                "ResourceType",
+                "command",
+                "ResourceId.1",
+                command,
+                "Tag.1.Key",
+                "env",
+                "Tag.1.Value",
+                "prod");
+    }
+
+    @Test
     void aRunLongerThanItsTimeoutEndsTimeout() {
         TeaClient c = client("v3");
         String server = runningServer(c);

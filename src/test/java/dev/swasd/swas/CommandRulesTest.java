@@ -392,6 +392,49 @@ class CommandRulesTest {
     }
 
     @Test
+    void anotherAccountsOrRegionsCommandsAndRecordsAreNotFound() {
+        String server = running();
+        String id = runCommand(run(server, "ls"));
+        String c = command("mine", "ls", false, null);
+        Function<Call, Call> other = x -> new Call("req", "9999999999999999", null, x.now(), x.tx());
+        code(
+                fails(() -> call(x -> cmd.deleteCommand(
+                        other.apply(x),
+                        DeleteCommandRequest.builder()
+                                .regionId(REGION)
+                                .commandId(c)
+                                .build()))),
+                404,
+                "InvalidCommandId.NotFound");
+        code(
+                fails(() -> call(x -> cmd.describeInvocationResult(
+                        other.apply(x),
+                        DescribeInvocationResultRequest.builder()
+                                .regionId(REGION)
+                                .instanceId(server)
+                                .invokeId(id)
+                                .build()))),
+                404,
+                "InvalidInvokeId.NotFound");
+        code(
+                fails(() -> call(x -> cmd.deleteCommand(
+                        x,
+                        DeleteCommandRequest.builder()
+                                .regionId("cn-beijing")
+                                .commandId(c)
+                                .build()))),
+                404,
+                "InvalidCommandId.NotFound");
+        assertThat(call(x -> cmd.describeCommandInvocations(
+                                other.apply(x),
+                                DescribeCommandInvocationsRequest.builder()
+                                        .regionId(REGION)
+                                        .build()))
+                        .totalCount())
+                .isEqualTo(0);
+    }
+
+    @Test
     void invokeAggregatesTheStatusOverServers() throws Exception {
         List<String> servers = f.servers(2);
         f.now += DELAY;
