@@ -323,6 +323,18 @@ class CommandConformanceTest {
                 .containsEntry("InvocationStatus", "Timeout")
                 .containsEntry("ErrorCode", "InvocationTimeout")
                 .containsEntry("ErrorInfo", "the command execution has been timeout");
+        // Parameters longer than the catalog's 64 characters (a length the SDK model gives each value)
+        String longValue = "x".repeat(200);
+        String withLongParameter = run(
+                c,
+                server,
+                "echo",
+                "echo {{a}} {{b}}",
+                "EnableParameter",
+                true,
+                "Parameters",
+                "{\"a\":\"" + longValue + "\",\"b\":\"" + longValue + "\"}");
+        assertThat(withLongParameter).startsWith("t-");
         String enough = run(c, server, "slow", "sleep 3600", "Timeout", 7200);
         swasd.advanceClock(DELAY.plus(Duration.ofSeconds(3600)));
         assertThat(result(c, server, enough)).containsEntry("InvocationStatus", "Success");
