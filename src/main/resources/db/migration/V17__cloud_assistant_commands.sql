@@ -8,8 +8,8 @@
 -- row per server of an invocation; its status follows the clock, decided when the row was made:
 -- Pending until start_at, Running until finish_at, then final_status (Success, Failed, Error,
 -- Timeout, Invalid). Records are kept two weeks and at most 100,000 per account and region, the
--- oldest dropped first (created_at). command_outcome_rules: the scripted outcomes (--command-outcomes,
--- POST /_swasd/seed/command-outcomes), tried in seq order. Times are epoch ms.
+-- oldest dropped first (created_at). command_outcome_rules: the seeded scripted outcomes (POST
+-- /_swasd/seed/command-outcomes), tried in seq order; rules given at start are not stored here. Times are epoch ms.
 CREATE TABLE commands (
     command_id        VARCHAR(32)  PRIMARY KEY,
     account_id        VARCHAR(16)  NOT NULL,

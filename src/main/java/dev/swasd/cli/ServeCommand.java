@@ -194,7 +194,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = Swasd.start(config, controlApi);
             if (outcomeRules != null) {
-                server.commandOutcomes(outcomeRules);
+                server.configureCommandOutcomes(outcomeRules);
             }
         } catch (Exception e) {
             BindException bindFailure = causeOfType(e, BindException.class);

@@ -208,12 +208,15 @@ public final class EmbeddedSwasd implements AutoCloseable {
     /** Stops the server (in-flight requests finish) and removes a temporary data directory. Idempotent. */
 
     /**
-     * Replaces the scripted outcomes of Cloud Assistant command runs with the rules of this JSON
-     * ({@code {"rules": [...]}}, docs/testing-with-swasd.md); IllegalArgumentException if it is not.
+     * Replaces the seeded outcomes of Cloud Assistant command runs with the rules of this JSON
+     * ({@code {"rules": [...]}}, docs/testing-with-swasd.md), as {@code POST /_swasd/seed/command-outcomes}
+     * does: they take the place of the {@link Builder#commandOutcomes} rules until a reset or an empty
+     * set; IllegalArgumentException if the JSON is not such rules.
      */
-    public void commandOutcomes(String json) {
+    public void seedCommandOutcomes(String json) {
         try {
-            server.commandOutcomes(dev.swasd.protocol.ResponseRenderer.json().readTree(json));
+            server.seedCommandOutcomes(
+                    dev.swasd.protocol.ResponseRenderer.json().readTree(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("command outcomes are not JSON: " + e.getOriginalMessage());
         }
@@ -382,7 +385,8 @@ public final class EmbeddedSwasd implements AutoCloseable {
 
         /**
          * {@code --command-outcomes}: the scripted outcomes of Cloud Assistant command runs, a JSON
-         * file in the format of docs/testing-with-swasd.md; IllegalArgumentException here if it is not.
+         * file in the format of docs/testing-with-swasd.md (IllegalArgumentException here if it is
+         * not); they hold from start, and a reset brings them back.
          */
         public Builder commandOutcomes(Path file) {
             this.commandOutcomes = dev.swasd.server.CommandOutcomeSeeds.read(file);
@@ -419,7 +423,7 @@ public final class EmbeddedSwasd implements AutoCloseable {
                         regionId);
                 Swasd started = Swasd.start(config, true);
                 if (commandOutcomes != null) {
-                    started.commandOutcomes(commandOutcomes);
+                    started.configureCommandOutcomes(commandOutcomes);
                 }
                 return new EmbeddedSwasd(started, dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {

@@ -36,18 +36,27 @@ public final class CommandOutcomeSeeds {
         }
     }
 
-    /** Replaces the rules; returns how many there are now. */
+    /** Replaces the seeded rules (shared by every node over the database); returns how many there are now. */
     public static int replace(Database db, SwasDomain swas, List<OutcomeRule> rules) {
-        CommandActions commands = swas.modules().stream()
+        db.write(tx -> {
+            commands(swas).outcomes().replace(tx, rules);
+            return null;
+        });
+        return rules.size();
+    }
+
+    /** The rules given at start: this node's configuration, which a reset does not clear. */
+    public static int configure(SwasDomain swas, List<OutcomeRule> rules) {
+        commands(swas).outcomes().configure(rules);
+        return rules.size();
+    }
+
+    private static CommandActions commands(SwasDomain swas) {
+        return swas.modules().stream()
                 .filter(CommandActions.class::isInstance)
                 .map(CommandActions.class::cast)
                 .findFirst()
                 .orElseThrow();
-        db.write(tx -> {
-            commands.outcomes().replace(tx, rules);
-            return null;
-        });
-        return rules.size();
     }
 
     /** {@code POST /_swasd/seed/command-outcomes} {@code {"rules": [...]}}: answers {@code {"rules": N}}. */

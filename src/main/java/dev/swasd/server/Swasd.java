@@ -56,8 +56,11 @@ public final class Swasd implements AutoCloseable {
     private ControlApi control;
 
     private final ActionRegistry actions;
-    /** Replaces the scripted command outcomes (set once at start). */
+    /** Replaces the seeded command outcomes; and sets the ones given at start (both set once at start). */
     private java.util.function.ToIntFunction<java.util.List<dev.swasd.swas.commands.OutcomeRule>> commandOutcomes;
+
+    private java.util.function.ToIntFunction<java.util.List<dev.swasd.swas.commands.OutcomeRule>>
+            configureCommandOutcomes;
 
     private Swasd(
             ServerConfig config,
@@ -211,6 +214,7 @@ public final class Swasd implements AutoCloseable {
             node.control = control;
             SwasDomain domain = swas;
             node.commandOutcomes = rules -> CommandOutcomeSeeds.replace(db, domain, rules);
+            node.configureCommandOutcomes = rules -> CommandOutcomeSeeds.configure(domain, rules);
             return node;
         } catch (Exception e) {
             if (nonces != null) {
@@ -351,8 +355,16 @@ public final class Swasd implements AutoCloseable {
                 config.clock().millis()));
     }
 
-    /** Replaces the scripted outcomes of Cloud Assistant command runs (docs/testing-with-swasd.md). */
-    public int commandOutcomes(JsonNode rules) {
+    /**
+     * The scripted outcomes of Cloud Assistant command runs given at start ({@code --command-outcomes};
+     * docs/testing-with-swasd.md): this node's configuration, which a reset does not clear.
+     */
+    public int configureCommandOutcomes(JsonNode rules) {
+        return configureCommandOutcomes.applyAsInt(CommandOutcomeSeeds.parse(rules));
+    }
+
+    /** Replaces the seeded outcome rules, as {@code POST /_swasd/seed/command-outcomes} does. */
+    public int seedCommandOutcomes(JsonNode rules) {
         return commandOutcomes.applyAsInt(CommandOutcomeSeeds.parse(rules));
     }
 

@@ -497,12 +497,12 @@ class CommandConformanceTest {
     }
 
     @Test
-    void theControlApiReplacesTheRules() throws Exception {
+    void theControlApiReplacesTheRulesUntilAResetOrAnEmptySet() throws Exception {
         TeaClient c = client("v3");
         String server = runningServer(c);
         HttpResponse<String> seeded = control(
                 "{\"rules\": [{\"contentContains\": \"uptime\", \"status\": \"Error\", \"errorCode\": \"X\"}]}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isIn(200, 201);
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(201);
         assertThat(JSON.readTree(seeded.body()).path("rules").asInt()).isEqualTo(1);
         assertThat(control("{\"rules\": [{\"status\": \"Failed\"}]}").statusCode())
                 .isEqualTo(400);
@@ -512,11 +512,21 @@ class CommandConformanceTest {
         assertThat(result(c, server, errored))
                 .containsEntry("InvocationStatus", "Error")
                 .containsEntry("ErrorCode", "X");
-        // the file's rules were replaced: deploy.sh now succeeds
+        // the seeded rules took the place of the file's: deploy.sh succeeds
         assertThat(result(c, server, deploy)).containsEntry("InvocationStatus", "Success");
-        // put the file's rules back for the other tests
-        assertThat(control(FILE_RULES).statusCode()).isIn(200, 201);
-        assertThat(catchThrowable(() -> swasd.commandOutcomes("{\"rules\": 3}")))
+        // an empty set brings the file's rules back
+        assertThat(control("{\"rules\": []}").statusCode()).isEqualTo(201);
+        String again = run(c, server, "d", "bash deploy.sh");
+        swasd.advanceClock(DELAY.multipliedBy(2));
+        assertThat(result(c, server, again)).containsEntry("InvocationStatus", "Failed");
+        // and so does a reset
+        swasd.seedCommandOutcomes("{\"rules\": [{\"contentContains\": \"deploy\"}]}");
+        swasd.reset();
+        String afterReset = runningServer(c);
+        String third = run(c, afterReset, "d", "bash deploy.sh");
+        swasd.advanceClock(DELAY.multipliedBy(2));
+        assertThat(result(c, afterReset, third)).containsEntry("InvocationStatus", "Failed");
+        assertThat(catchThrowable(() -> swasd.seedCommandOutcomes("{\"rules\": 3}")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
