@@ -193,6 +193,21 @@ class CommandRulesTest {
     }
 
     @Test
+    void seededRulesStandInForTheRulesGivenAtStartUntilAnEmptySet() throws Exception {
+        cmd.outcomes().configure(OutcomeRule.parse(JSON.readTree("{\"rules\": [{\"name\": \"x\", \"exitCode\": 4}]}")));
+        String server = running();
+        String fromStart = runCommand(run(server, "ls").name("x"));
+        rules("{\"rules\": [{\"name\": \"x\", \"exitCode\": 5}]}");
+        String seeded = runCommand(run(server, "ls").name("x"));
+        rules("{\"rules\": []}");
+        String back = runCommand(run(server, "ls").name("x"));
+        f.now += 2 * DELAY;
+        assertThat(result(server, fromStart).exitCode()).isEqualTo(4L);
+        assertThat(result(server, seeded).exitCode()).isEqualTo(5L);
+        assertThat(result(server, back).exitCode()).isEqualTo(4L);
+    }
+
+    @Test
     void badRuleFilesAreRefusedWithAReason() {
         for (String bad : List.of(
                 "{}",
