@@ -28,6 +28,33 @@ def ALL_RESOURCES(level):
 
 # action -> (field, value, reason). Applied after parsing; every one is an inferred decision.
 CORRECTIONS = {
+    # Cloud Assistant commands: shared/spec/swas-breadth.md section 5 read these rows on newer
+    # editions of the pages; ram.md section 8 still has them inferred.
+    "DescribeCommands": [
+        ("resourceType", "Command", "shared/spec/swas-breadth.md section 5: get, *Command command/* and "
+         "command/{#CommandId} (ram.md: all resources)"),
+        ("resourceRequired", True, "as above"),
+        ("authorization", "resource", "as above"),
+        ("arnTemplates", [ARN_PREFIX + "command/*", ARN_PREFIX + "command/{#CommandId}"],
+         "as above: command/{#CommandId} when CommandId is given, command/* when not"),
+        ("basis", "documented", "as above"),
+    ],
+    "UpdateCommandAttribute": [
+        ("basis", "documented", "shared/spec/swas-breadth.md section 5: update, Command command/{#CommandId}, "
+         "as ram.md infers"),
+    ],
+    "DescribeInvocationResult": [
+        ("resourceType", "Instance", "shared/spec/swas-breadth.md section 5: get, *Instance command/{#InstanceId} "
+         "(sic; ram.md: all resources)"),
+        ("resourceRequired", True, "as above"),
+        ("authorization", "resource", "as above"),
+        ("arnTemplates", [ARN_PREFIX + "command/{#InstanceId}"],
+         "as above: the server's id under the command resource word, copied as published"),
+        ("basis", "documented", "as above"),
+    ],
+    "DescribeCommandInvocations": [
+        ("basis", "documented", "shared/spec/swas-breadth.md section 5: get, * all resources, as ram.md infers"),
+    ],
     "AddCustomImageShareAccount": [
         ("accessLevel", "update",
          "the page shows no access level; RemoveCustomImageShareAccount, its inverse, is 'update'"),

@@ -733,6 +733,99 @@ async function databaseInsight(mode, c) {
 }
 // ---- end of monitoring and agents
 
+// ---- Cloud Assistant commands (swas.commands): the test server's state delay is zero and it has no
+// scripted outcomes, so every run on a Running server succeeds at once with exit code 0, no output.
+const b64 = (text) => Buffer.from(text, 'utf8').toString('base64');
+async function commands(mode, c) {
+  let server;
+  let invokeId;
+  let commandId;
+  await step(mode, 'RunCommand', async () => {
+    server = await newServer(c);
+    const body = (await c.runCommand(new swas.RunCommandRequest({
+      regionId: REGION, instanceId: server, name: 'greet', type: 'RunShellScript',
+      commandContent: 'echo {{name}}', enableParameter: true, parameters: { name: 'Jack' }, timeout: 60,
+    }))).body;
+    invokeId = body.invokeId;
+    expect(/^t-[a-z0-9]{15}$/.test(invokeId), `a t- InvokeId, got ${invokeId}`);
+    return invokeId;
+  });
+  await step(mode, 'DescribeInvocationResult', async () => {
+    const r = (await c.describeInvocationResult(new swas.DescribeInvocationResultRequest({
+      regionId: REGION, instanceId: server, invokeId,
+    }))).body.invocationResult;
+    expect(r.invocationStatus === 'Success' && r.exitCode === 0 && r.output === '', `Success, exit 0, no output, got ${JSON.stringify(r)}`);
+    return `${r.invocationStatus} ${r.exitCode}`;
+  });
+  await step(mode, 'DescribeInvocations', async () => {
+    const body = (await c.describeInvocations(new swas.DescribeInvocationsRequest({
+      regionId: REGION, instanceId: server, pageNumber: 1, pageSize: 10,
+    }))).body;
+    const i = body.invocations.find((x) => x.invokeId === invokeId);
+    expect(i && i.commandContent === b64('echo {{name}}') && i.invokeStatus === 'Finished', `the run, Base64 content, got ${JSON.stringify(body)}`);
+    return `${body.totalCount} record(s)`;
+  });
+  await step(mode, 'CreateCommand', async () => {
+    commandId = (await c.createCommand(new swas.CreateCommandRequest({
+      regionId: REGION, name: 'uptime', type: 'RunShellScript', commandContent: 'uptime', timeout: 120,
+      tag: [new swas.CreateCommandRequestTag({ key: 'team', value: 'ops' })],
+    }))).body.commandId;
+    expect(/^c-[a-z0-9]{15}$/.test(commandId), `a c- CommandId, got ${commandId}`);
+    return commandId;
+  });
+  await step(mode, 'UpdateCommandAttribute', async () => {
+    await c.updateCommandAttribute(new swas.UpdateCommandAttributeRequest({
+      regionId: REGION, commandId, name: 'uptime-2', description: 'how long up', timeout: 300, workingDir: '/root',
+    }));
+    return 'renamed';
+  });
+  await step(mode, 'DescribeCommands', async () => {
+    const body = (await c.describeCommands(new swas.DescribeCommandsRequest({
+      regionId: REGION, provider: 'User', commandId, pageNumber: '1', pageSize: '10',
+    }))).body;
+    const x = body.commands[0];
+    expect(x && x.name === 'uptime-2' && x.timeout === 300 && x.tags[0].key === 'team', `the updated command, got ${JSON.stringify(body)}`);
+    return x.name;
+  });
+  await step(mode, 'InvokeCommand', async () => {
+    const id = (await c.invokeCommand(new swas.InvokeCommandRequest({
+      regionId: REGION, commandId, instanceIds: JSON.stringify([server]), username: 'root',
+    }))).body.invokeId;
+    const body = (await c.describeCommandInvocations(new swas.DescribeCommandInvocationsRequest({
+      regionId: REGION, invokeId: id, pageNumber: '1', pageSize: '10',
+    }))).body;
+    const inv = body.commandInvocations[0];
+    expect(inv.invocationStatus === 'Success' && inv.invokeInstances[0].instanceId === server, `aggregate Success, got ${JSON.stringify(body)}`);
+    return inv.invocationStatus;
+  });
+  await step(mode, 'DescribeCommandInvocations', async () => {
+    const body = (await c.describeCommandInvocations(new swas.DescribeCommandInvocationsRequest({
+      regionId: REGION, commandId, invocationStatus: 'Success',
+    }))).body;
+    expect(body.totalCount === 1, `one invocation of the command, got ${body.totalCount}`);
+    return `${body.totalCount}`;
+  });
+  await step(mode, 'DeleteCommand', async () => {
+    await c.deleteCommand(new swas.DeleteCommandRequest({ regionId: REGION, commandId }));
+    return 'deleted';
+  });
+  await step(mode, 'CommandNotFound', () => fails(c.deleteCommand(new swas.DeleteCommandRequest({
+    regionId: REGION, commandId,
+  })), 404, 'InvalidCommandId.NotFound'));
+  await step(mode, 'InvokeNotFound', () => fails(c.describeInvocationResult(new swas.DescribeInvocationResultRequest({
+    regionId: REGION, instanceId: server, invokeId: 't-000000000000000',
+  })), 404, 'InvalidInvokeId.NotFound'));
+  await step(mode, 'CommandTimeoutOutOfRange', () => fails(c.runCommand(new swas.RunCommandRequest({
+    regionId: REGION, instanceId: server, name: 'n', type: 'RunShellScript', commandContent: 'ls', timeout: 5,
+  })), 400, 'InvalidParameter'));
+  await step(mode, 'CommandOnStoppedServer', async () => {
+    await c.stopInstance(new swas.StopInstanceRequest({ regionId: REGION, instanceId: server }));
+    return fails(c.runCommand(new swas.RunCommandRequest({
+      regionId: REGION, instanceId: server, name: 'n', type: 'RunShellScript', commandContent: 'ls',
+    })), 403, 'IncorrectInstanceStatus');
+  });
+}
+
 async function main() {
   for (const mode of ['v3', 'v1']) {
     const c = client(mode);
@@ -745,6 +838,7 @@ async function main() {
     await monitoring(mode, c);
     await agents(mode, c);
     await databaseInsight(mode, c);
+    await commands(mode, c);
   }
   emit(results.every((r) => r.ok) ? 0 : 1);
 }

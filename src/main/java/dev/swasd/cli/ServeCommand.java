@@ -138,6 +138,15 @@ final class ServeCommand implements Callable<Integer> {
     int requestLogDays;
 
     @Option(
+            names = "--command-outcomes",
+            paramLabel = "FILE",
+            defaultValue = "${env:SWASD_COMMAND_OUTCOMES}",
+            description = "Scripted outcomes of Cloud Assistant command runs: a JSON file of rules matching a "
+                    + "command's content or name (docs/testing-with-swasd.md); unmatched runs succeed with exit "
+                    + "code 0 and no output (SWASD_COMMAND_OUTCOMES).")
+    Path commandOutcomes;
+
+    @Option(
             names = "--control-api",
             defaultValue = "${env:SWASD_CONTROL_API:-false}",
             description =
@@ -181,9 +190,21 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;
         }
+        com.fasterxml.jackson.databind.JsonNode outcomeRules = null;
+        if (commandOutcomes != null) {
+            try {
+                outcomeRules = dev.swasd.server.CommandOutcomeSeeds.read(commandOutcomes);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                System.err.println("swasd: --command-outcomes: " + oneLine(e) + " (try: swasd serve --help)");
+                return Main.EXIT_USAGE;
+            }
+        }
         Swasd server;
         try {
             server = Swasd.start(config, controlApi);
+            if (outcomeRules != null) {
+                server.configureCommandOutcomes(outcomeRules);
+            }
         } catch (Exception e) {
             BindException bindFailure = causeOfType(e, BindException.class);
             if (bindFailure != null) {

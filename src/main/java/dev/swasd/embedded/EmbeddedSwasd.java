@@ -206,6 +206,22 @@ public final class EmbeddedSwasd implements AutoCloseable {
     }
 
     /** Stops the server (in-flight requests finish) and removes a temporary data directory. Idempotent. */
+
+    /**
+     * Replaces the seeded outcomes of Cloud Assistant command runs with the rules of this JSON
+     * ({@code {"rules": [...]}}, docs/testing-with-swasd.md), as {@code POST /_swasd/seed/command-outcomes}
+     * does: they take the place of the {@link Builder#commandOutcomes} rules until a reset or an empty
+     * set; IllegalArgumentException if the JSON is not such rules.
+     */
+    public void seedCommandOutcomes(String json) {
+        try {
+            server.seedCommandOutcomes(
+                    dev.swasd.protocol.ResponseRenderer.json().readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("command outcomes are not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -275,6 +291,7 @@ public final class EmbeddedSwasd implements AutoCloseable {
         private final List<String> ramLimits = new ArrayList<>();
         private Duration ramRefresh = ServerConfig.DEFAULT_RAM_REFRESH;
         private int requestLogDays = ServerConfig.DEFAULT_REQUEST_LOG_DAYS;
+        private com.fasterxml.jackson.databind.JsonNode commandOutcomes;
 
         private Builder() {}
 
@@ -380,6 +397,16 @@ public final class EmbeddedSwasd implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code --command-outcomes}: the scripted outcomes of Cloud Assistant command runs, a JSON
+         * file in the format of docs/testing-with-swasd.md (IllegalArgumentException here if it is
+         * not); they hold from start, and a reset brings them back.
+         */
+        public Builder commandOutcomes(Path file) {
+            this.commandOutcomes = dev.swasd.server.CommandOutcomeSeeds.read(file);
+            return this;
+        }
+
         /** Starts a server; IllegalStateException if it cannot (the cause says why). */
         public EmbeddedSwasd start() {
             boolean temporary = dataDirectory == null;
@@ -409,7 +436,11 @@ public final class EmbeddedSwasd implements AutoCloseable {
                         ramRefresh,
                         regionId,
                         requestLogDays);
-                return new EmbeddedSwasd(Swasd.start(config, true), dir, temporary, keyId, secret, regionId);
+                Swasd started = Swasd.start(config, true);
+                if (commandOutcomes != null) {
+                    started.configureCommandOutcomes(commandOutcomes);
+                }
+                return new EmbeddedSwasd(started, dir, temporary, keyId, secret, regionId);
             } catch (Exception e) {
                 if (temporary && dir != null) {
                     try {

@@ -181,6 +181,11 @@ public final class SwasdExtension
         return server().seedStsCredentials(accountId, userName, duration);
     }
 
+    /** Replaces the seeded command outcomes until the next reset; see {@link EmbeddedSwasd#seedCommandOutcomes}. */
+    public void seedCommandOutcomes(String json) {
+        server().seedCommandOutcomes(json);
+    }
+
     /** The options of {@code swasd serve}, as {@link EmbeddedSwasd.Builder} has them. */
     public static final class Builder {
         private final EmbeddedSwasd.Builder server = EmbeddedSwasd.builder();
@@ -223,6 +228,12 @@ public final class SwasdExtension
         /** A root AccessKey of your own instead of a generated one. */
         public Builder rootAccessKey(String id, String secret) {
             server.rootAccessKey(id, secret);
+            return this;
+        }
+
+        /** {@code --command-outcomes}: scripted outcomes of Cloud Assistant command runs (docs/testing-with-swasd.md). */
+        public Builder commandOutcomes(Path file) {
+            server.commandOutcomes(file);
             return this;
         }
 

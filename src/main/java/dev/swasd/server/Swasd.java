@@ -61,6 +61,11 @@ public final class Swasd implements AutoCloseable {
     private RequestLogWriter requestLog;
 
     private final ActionRegistry actions;
+    /** Replaces the seeded command outcomes; and sets the ones given at start (both set once at start). */
+    private java.util.function.ToIntFunction<java.util.List<dev.swasd.swas.commands.OutcomeRule>> commandOutcomes;
+
+    private java.util.function.ToIntFunction<java.util.List<dev.swasd.swas.commands.OutcomeRule>>
+            configureCommandOutcomes;
 
     private Swasd(
             ServerConfig config,
@@ -210,6 +215,7 @@ public final class Swasd implements AutoCloseable {
                         credentials);
                 control.registerSeeder("traffic", trafficSeeder(db, swas, config.accountId()));
                 control.registerSeeder("database", databaseSeeder(db, swas, config.accountId(), config.clock()));
+                control.registerSeeder("command-outcomes", CommandOutcomeSeeds.seeder(db, swas));
                 http.control(control);
             }
             metrics.sampleBacklog(db, config.clock());
@@ -239,6 +245,9 @@ public final class Swasd implements AutoCloseable {
             Swasd node = new Swasd(config, db, nonces, http, housekeeping, rootKey, metrics, actions);
             node.control = control;
             node.requestLog = requestLog;
+            SwasDomain domain = swas;
+            node.commandOutcomes = rules -> CommandOutcomeSeeds.replace(db, domain, rules);
+            node.configureCommandOutcomes = rules -> CommandOutcomeSeeds.configure(domain, rules);
             return node;
         } catch (Exception e) {
             if (nonces != null) {
@@ -388,6 +397,19 @@ public final class Swasd implements AutoCloseable {
                 null,
                 version,
                 config.clock().millis()));
+    }
+
+    /**
+     * The scripted outcomes of Cloud Assistant command runs given at start ({@code --command-outcomes};
+     * docs/testing-with-swasd.md): this node's configuration, which a reset does not clear.
+     */
+    public int configureCommandOutcomes(JsonNode rules) {
+        return configureCommandOutcomes.applyAsInt(CommandOutcomeSeeds.parse(rules));
+    }
+
+    /** Replaces the seeded outcome rules, as {@code POST /_swasd/seed/command-outcomes} does. */
+    public int seedCommandOutcomes(JsonNode rules) {
+        return commandOutcomes.applyAsInt(CommandOutcomeSeeds.parse(rules));
     }
 
     /** The control API, or null when this node does not serve it. */

@@ -5,6 +5,8 @@ import dev.swasd.store.InstanceRepository;
 import dev.swasd.store.SnapshotRepository;
 import dev.swasd.store.TagRepository;
 import dev.swasd.swas.agents.AgentActions;
+import dev.swasd.swas.commands.CommandActions;
+import dev.swasd.swas.commands.OutcomeRules;
 import dev.swasd.swas.console.ConsoleActions;
 import dev.swasd.swas.console.ConsoleTokens;
 import dev.swasd.swas.databases.DatabaseActions;
@@ -84,7 +86,8 @@ public record SwasDomain(
                 new DatabaseInsightActions(databases),
                 new MonitoringActions(instances),
                 new AgentActions(instances, lifecycle),
-                new RequestLogActions()));
+                new RequestLogActions(),
+                new CommandActions(regions, lifecycle, instances, tagRows, new OutcomeRules())));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

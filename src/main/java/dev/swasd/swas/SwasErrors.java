@@ -214,4 +214,14 @@ public final class SwasErrors {
         return new ApiException(
                 400, "InvalidPassword.ValueNotSupported", "The specified parameter Password is invalid.");
     }
+
+    // ---- Cloud Assistant commands (swas.commands): codes in the service's pattern (docs/decisions.md)
+
+    public static ApiException commandNotFound() {
+        return new ApiException(404, "InvalidCommandId.NotFound", "The specified CommandId does not exist.");
+    }
+
+    public static ApiException invokeNotFound() {
+        return new ApiException(404, "InvalidInvokeId.NotFound", "The specified InvokeId does not exist.");
+    }
 }

@@ -314,6 +314,12 @@ class ResponseConformanceTest {
                 assertThat(run.called.getOrDefault(product, Set.of()))
                         .as("%s actions the scenario calls", product)
                         .containsExactlyInAnyOrderElementsOf(server.implementedActions(product));
+                assertThat(server.implementedActions(product))
+                        .as(
+                                "%s actions implemented: every action of the catalog, so none answers NotImplemented",
+                                product)
+                        .containsExactlyInAnyOrderElementsOf(
+                                Catalog.standard().product(product).operations().keySet());
             }
         }
     }
@@ -359,6 +365,61 @@ class ResponseConformanceTest {
                 "reports");
     }
 
+    // ---- Cloud Assistant commands (swas.commands)
+    private static void commandScenario(Run r, String a, String b) {
+        String invoke = first(
+                r.call(
+                        "swas-open",
+                        "RunCommand",
+                        "RegionId",
+                        R,
+                        "InstanceId",
+                        a,
+                        "Name",
+                        "greet",
+                        "Type",
+                        "RunShellScript",
+                        "CommandContent",
+                        "echo {{name}}",
+                        "EnableParameter",
+                        "true",
+                        "Parameters",
+                        "{\"name\":\"Jack\"}"),
+                "InvokeId");
+        r.call("swas-open", "DescribeInvocations", "RegionId", R, "InstanceId", a);
+        r.call("swas-open", "DescribeInvocationResult", "RegionId", R, "InstanceId", a, "InvokeId", invoke);
+        String command = first(
+                r.call(
+                        "swas-open",
+                        "CreateCommand",
+                        "RegionId",
+                        R,
+                        "Name",
+                        "uptime",
+                        "Type",
+                        "RunShellScript",
+                        "CommandContent",
+                        "uptime",
+                        "Tag.1.Key",
+                        "team",
+                        "Tag.1.Value",
+                        "ops"),
+                "CommandId");
+        r.call("swas-open", "UpdateCommandAttribute", "RegionId", R, "CommandId", command, "Timeout", "120");
+        r.call("swas-open", "DescribeCommands", "RegionId", R, "Provider", "User");
+        r.call(
+                "swas-open",
+                "InvokeCommand",
+                "RegionId",
+                R,
+                "CommandId",
+                command,
+                "InstanceIds",
+                "[\"" + a + "\",\"" + b + "\"]");
+        r.call("swas-open", "DescribeCommandInvocations", "RegionId", R, "CommandId", command);
+        r.call("swas-open", "DeleteCommand", "RegionId", R, "CommandId", command);
+    }
+
     private static void swasScenario(Run r) {
         databaseScenario(r);
         r.call("swas-open", "ListRegions");
@@ -390,6 +451,7 @@ class ResponseConformanceTest {
         String a = servers.get(0);
         String b = servers.get(1);
         String ids = "[\"" + a + "\"]";
+        commandScenario(r, a, b);
         r.call("swas-open", "ListInstances", "RegionId", R);
         r.call("swas-open", "ListInstanceStatus", "RegionId", R, "InstanceIds", ids);
         r.call("swas-open", "StopInstance", "RegionId", R, "InstanceId", a);

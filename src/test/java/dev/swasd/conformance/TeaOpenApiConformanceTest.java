@@ -177,14 +177,6 @@ class TeaOpenApiConformanceTest {
         assertThat(region.getStatusCode()).isEqualTo(400);
         assertThat(region.getCode()).isEqualTo("InvalidRegionId");
 
-        // RAM and ECS have no unimplemented action left: a Cloud Assistant command action (issue 19, another
-        // branch) is the example until it is implemented
-        TeaException later = catchThrowableOfType(
-                TeaException.class, () -> call(c, "DescribeCommandInvocations", Map.of("RegionId", "cn-hangzhou")));
-        assertThat(later.getStatusCode()).as("a 4xx: clients retry a 5xx").isEqualTo(400);
-        assertThat(later.getCode()).isEqualTo("NotImplemented");
-        assertThat(later.getMessage()).contains("DescribeCommandInvocations");
-
         TeaException invalid = catchThrowableOfType(
                 TeaException.class,
                 () -> call(c, "ListImages", Map.of("RegionId", "cn-hangzhou", "ImageType", "bogus")));

@@ -149,6 +149,22 @@ class NpmBreadthTest {
                             mode + " DescribeDatabaseSlowLogRecords",
                             mode + " DescribeDatabaseInstanceMetricData",
                             mode + " DatabaseLogsRangeReversed");
+            // ---- Cloud Assistant commands
+            assertThat(cases)
+                    .contains(
+                            mode + " RunCommand",
+                            mode + " DescribeInvocationResult",
+                            mode + " DescribeInvocations",
+                            mode + " CreateCommand",
+                            mode + " UpdateCommandAttribute",
+                            mode + " DescribeCommands",
+                            mode + " InvokeCommand",
+                            mode + " DescribeCommandInvocations",
+                            mode + " DeleteCommand",
+                            mode + " CommandNotFound",
+                            mode + " InvokeNotFound",
+                            mode + " CommandTimeoutOutOfRange",
+                            mode + " CommandOnStoppedServer");
         }
     }
 }
