@@ -145,6 +145,7 @@ public final class Swasd implements AutoCloseable {
         }
         Database db = awaitDatabase(opening, metrics);
         NonceRepository nonces = null;
+        RequestLogWriter requestLog = null;
         try {
             IdentityRepository identities = new IdentityRepository(db);
             nonces = new NonceRepository(db);
@@ -172,7 +173,6 @@ public final class Swasd implements AutoCloseable {
                     requests,
                     config.defaultRegion());
 
-            RequestLogWriter requestLog = null;
             if (config.requestLogDays() > 0) {
                 RequestLogRepository logRows = new RequestLogRepository();
                 requestLog = new RequestLogWriter(
@@ -241,6 +241,9 @@ public final class Swasd implements AutoCloseable {
             node.requestLog = requestLog;
             return node;
         } catch (Exception e) {
+            if (requestLog != null) {
+                requestLog.close();
+            }
             if (nonces != null) {
                 nonces.close();
             }
