@@ -208,7 +208,7 @@ public final class ApiPipeline {
                 return;
             }
             String version = versionName(request);
-            String code = product != null
+            String productCode = product != null
                     ? product
                     : (version == null
                             ? "swas-open"
@@ -218,7 +218,7 @@ public final class ApiPipeline {
             log.record(new RequestLogEntries.Call(
                     requestId,
                     receivedAt,
-                    code,
+                    productCode,
                     action,
                     version,
                     owner,

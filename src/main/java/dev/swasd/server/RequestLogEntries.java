@@ -30,8 +30,8 @@ final class RequestLogEntries {
             "Version");
 
     /**
-     * A call as the pipeline saw it, before it is shaped into a row (which the writer does, off
-     * the request's path).
+     * A call as the pipeline saw it, before it is shaped into a row (which the writer does as it
+     * queues it).
      *
      * @param params     every parameter the request carried (query and form)
      * @param nanos      the request's latency

@@ -32,10 +32,9 @@ final class RequestLogWriter implements AutoCloseable {
     /** Entries per transaction at most. */
     static final int BATCH = 10_000;
     /**
-     * How often the queue is written when it does not fill a batch first. Every commit on SQLite
-     * makes the read cache (ReadCache) read again what it kept: at 200 ms and 1,000 entries a batch
-     * the list benchmark committed some 20 times a second and lost a quarter of its throughput
-     * (docs/performance.md); once a second it is within the noise.
+     * How often the queue is written when it does not fill a batch first. On SQLite each commit
+     * makes the read cache (ReadCache) read again what it kept, so the log commits rarely; 1,000
+     * entries every 200 ms measured the same as this within the bench's spread (docs/performance.md).
      */
     static final Duration INTERVAL = Duration.ofSeconds(1);
     /** How long close waits for the last batches. */
@@ -50,7 +49,7 @@ final class RequestLogWriter implements AutoCloseable {
     private final Sink sink;
     private final int capacity;
     private final int batch;
-    private final ConcurrentLinkedQueue<RequestLogEntries.Call> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RequestLogRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final ReentrantLock writing = new ReentrantLock();
     private final Counter dropped;
@@ -80,7 +79,13 @@ final class RequestLogWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("swasd-request-log").daemon(true).start(() -> run(intervalNanos));
     }
 
-    /** Queues a call; drops and counts it when the queue is full or the writer closed. Never blocks. */
+    /**
+     * Queues a call; drops and counts it when the queue is full or the writer closed. Never blocks.
+     * The call is shaped into its row here, on the request's thread: a queued row is a few small
+     * strings, where the call holds the request's whole parameter map, and what waits up to a
+     * second for its batch outlives young collections (a JFR profile of the list benchmark had the
+     * collector's pauses five times as long while calls were queued whole).
+     */
     void record(RequestLogEntries.Call call) {
         if (closed) {
             dropped.increment();
@@ -92,7 +97,13 @@ final class RequestLogWriter implements AutoCloseable {
             dropped.increment();
             return;
         }
-        queue.add(call);
+        try {
+            queue.add(RequestLogEntries.row(call));
+        } catch (RuntimeException e) {
+            queued.decrementAndGet();
+            dropped.increment();
+            return;
+        }
         if (n == batch) {
             LockSupport.unpark(thread);
         }
@@ -117,8 +128,8 @@ final class RequestLogWriter implements AutoCloseable {
         try {
             int due = queued.get();
             while (due > 0) {
-                List<RequestLogEntries.Call> calls = new ArrayList<>(Math.min(due, batch));
-                RequestLogEntries.Call c;
+                List<RequestLogRecord> calls = new ArrayList<>(Math.min(due, batch));
+                RequestLogRecord c;
                 while (calls.size() < batch && calls.size() < due && (c = queue.poll()) != null) {
                     calls.add(c);
                 }
@@ -134,17 +145,13 @@ final class RequestLogWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<RequestLogEntries.Call> calls) {
+    private void write(List<RequestLogRecord> rows) {
         try {
-            List<RequestLogRecord> rows = new ArrayList<>(calls.size());
-            for (RequestLogEntries.Call c : calls) {
-                rows.add(RequestLogEntries.row(c));
-            }
             sink.write(rows);
             written.increment(rows.size());
         } catch (RuntimeException e) {
-            dropped.increment(calls.size());
-            LOG.warn("request log: could not write {} entries, dropped: {}", calls.size(), e.getMessage());
+            dropped.increment(rows.size());
+            LOG.warn("request log: could not write {} entries, dropped: {}", rows.size(), e.getMessage());
         }
     }
 

@@ -150,6 +150,7 @@ public final class Swasd implements AutoCloseable {
         }
         Database db = awaitDatabase(opening, metrics);
         NonceRepository nonces = null;
+        RequestLogWriter requestLog = null;
         try {
             IdentityRepository identities = new IdentityRepository(db);
             nonces = new NonceRepository(db);
@@ -177,7 +178,6 @@ public final class Swasd implements AutoCloseable {
                     requests,
                     config.defaultRegion());
 
-            RequestLogWriter requestLog = null;
             if (config.requestLogDays() > 0) {
                 RequestLogRepository logRows = new RequestLogRepository();
                 requestLog = new RequestLogWriter(
@@ -250,6 +250,9 @@ public final class Swasd implements AutoCloseable {
             node.configureCommandOutcomes = rules -> CommandOutcomeSeeds.configure(domain, rules);
             return node;
         } catch (Exception e) {
+            if (requestLog != null) {
+                requestLog.close();
+            }
             if (nonces != null) {
                 nonces.close();
             }

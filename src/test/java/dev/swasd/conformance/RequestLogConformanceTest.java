@@ -15,6 +15,8 @@ import com.aliyun.teaopenapi.models.Params;
 import com.aliyun.teautil.models.RuntimeOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swasd.TestDatabases;
+import dev.swasd.embedded.EmbeddedSwasd;
 import dev.swasd.server.TestServer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -305,6 +307,31 @@ class RequestLogConformanceTest {
             assertThat(e.getCode()).as("%s=%s", bad[0], bad[1]).isEqualTo("InvalidParameter");
             assertThat(e.getStatusCode()).isEqualTo(400);
             assertThat(e.getMessage()).contains((String) bad[0]);
+        }
+    }
+
+    @Test
+    void zeroDaysTurnsTheLogOffAndABadRetentionIsRefused() throws Exception {
+        assertThat(catchThrowableOfType(
+                        IllegalArgumentException.class,
+                        () -> EmbeddedSwasd.builder().requestLogDays(-1)))
+                .hasMessageContaining("requestLogDays");
+        try (EmbeddedSwasd off = EmbeddedSwasd.builder()
+                .databaseUrl(
+                        TestDatabases.fresh(java.nio.file.Files.createTempDirectory("swasd-log-off"), "off"),
+                        null,
+                        null)
+                .requestLogDays(0)
+                .start()) {
+            Client c = new Client(new Config()
+                    .setAccessKeyId(off.accessKeyId())
+                    .setAccessKeySecret(off.accessKeySecret())
+                    .setEndpoint(off.endpoint())
+                    .setProtocol("http"));
+            swas(c, "ListInstances", "RegionId", R);
+            Map<String, Object> read = swas(c, "ListRequestLogs");
+            assertThat(num(read.get("TotalCount"))).isZero();
+            assertThat(logs(read)).isEmpty();
         }
     }
 
