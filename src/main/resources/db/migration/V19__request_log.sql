@@ -1,29 +1,20 @@
--- The request log (issue 21, docs/request-log.md): one row per API call this database's nodes
--- served (swas-open, RAM, ECS), written in batches by server.RequestLogWriter off the request's
--- path, read by ListRequestLogs (swas.requestlog.RequestLogActions, mapped by store.Table) and
--- purged after --request-log-days. Portable SQL: the same migration runs on SQLite and PostgreSQL.
--- (V15 is intentionally unused; V17 and V18 belong to other branches.)
+-- The request log (issue 21, docs/request-log.md): the API calls this database's nodes served
+-- (swas-open, RAM, ECS), written by server.RequestLogWriter off the request's path and read by
+-- ListRequestLogs (swas.requestlog.RequestLogActions). Portable SQL: the same migration runs on
+-- SQLite and PostgreSQL. (V15 is intentionally unused.)
 --
--- A call whose AccessKey is unknown belongs to no account and is not kept. parameters is the JSON
--- text of the action's own parameters, secrets already masked. code and message are '' for a call
--- that succeeded. logged_at is epoch milliseconds. One index only, on what every read and purge
--- names (an account and a time range): each index is paid for on every request the node serves,
--- and request_id is a key for store.Table, not a constraint the batches would pay for.
+-- One row per account and written batch, not per call: a chunk's body holds its calls, one JSON
+-- object a line, oldest first (store.RequestLogLines). A row per call cost the list benchmark a
+-- durable insert on every request (docs/performance.md); a chunk is one insert a second per
+-- account. Reads select the account's chunks that overlap the asked time range and filter their
+-- lines in memory. first_at and last_at are the earliest and latest call in the chunk, epoch
+-- milliseconds. A call whose AccessKey is unknown belongs to no account and is not kept.
 CREATE TABLE request_log (
-    request_id      VARCHAR(64)   NOT NULL,
-    account_id      VARCHAR(16)   NOT NULL,
-    logged_at       BIGINT        NOT NULL,
-    product         VARCHAR(16)   NOT NULL,
-    action          VARCHAR(128)  NOT NULL,
-    api_version     VARCHAR(32)   NOT NULL,
-    principal       VARCHAR(200)  NOT NULL,
-    user_name       VARCHAR(128)  NOT NULL,
-    access_key_id   VARCHAR(128)  NOT NULL,
-    source_ip       VARCHAR(64)   NOT NULL,
-    parameters      TEXT          NOT NULL,
-    http_status     INTEGER       NOT NULL,
-    code            VARCHAR(128)  NOT NULL,
-    message         TEXT          NOT NULL,
-    latency_micros  BIGINT        NOT NULL
+    chunk_id    VARCHAR(64)  NOT NULL PRIMARY KEY,
+    account_id  VARCHAR(16)  NOT NULL,
+    first_at    BIGINT       NOT NULL,
+    last_at     BIGINT       NOT NULL,
+    entries     INTEGER      NOT NULL,
+    body        TEXT         NOT NULL
 );
-CREATE INDEX request_log_by_account ON request_log (account_id, logged_at);
+CREATE INDEX request_log_by_account ON request_log (account_id, last_at);

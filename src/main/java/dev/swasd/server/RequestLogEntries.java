@@ -1,6 +1,7 @@
 package dev.swasd.server;
 
 import dev.swasd.protocol.Principal;
+import dev.swasd.store.RequestLogLines;
 import dev.swasd.store.RequestLogRecord;
 import java.util.Arrays;
 import java.util.Locale;
@@ -88,27 +89,9 @@ final class RequestLogEntries {
         return sb.append('}').toString();
     }
 
-    /** A JSON string (RFC 8259): quotes, backslashes and control characters escaped. */
+    /** A JSON string (RFC 8259), as the log's lines write them. */
     static void string(StringBuilder sb, String text) {
-        sb.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        RequestLogLines.string(sb, text);
     }
 
     /** The row for a call made with a known key. */

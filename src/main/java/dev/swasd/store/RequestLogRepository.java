@@ -1,84 +1,80 @@
 package dev.swasd.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Writes and purges the request log ({@code request_log}, V19). Reads go through a {@link Table}
- * of {@link RequestLogRecord} in the domain (ListRequestLogs).
+ * Writes and purges the request log ({@code request_log}, V19): a batch of calls becomes one
+ * chunk per account. Reads go through {@link #table()} in the domain (ListRequestLogs), which
+ * decodes the chunks with {@link RequestLogLines}.
  */
 public final class RequestLogRepository {
-    /** Rows one purge statement removes at most, so that no purge holds the writer for long. */
-    static final int PURGE_CHUNK = 5000;
+    private static final String INSERT =
+            "INSERT INTO request_log (chunk_id, account_id, first_at, last_at, entries, body) VALUES (?, ?, ?, ?, ?, ?)";
 
-    /** The table as the domain reads it. */
-    public static Table<RequestLogRecord> table() {
-        return new Table<>("request_log", RequestLogRecord.class, "requestId");
+    /** The chunks as the domain reads them. */
+    public static Table<RequestLogChunk> table() {
+        return new Table<>("request_log", RequestLogChunk.class, "chunkId");
     }
 
-    private static final String INSERT = "INSERT INTO request_log (request_id, account_id, logged_at, product, action, "
-            + "api_version, principal, user_name, access_key_id, source_ip, parameters, http_status, code, message, "
-            + "latency_micros) VALUES (" + Tx.marks(15) + ")";
-
-    /**
-     * Appends a batch of entries in the caller's transaction. The row's values are taken by plain
-     * calls rather than through {@link Table}'s reflection: a profile of the list benchmark had a
-     * fifth of the log's cost there.
-     */
-    public void append(Tx tx, List<RequestLogRecord> entries) {
-        if (entries.isEmpty()) {
+    /** Appends a batch of calls in the caller's transaction: one chunk for each account in it. */
+    public void append(Tx tx, List<RequestLogRecord> calls) {
+        if (calls.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (RequestLogRecord e : entries) {
-            rows.add(new Object[] {
-                e.requestId(),
-                e.accountId(),
-                e.loggedAt(),
-                e.product(),
-                e.action(),
-                e.apiVersion(),
-                e.principal(),
-                e.userName(),
-                e.accessKeyId(),
-                e.sourceIp(),
-                e.parameters(),
-                e.httpStatus(),
-                e.code(),
-                e.message(),
-                e.latencyMicros()
-            });
+        Map<String, List<RequestLogRecord>> byAccount = new LinkedHashMap<>();
+        for (RequestLogRecord c : calls) {
+            byAccount.computeIfAbsent(c.accountId(), a -> new ArrayList<>()).add(c);
         }
+        List<Object[]> rows = new ArrayList<>(byAccount.size());
+        byAccount.forEach((account, own) -> rows.add(row(chunk(UUID.randomUUID().toString(), account, own))));
         tx.batch(INSERT, rows);
     }
 
+    private static RequestLogChunk chunk(String chunkId, String account, List<RequestLogRecord> calls) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (RequestLogRecord c : calls) {
+            first = Math.min(first, c.loggedAt());
+            last = Math.max(last, c.loggedAt());
+        }
+        return new RequestLogChunk(chunkId, account, first, last, calls.size(), RequestLogLines.encode(calls));
+    }
+
+    private static Object[] row(RequestLogChunk c) {
+        return new Object[] {c.chunkId(), c.accountId(), c.firstAt(), c.lastAt(), c.entries(), c.body()};
+    }
+
     /**
-     * Removes the entries logged before {@code cutoffMillis}, account by account and a chunk per
-     * statement, so that each statement is short and uses the log's one index.
+     * Removes the calls logged before {@code cutoffMillis}: chunks wholly older go, and the few
+     * that straddle the cutoff are written again with only their newer calls.
      *
-     * @return how many entries were removed
+     * @return how many calls were removed
      */
     public long purgeBefore(Database db, long cutoffMillis) {
-        List<String> accounts = db.read(
-                tx -> tx.query("SELECT DISTINCT account_id FROM accounts ORDER BY account_id", rs -> rs.getString(1)));
-        long removed = 0;
-        for (String account : accounts) {
-            int n;
-            do {
-                n = db.writeStatement(c -> {
-                    try (var ps = c.prepareStatement("DELETE FROM request_log WHERE request_id IN ("
-                            + "SELECT request_id FROM request_log WHERE account_id = ? AND logged_at < ? LIMIT "
-                            + PURGE_CHUNK + ") AND account_id = ? AND logged_at < ?")) {
-                        ps.setString(1, account);
-                        ps.setLong(2, cutoffMillis);
-                        ps.setString(3, account);
-                        ps.setLong(4, cutoffMillis);
-                        return ps.executeUpdate();
-                    }
-                });
-                removed += n;
-            } while (n >= PURGE_CHUNK);
-        }
-        return removed;
+        Table<RequestLogChunk> chunks = table();
+        return db.write(tx -> {
+            long removed =
+                    tx.count("SELECT COALESCE(SUM(entries), 0) FROM request_log WHERE last_at < ?", cutoffMillis);
+            tx.update("DELETE FROM request_log WHERE last_at < ?", cutoffMillis);
+            for (RequestLogChunk c :
+                    chunks.list(tx, "first_at < ? AND last_at >= ?", null, cutoffMillis, cutoffMillis)) {
+                List<RequestLogRecord> kept = RequestLogLines.decode(c.body()).stream()
+                        .filter(r -> r.loggedAt() >= cutoffMillis)
+                        .toList();
+                removed += c.entries() - kept.size();
+                RequestLogChunk rest = chunk(c.chunkId(), c.accountId(), kept);
+                tx.update(
+                        "UPDATE request_log SET first_at = ?, entries = ?, body = ? WHERE chunk_id = ?",
+                        rest.firstAt(),
+                        rest.entries(),
+                        rest.body(),
+                        rest.chunkId());
+            }
+            return removed;
+        });
     }
 }

@@ -4,6 +4,8 @@ import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenApi;
 import dev.swasd.api.swasopen.SwasOpenRequests.ListRequestLogsRequest;
 import dev.swasd.api.swasopen.SwasOpenResponses.ListRequestLogsResponse;
+import dev.swasd.store.RequestLogChunk;
+import dev.swasd.store.RequestLogLines;
 import dev.swasd.store.RequestLogRecord;
 import dev.swasd.store.RequestLogRepository;
 import dev.swasd.store.Table;
@@ -11,7 +13,9 @@ import dev.swasd.swas.Paging;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * ListRequestLogs, swasd's own extension action (docs/request-log.md): the caller's account's
@@ -24,23 +28,39 @@ public final class RequestLogActions implements SwasOpenApi {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final Table<RequestLogRecord> log = RequestLogRepository.table();
+    /** Newest first; calls of the same millisecond by RequestId, descending, so pages are stable. */
+    static final Comparator<RequestLogRecord> NEWEST_FIRST = Comparator.comparingLong(RequestLogRecord::loggedAt)
+            .thenComparing(RequestLogRecord::requestId)
+            .reversed();
+
+    private final Table<RequestLogChunk> log = RequestLogRepository.table();
 
     @Override
     public ListRequestLogsResponse listRequestLogs(Call call, ListRequestLogsRequest r) {
         RequestLogQuery query = RequestLogQuery.of(
                 call.accountId(), r.actionName(), r.code(), r.principal(), r.startTime(), r.endTime());
         Paging paging = Paging.of(r.pageNumber(), r.pageSize(), DEFAULT_PAGE_SIZE);
-        long total = log.count(call.tx(), query.where(), query.args());
-        List<RequestLogRecord> rows = (long) (paging.number() - 1) * paging.size() >= total
-                ? List.of()
-                : log.page(
-                        call.tx(),
-                        query.where(),
-                        "logged_at DESC, request_id DESC",
-                        paging.size(),
-                        (long) (paging.number() - 1) * paging.size(),
-                        query.args());
+        long skip = (long) (paging.number() - 1) * paging.size();
+        // the newest skip + size matches, in a heap whose head is the oldest of them
+        long keep = skip + paging.size();
+        PriorityQueue<RequestLogRecord> newest = new PriorityQueue<>(NEWEST_FIRST.reversed());
+        long total = 0;
+        for (RequestLogChunk chunk : log.list(call.tx(), query.chunkWhere(), "last_at DESC", query.chunkArgs())) {
+            for (RequestLogRecord e : RequestLogLines.decode(chunk.body())) {
+                if (!query.matches(e)) {
+                    continue;
+                }
+                total++;
+                if (newest.size() < keep) {
+                    newest.add(e);
+                } else if (NEWEST_FIRST.compare(e, newest.peek()) < 0) {
+                    newest.poll();
+                    newest.add(e);
+                }
+            }
+        }
+        List<RequestLogRecord> rows =
+                newest.stream().sorted(NEWEST_FIRST).skip(skip).toList();
         return new ListRequestLogsResponse(
                 paging.number(),
                 paging.size(),

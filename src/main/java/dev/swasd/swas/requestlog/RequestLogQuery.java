@@ -1,5 +1,6 @@
 package dev.swasd.swas.requestlog;
 
+import dev.swasd.store.RequestLogRecord;
 import dev.swasd.swas.SwasErrors;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,39 +35,17 @@ public record RequestLogQuery(String accountId, String action, String code, Stri
                 accountId, blankToNull(action), blankToNull(code), blankToNull(principal), start, end);
     }
 
-    /** The SQL condition over request_log's columns, with {@link #args()} for its marks. */
-    public String where() {
-        StringBuilder sb = new StringBuilder("account_id = ?");
-        if (action != null) {
-            sb.append(" AND action = ?");
-        }
-        if (code != null) {
-            sb.append(" AND code = ?");
-        }
-        if (principal != null) {
-            sb.append(" AND principal = ?");
-        }
-        if (start != null) {
-            sb.append(" AND logged_at >= ?");
-        }
-        if (end != null) {
-            sb.append(" AND logged_at < ?");
-        }
-        return sb.toString();
+    /**
+     * The SQL condition that selects the chunks that may hold matching calls: the account's, and
+     * among them those overlapping the time range; {@link #chunkArgs()} for its marks.
+     */
+    public String chunkWhere() {
+        return "account_id = ?" + (start != null ? " AND last_at >= ?" : "") + (end != null ? " AND first_at < ?" : "");
     }
 
-    public Object[] args() {
+    public Object[] chunkArgs() {
         List<Object> args = new ArrayList<>();
         args.add(accountId);
-        if (action != null) {
-            args.add(action);
-        }
-        if (code != null) {
-            args.add(code.equals(SUCCESS) ? "" : code);
-        }
-        if (principal != null) {
-            args.add(principal);
-        }
         if (start != null) {
             args.add(start);
         }
@@ -74,6 +53,16 @@ public record RequestLogQuery(String accountId, String action, String code, Stri
             args.add(end);
         }
         return args.toArray();
+    }
+
+    /** Whether a call of the selected chunks is one the query asks for. */
+    public boolean matches(RequestLogRecord call) {
+        return call.accountId().equals(accountId)
+                && (action == null || action.equals(call.action()))
+                && (code == null || (code.equals(SUCCESS) ? "" : code).equals(call.code()))
+                && (principal == null || principal.equals(call.principal()))
+                && (start == null || call.loggedAt() >= start)
+                && (end == null || call.loggedAt() < end);
     }
 
     static Long time(String name, String text) {
