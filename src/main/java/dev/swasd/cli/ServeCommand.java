@@ -1,6 +1,5 @@
 package dev.swasd.cli;
 
-import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.StateClock;
 import dev.swasd.server.Swasd;
@@ -163,29 +162,25 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config;
         try {
-            config = new ServerConfig(
-                    bind,
-                    port,
-                    data,
-                    db,
-                    System.getenv("SWASD_DB_USER"),
-                    System.getenv("SWASD_DB_PASSWORD"),
-                    accountId,
-                    rootKeyId,
-                    rootKeySecret,
-                    regions,
-                    System.getenv("SWASD_MASTER_KEY"),
-                    RequestLimits.DEFAULT,
-                    controlApi ? new StateClock(Clock.systemUTC()) : Clock.systemUTC(),
-                    DurationText.parse(stateDelay),
-                    ServerConfig.quotas(quotaSettings),
-                    Database.Durability.named(durability)
+            config = ServerConfig.builder(data)
+                    .bind(bind)
+                    .port(port)
+                    .database(db, System.getenv("SWASD_DB_USER"), System.getenv("SWASD_DB_PASSWORD"))
+                    .accountId(accountId)
+                    .rootKey(rootKeyId, rootKeySecret)
+                    .regionsFile(regions)
+                    .masterKey(System.getenv("SWASD_MASTER_KEY"))
+                    .clock(controlApi ? new StateClock(Clock.systemUTC()) : Clock.systemUTC())
+                    .stateDelay(DurationText.parse(stateDelay))
+                    .quotas(ServerConfig.quotas(quotaSettings))
+                    .durability(Database.Durability.named(durability)
                             .orElseThrow(() -> new IllegalArgumentException(
-                                    "--durability must be normal or strict, got '" + durability + "'")),
-                    ServerConfig.ramLimits(ramLimitSettings),
-                    DurationText.parse(ramRefresh),
-                    defaultRegion,
-                    requestLogDays);
+                                    "--durability must be normal or strict, got '" + durability + "'")))
+                    .ramLimits(ServerConfig.ramLimits(ramLimitSettings))
+                    .ramRefresh(DurationText.parse(ramRefresh))
+                    .defaultRegion(defaultRegion)
+                    .requestLogDays(requestLogDays)
+                    .build();
         } catch (IllegalArgumentException e) {
             System.err.println("swasd: " + e.getMessage() + " (try: swasd serve --help)");
             return Main.EXIT_USAGE;

@@ -1,12 +1,10 @@
 package dev.swasd.embedded;
 
-import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ControlApi;
 import dev.swasd.server.Faults;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.StateClock;
 import dev.swasd.server.Swasd;
-import dev.swasd.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -415,27 +413,20 @@ public final class EmbeddedSwasd implements AutoCloseable {
                 dir = temporary ? Files.createTempDirectory("swasd-embedded") : dataDirectory;
                 String keyId = rootKeyId != null ? rootKeyId : "LTAI" + random(20);
                 String secret = rootKeySecret != null ? rootKeySecret : random(30);
-                ServerConfig config = new ServerConfig(
-                        "127.0.0.1",
-                        port,
-                        dir,
-                        databaseUrl,
-                        databaseUser,
-                        databasePassword,
-                        accountId,
-                        keyId,
-                        secret,
-                        regionsFile,
-                        null,
-                        RequestLimits.DEFAULT,
-                        new StateClock(Clock.systemUTC()),
-                        stateDelay,
-                        ServerConfig.quotas(quotas),
-                        Database.Durability.NORMAL,
-                        ServerConfig.ramLimits(ramLimits),
-                        ramRefresh,
-                        regionId,
-                        requestLogDays);
+                ServerConfig config = ServerConfig.builder(dir)
+                        .port(port)
+                        .database(databaseUrl, databaseUser, databasePassword)
+                        .accountId(accountId)
+                        .rootKey(keyId, secret)
+                        .regionsFile(regionsFile)
+                        .clock(new StateClock(Clock.systemUTC()))
+                        .stateDelay(stateDelay)
+                        .quotas(ServerConfig.quotas(quotas))
+                        .ramLimits(ServerConfig.ramLimits(ramLimits))
+                        .ramRefresh(ramRefresh)
+                        .defaultRegion(regionId)
+                        .requestLogDays(requestLogDays)
+                        .build();
                 Swasd started = Swasd.start(config, true);
                 if (commandOutcomes != null) {
                     started.configureCommandOutcomes(commandOutcomes);

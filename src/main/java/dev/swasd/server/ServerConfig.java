@@ -60,205 +60,154 @@ public record ServerConfig(
         }
     }
 
-    /** With the default request-log retention, {@value #DEFAULT_REQUEST_LOG_DAYS} days. */
-    public ServerConfig(
-            String bind,
-            int port,
-            Path dataDir,
-            String dbUrl,
-            String dbUser,
-            String dbPassword,
-            String accountId,
-            String rootKeyId,
-            String rootKeySecret,
-            Path regionsFile,
-            String masterKey,
-            RequestLimits limits,
-            Clock clock,
-            Duration stateDelay,
-            Quotas quotas,
-            Database.Durability durability,
-            RamLimits ramLimits,
-            Duration ramRefresh,
-            String defaultRegion) {
-        this(
-                bind,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                accountId,
-                rootKeyId,
-                rootKeySecret,
-                regionsFile,
-                masterKey,
-                limits,
-                clock,
-                stateDelay,
-                quotas,
-                durability,
-                ramLimits,
-                ramRefresh,
-                defaultRegion,
-                DEFAULT_REQUEST_LOG_DAYS);
+    /** A configuration to fill in: every value not set is the default below (or null, where null means "none"). */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    /** With the default region, {@value #DEFAULT_REGION}. */
-    public ServerConfig(
-            String bind,
-            int port,
-            Path dataDir,
-            String dbUrl,
-            String dbUser,
-            String dbPassword,
-            String accountId,
-            String rootKeyId,
-            String rootKeySecret,
-            Path regionsFile,
-            String masterKey,
-            RequestLimits limits,
-            Clock clock,
-            Duration stateDelay,
-            Quotas quotas,
-            Database.Durability durability,
-            RamLimits ramLimits,
-            Duration ramRefresh) {
-        this(
-                bind,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                accountId,
-                rootKeyId,
-                rootKeySecret,
-                regionsFile,
-                masterKey,
-                limits,
-                clock,
-                stateDelay,
-                quotas,
-                durability,
-                ramLimits,
-                ramRefresh,
-                DEFAULT_REGION);
-    }
+    /**
+     * Fills in a {@link ServerConfig} by name. Defaults: {@value #DEFAULT_BIND}, port
+     * {@value #DEFAULT_PORT}, SQLite under the data directory, account {@value #DEFAULT_ACCOUNT_ID}
+     * with a kept or generated root key, the built-in regions, {@link RequestLimits#DEFAULT}, the
+     * system clock, no state delay, default quotas, {@code normal} durability, default RAM limits,
+     * {@link #DEFAULT_RAM_REFRESH}, region {@value #DEFAULT_REGION} and
+     * {@value #DEFAULT_REQUEST_LOG_DAYS} days of request log.
+     */
+    public static final class Builder {
+        private final Path dataDir;
+        private String bind = DEFAULT_BIND;
+        private int port = DEFAULT_PORT;
+        private String dbUrl;
+        private String dbUser;
+        private String dbPassword;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private String rootKeyId;
+        private String rootKeySecret;
+        private Path regionsFile;
+        private String masterKey;
+        private RequestLimits limits = RequestLimits.DEFAULT;
+        private Clock clock = Clock.systemUTC();
+        private Duration stateDelay = Duration.ZERO;
+        private Quotas quotas = Quotas.defaults();
+        private Database.Durability durability = Database.Durability.NORMAL;
+        private RamLimits ramLimits = RamLimits.defaults();
+        private Duration ramRefresh = DEFAULT_RAM_REFRESH;
+        private String defaultRegion = DEFAULT_REGION;
+        private int requestLogDays = DEFAULT_REQUEST_LOG_DAYS;
 
-    /** With the default durability ({@code normal}), RAM limits and refresh. */
-    public ServerConfig(
-            String bind,
-            int port,
-            Path dataDir,
-            String dbUrl,
-            String dbUser,
-            String dbPassword,
-            String accountId,
-            String rootKeyId,
-            String rootKeySecret,
-            Path regionsFile,
-            String masterKey,
-            RequestLimits limits,
-            Clock clock,
-            Duration stateDelay,
-            Quotas quotas) {
-        this(
-                bind,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                accountId,
-                rootKeyId,
-                rootKeySecret,
-                regionsFile,
-                masterKey,
-                limits,
-                clock,
-                stateDelay,
-                quotas,
-                Database.Durability.NORMAL);
-    }
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
 
-    /** With the default RAM limits and refresh. */
-    public ServerConfig(
-            String bind,
-            int port,
-            Path dataDir,
-            String dbUrl,
-            String dbUser,
-            String dbPassword,
-            String accountId,
-            String rootKeyId,
-            String rootKeySecret,
-            Path regionsFile,
-            String masterKey,
-            RequestLimits limits,
-            Clock clock,
-            Duration stateDelay,
-            Quotas quotas,
-            Database.Durability durability) {
-        this(
-                bind,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                accountId,
-                rootKeyId,
-                rootKeySecret,
-                regionsFile,
-                masterKey,
-                limits,
-                clock,
-                stateDelay,
-                quotas,
-                durability,
-                RamLimits.defaults(),
-                DEFAULT_RAM_REFRESH);
-    }
+        public Builder bind(String bind) {
+            this.bind = bind;
+            return this;
+        }
 
-    /** With the default durability, {@code normal}. */
-    public ServerConfig(
-            String bind,
-            int port,
-            Path dataDir,
-            String dbUrl,
-            String dbUser,
-            String dbPassword,
-            String accountId,
-            String rootKeyId,
-            String rootKeySecret,
-            Path regionsFile,
-            String masterKey,
-            RequestLimits limits,
-            Clock clock,
-            Duration stateDelay,
-            Quotas quotas,
-            RamLimits ramLimits,
-            Duration ramRefresh) {
-        this(
-                bind,
-                port,
-                dataDir,
-                dbUrl,
-                dbUser,
-                dbPassword,
-                accountId,
-                rootKeyId,
-                rootKeySecret,
-                regionsFile,
-                masterKey,
-                limits,
-                clock,
-                stateDelay,
-                quotas,
-                Database.Durability.NORMAL,
-                ramLimits,
-                ramRefresh);
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** A JDBC URL with its user and password (null for SQLite under the data directory). */
+        public Builder database(String url, String user, String password) {
+            this.dbUrl = url;
+            this.dbUser = user;
+            this.dbPassword = password;
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** The root AccessKey; both null to keep or generate one. */
+        public Builder rootKey(String id, String secret) {
+            this.rootKeyId = id;
+            this.rootKeySecret = secret;
+            return this;
+        }
+
+        public Builder regionsFile(Path regionsFile) {
+            this.regionsFile = regionsFile;
+            return this;
+        }
+
+        public Builder masterKey(String masterKey) {
+            this.masterKey = masterKey;
+            return this;
+        }
+
+        public Builder limits(RequestLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder stateDelay(Duration stateDelay) {
+            this.stateDelay = stateDelay;
+            return this;
+        }
+
+        public Builder quotas(Quotas quotas) {
+            this.quotas = quotas;
+            return this;
+        }
+
+        public Builder durability(Database.Durability durability) {
+            this.durability = durability;
+            return this;
+        }
+
+        public Builder ramLimits(RamLimits ramLimits) {
+            this.ramLimits = ramLimits;
+            return this;
+        }
+
+        public Builder ramRefresh(Duration ramRefresh) {
+            this.ramRefresh = ramRefresh;
+            return this;
+        }
+
+        public Builder defaultRegion(String defaultRegion) {
+            this.defaultRegion = defaultRegion;
+            return this;
+        }
+
+        public Builder requestLogDays(int requestLogDays) {
+            this.requestLogDays = requestLogDays;
+            return this;
+        }
+
+        /** The configuration; IllegalArgumentException for a value out of its range. */
+        public ServerConfig build() {
+            return new ServerConfig(
+                    bind,
+                    port,
+                    dataDir,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    accountId,
+                    rootKeyId,
+                    rootKeySecret,
+                    regionsFile,
+                    masterKey,
+                    limits,
+                    clock,
+                    stateDelay,
+                    quotas,
+                    durability,
+                    ramLimits,
+                    ramRefresh,
+                    defaultRegion,
+                    requestLogDays);
+        }
     }
 
     /** RAM limits from {@code --ram-limit NAME=VALUE} settings over the defaults; IllegalArgumentException names a bad one. */

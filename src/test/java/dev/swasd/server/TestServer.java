@@ -3,7 +3,6 @@ package dev.swasd.server;
 import dev.swasd.TestDatabases;
 import dev.swasd.protocol.RequestLimits;
 import dev.swasd.ramapi.RamLimits;
-import dev.swasd.store.Database;
 import dev.swasd.swas.Quotas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,26 +58,13 @@ public final class TestServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("swasd-test");
             return start(
-                    new ServerConfig(
-                            "127.0.0.1",
-                            0,
-                            dir,
-                            TestDatabases.fresh(dir, "swasd"),
-                            null,
-                            null,
-                            ACCOUNT_ID,
-                            ROOT_KEY_ID,
-                            ROOT_SECRET,
-                            null,
-                            null,
-                            RequestLimits.DEFAULT,
-                            Clock.systemUTC(),
-                            Duration.ZERO,
-                            Quotas.defaults(),
-                            Database.Durability.NORMAL,
-                            RamLimits.defaults(),
-                            ServerConfig.DEFAULT_RAM_REFRESH,
-                            defaultRegion),
+                    ServerConfig.builder(dir)
+                            .port(0)
+                            .database(TestDatabases.fresh(dir, "swasd"), null, null)
+                            .accountId(ACCOUNT_ID)
+                            .rootKey(ROOT_KEY_ID, ROOT_SECRET)
+                            .defaultRegion(defaultRegion)
+                            .build(),
                     dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,24 +114,18 @@ public final class TestServer implements AutoCloseable {
             RequestLimits limits,
             Clock clock) {
         String url = dbUrl != null ? dbUrl : TestDatabases.fresh(dataDir, "swasd");
-        ServerConfig config = new ServerConfig(
-                "127.0.0.1",
-                0,
-                dataDir,
-                url,
-                null,
-                null,
-                ACCOUNT_ID,
-                ROOT_KEY_ID,
-                ROOT_SECRET,
-                regionsFile,
-                null,
-                limits,
-                clock,
-                stateDelay,
-                quotas,
-                ramLimits,
-                ServerConfig.DEFAULT_RAM_REFRESH);
+        ServerConfig config = ServerConfig.builder(dataDir)
+                .port(0)
+                .database(url, null, null)
+                .accountId(ACCOUNT_ID)
+                .rootKey(ROOT_KEY_ID, ROOT_SECRET)
+                .regionsFile(regionsFile)
+                .limits(limits)
+                .clock(clock)
+                .stateDelay(stateDelay)
+                .quotas(quotas)
+                .ramLimits(ramLimits)
+                .build();
         try {
             return new TestServer(Swasd.start(config), dataDir);
         } catch (Exception e) {

@@ -1,15 +1,10 @@
 package dev.swasd.cli.bench;
 
-import dev.swasd.protocol.RequestLimits;
 import dev.swasd.server.ServerConfig;
 import dev.swasd.server.Swasd;
-import dev.swasd.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,25 +26,10 @@ public final class StartupTraining {
     public static void run() throws Exception {
         Path dir = Files.createTempDirectory("swasd-training");
         try {
-            ServerConfig config = new ServerConfig(
-                    "127.0.0.1",
-                    0,
-                    dir.resolve("data"),
-                    null,
-                    null,
-                    null,
-                    ServerConfig.DEFAULT_ACCOUNT_ID,
-                    KEY_ID,
-                    SECRET,
-                    null,
-                    null,
-                    RequestLimits.DEFAULT,
-                    Clock.systemUTC(),
-                    Duration.ZERO,
-                    ServerConfig.quotas(List.of()),
-                    Database.Durability.NORMAL,
-                    ServerConfig.ramLimits(List.of()),
-                    ServerConfig.DEFAULT_RAM_REFRESH);
+            ServerConfig config = ServerConfig.builder(dir.resolve("data"))
+                    .port(0)
+                    .rootKey(KEY_ID, SECRET)
+                    .build();
             try (Swasd server = Swasd.start(config)) {
                 exercise(server.port());
             }
