@@ -72,6 +72,7 @@ public record SwasDomain(
         DatabaseActions databases = new DatabaseActions(regions, lifecycle);
         instances.whenPasswordSet(console::passwordSet);
         KeyPairActions keyPairs = new KeyPairActions(regions, instances);
+        CommandActions commands = new CommandActions(regions, lifecycle, instances, tagRows, new OutcomeRules());
         List<Object> modules = new ArrayList<>(List.of(
                 new RegionActions(regions, plans, new ImageQueries(regions, publicImages), images),
                 new InstanceActions(instances, disks, tagRows, keyPairs::useForLogin),
@@ -85,9 +86,9 @@ public record SwasDomain(
                 databases,
                 new DatabaseInsightActions(databases),
                 new MonitoringActions(instances),
-                new AgentActions(instances, lifecycle),
+                new AgentActions(instances, lifecycle, commands::activity),
                 new RequestLogActions(),
-                new CommandActions(regions, lifecycle, instances, tagRows, new OutcomeRules())));
+                commands));
         ResourceTypes types = new ResourceTypes(modules.stream()
                 .filter(ResourceModule.class::isInstance)
                 .flatMap(m -> ((ResourceModule) m).resourceTypes().stream())

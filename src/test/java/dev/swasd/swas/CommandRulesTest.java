@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swasd.api.Call;
 import dev.swasd.api.swasopen.SwasOpenRequests.CreateCommandRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DeleteCommandRequest;
+import dev.swasd.api.swasopen.SwasOpenRequests.DescribeCloudAssistantAttributesRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeCommandInvocationsRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeCommandsRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.DescribeInvocationResultRequest;
@@ -15,10 +16,12 @@ import dev.swasd.api.swasopen.SwasOpenRequests.DescribeInvocationsRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.InvokeCommandRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.RunCommandRequest;
 import dev.swasd.api.swasopen.SwasOpenRequests.UpdateCommandAttributeRequest;
+import dev.swasd.api.swasopen.SwasOpenResponses.DescribeCloudAssistantAttributesResponse;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeCommandInvocationsResponse.CommandInvocation;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeCommandsResponse.Command;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeInvocationResultResponse.InvocationResult;
 import dev.swasd.api.swasopen.SwasOpenResponses.DescribeInvocationsResponse.Invocation;
+import dev.swasd.swas.agents.AgentActions;
 import dev.swasd.swas.commands.CommandActions;
 import dev.swasd.swas.commands.OutcomeRule;
 import dev.swasd.swas.commands.OutcomeRules;
@@ -582,5 +585,41 @@ class CommandRulesTest {
         f.now += 2 * DELAY;
         assertThat(count.apply("Finished")).isEqualTo(1);
         assertThat(count.apply("Failed")).isEqualTo(0);
+    }
+
+    @Test
+    void theAgentsAttributesCountTheRunsOnItsServerAndTheLatestInvocation() {
+        String server = running();
+        String other = running();
+        AgentActions agents = f.module(AgentActions.class);
+        Function<String, DescribeCloudAssistantAttributesResponse.CloudAssistant> attributes =
+                id -> call(c -> agents.describeCloudAssistantAttributes(
+                                c,
+                                DescribeCloudAssistantAttributesRequest.builder()
+                                        .regionId(REGION)
+                                        .instanceIds(JSON.valueToTree(List.of(id)))
+                                        .build()))
+                        .cloudAssistant()
+                        .getFirst();
+        assertThat(attributes.apply(server).invocationCount()).isEqualTo(0);
+        assertThat(attributes.apply(server).lastInvokedTime()).isEmpty();
+
+        runCommand(run(server, "uptime"));
+        f.now += 1_000;
+        long second = f.now;
+        runCommand(run(server, "df -h"));
+
+        var busy = attributes.apply(server);
+        assertThat(busy.invocationCount()).isEqualTo(2);
+        assertThat(busy.activeTaskCount()).as("both still Pending").isEqualTo(2);
+        assertThat(busy.lastInvokedTime()).isEqualTo(Shapes.time(second));
+        assertThat(attributes.apply(other).invocationCount())
+                .as("another server's agent")
+                .isEqualTo(0);
+
+        f.now += 10 * DELAY;
+        var done = attributes.apply(server);
+        assertThat(done.invocationCount()).isEqualTo(2);
+        assertThat(done.activeTaskCount()).as("both finished").isEqualTo(0);
     }
 }

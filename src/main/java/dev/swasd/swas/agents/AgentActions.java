@@ -46,10 +46,12 @@ public final class AgentActions implements SwasOpenApi {
 
     private final InstanceService instances;
     private final MonitorAgents monitorAgents;
+    private final AgentActivity activity;
 
-    public AgentActions(InstanceService instances, Lifecycle lifecycle) {
+    public AgentActions(InstanceService instances, Lifecycle lifecycle, AgentActivity activity) {
         this.instances = instances;
         this.monitorAgents = new MonitorAgents(lifecycle);
+        this.activity = activity;
     }
 
     // ---------------------------------------------------------------- Cloud Assistant
@@ -74,21 +76,22 @@ public final class AgentActions implements SwasOpenApi {
     public DescribeCloudAssistantAttributesResponse describeCloudAssistantAttributes(
             Call call, DescribeCloudAssistantAttributesRequest r) {
         Paging paging = paging(r.pageNumber(), r.pageSize());
-        List<InstanceRecord> servers =
-                servers(call.tx(), Caller.of(call, r.regionId()), InstanceIdList.of(r.instanceIds()));
+        Caller caller = Caller.of(call, r.regionId());
+        List<InstanceRecord> servers = servers(call.tx(), caller, InstanceIdList.of(r.instanceIds()));
         List<CloudAssistant> page = new ArrayList<>();
         for (InstanceRecord s : paging.slice(servers)) {
             boolean online = CloudAssistantAgent.online(s.status(call.now()));
+            AgentActivity.Counts runs = activity.of(call.tx(), caller, s.instanceId(), call.now());
             String platform = instances.view(call.tx(), call.now(), s).image().platform();
             page.add(CloudAssistant.builder()
                     .instanceId(s.instanceId())
                     .cloudAssistantStatus(Boolean.toString(online))
                     .cloudAssistantVersion(CloudAssistantAgent.VERSION)
-                    .activeTaskCount(0)
-                    .invocationCount(0)
+                    .activeTaskCount(runs.active())
+                    .invocationCount(runs.invocations())
                     // the agent beats every minute while it runs; swasd keeps no history of a stopped one's last beat
                     .lastHeartbeatTime(online ? Shapes.time(Math.floorDiv(call.now(), 60_000) * 60_000) : "")
-                    .lastInvokedTime("")
+                    .lastInvokedTime(runs.lastInvokedAt() == null ? "" : Shapes.time(runs.lastInvokedAt()))
                     .oSType("Windows".equalsIgnoreCase(platform) ? "Windows" : "Linux")
                     .supportSessionManager(true)
                     .build());

@@ -43,6 +43,7 @@ import dev.swasd.swas.ResourceModule;
 import dev.swasd.swas.ResourceType;
 import dev.swasd.swas.Shapes;
 import dev.swasd.swas.SwasErrors;
+import dev.swasd.swas.agents.AgentActivity;
 import dev.swasd.swas.commands.InvocationRecords.InvocationRow;
 import dev.swasd.swas.commands.InvocationRecords.ServerRun;
 import dev.swasd.swas.commands.OutcomeRule.Outcome;
@@ -148,6 +149,19 @@ public final class CommandActions implements SwasOpenApi, ResourceModule {
         this.tags = tags;
         this.outcomes = outcomes;
         this.records = new InvocationRecords(recordLimit);
+    }
+
+    /**
+     * What a server's Cloud Assistant agent has been given (DescribeCloudAssistantAttributes'
+     * ActiveTaskCount, InvocationCount and LastInvokedTime), from the records still kept.
+     */
+    public AgentActivity.Counts activity(Tx tx, Caller caller, String instanceId, long now) {
+        List<ServerRun> runs = records.runsOn(tx, caller, instanceId, now);
+        int active = (int) runs.stream().filter(r -> !r.status(now).finished()).count();
+        Long last = records.latestOn(tx, caller, instanceId, now)
+                .map(InvocationRow::createdAt)
+                .orElse(null);
+        return new AgentActivity.Counts(active, runs.size(), last);
     }
 
     @Override

@@ -103,6 +103,22 @@ final class InvocationRecords {
                 now - RECORDS_KEPT_MILLIS);
     }
 
+    /** The latest of the caller's invocations still kept that ran on the server. */
+    Optional<InvocationRow> latestOn(Tx tx, Caller caller, String instanceId, long now) {
+        return invocations
+                .list(
+                        tx,
+                        "account_id = ? AND region_id = ? AND created_at >= ? AND invoke_id IN "
+                                + "(SELECT invoke_id FROM command_invocation_servers WHERE instance_id = ?)",
+                        "created_at DESC, invoke_id",
+                        caller.accountId(),
+                        caller.regionId(),
+                        now - RECORDS_KEPT_MILLIS,
+                        instanceId)
+                .stream()
+                .findFirst();
+    }
+
     /** The caller's invocations still kept, newest first. */
     List<InvocationRow> live(Tx tx, Caller caller, long now) {
         return invocations.list(
