@@ -150,6 +150,14 @@ test('a call the SDK made and failed shows in the request log with its Code, and
   assert.equal(cells.Status, '404');
   assert.equal(cells.Principal, '1000000000000001');
   assert.match(cells.Latency, /^\d+\.\d ms$/);
+  // a time range before the call finds nothing; one from before it finds it again (UTC, as shown)
+  await p.$eval('#log-until', (el) => { el.value = '2000-01-01T00:00:00'; });
+  await p.locator('::-p-aria([name="Filter"][role="button"])').click();
+  await p.waitForFunction(() => document.querySelector('main p.empty')?.textContent === 'No calls match.');
+  await p.$eval('#log-until', (el) => { el.value = ''; });
+  await p.$eval('#log-from', (el) => { el.value = '2000-01-01T00:00:00'; });
+  await p.locator('::-p-aria([name="Filter"][role="button"])').click();
+  await p.waitForFunction(() => document.querySelectorAll('table.log tbody tr:not(.detail-row)').length === 1);
   await p.locator('::-p-aria([name="Details"][role="button"])').click();
   await p.waitForSelector('pre.code.node');
   assert.match(await text(p, '.log-detail pre.code:not(.java):not(.node)'), new RegExp(missing));

@@ -341,7 +341,11 @@ async function ram(root) {
 
 // ---- Request log ----
 
-const logFilters = { ActionName: '', Code: '', Principal: '', PageNumber: 1 };
+const NO_LOG_FILTERS = { ActionName: '', Code: '', Principal: '', StartTime: '', EndTime: '', PageNumber: 1 };
+const logFilters = { ...NO_LOG_FILTERS };
+
+/** A datetime-local value read as UTC (the log shows UTC), in the form ListRequestLogs takes. */
+const utc = (value) => (value ? `${value}${value.length === 16 ? ':00' : ''}Z` : '');
 
 async function logs(root, ctx) {
   const input = (id, label, key, placeholder) => {
@@ -351,16 +355,23 @@ async function logs(root, ctx) {
   const [actionField, action] = input('log-action', 'Action', 'ActionName', 'e.g. DeleteCustomImages');
   const [codeField, code] = input('log-code', 'Code', 'Code', 'e.g. CustomImageInShare, or Success');
   const [principalField, principal] = input('log-principal', 'Principal', 'Principal', 'account or account/user');
+  const when = (id, label, key) => {
+    const el = h('input', { id, name: key, type: 'datetime-local', step: '1', value: logFilters[key].replace(/Z$/, '') });
+    return [h('div', { class: 'field' }, h('label', { for: id }, label), el), el];
+  };
+  const [fromField, from] = when('log-from', 'From (UTC)', 'StartTime');
+  const [untilField, until] = when('log-until', 'Until (UTC)', 'EndTime');
   const part = section('Calls', button('Refresh', () => draw()));
   const form = h('form', { class: 'filters grid-form', onsubmit: (e) => {
     e.preventDefault();
-    Object.assign(logFilters, { ActionName: action.value.trim(), Code: code.value.trim(), Principal: principal.value.trim(), PageNumber: 1 });
+    Object.assign(logFilters, { ActionName: action.value.trim(), Code: code.value.trim(), Principal: principal.value.trim(),
+      StartTime: utc(from.value), EndTime: utc(until.value), PageNumber: 1 });
     draw();
-  } }, actionField, codeField, principalField,
+  } }, actionField, codeField, principalField, fromField, untilField,
   h('div', { class: 'field buttons' }, h('button', { type: 'submit' }, 'Filter'),
     button('Clear', () => {
-      action.value = code.value = principal.value = '';
-      Object.assign(logFilters, { ActionName: '', Code: '', Principal: '', PageNumber: 1 });
+      action.value = code.value = principal.value = from.value = until.value = '';
+      Object.assign(logFilters, NO_LOG_FILTERS);
       draw();
     }, { class: 'secondary' })));
   root.append(h('p', { class: 'muted' }, 'Every API call this swasd served, newest first: its parameters (secrets masked), outcome and SDK code that repeats it.'),
@@ -390,7 +401,7 @@ async function logs(root, ctx) {
   const draw = () => load(part, async () => {
     const body = await call('swas-open', 'ListRequestLogs', {
       ActionName: logFilters.ActionName, Code: logFilters.Code, Principal: logFilters.Principal,
-      PageNumber: logFilters.PageNumber, PageSize: 20 });
+      StartTime: logFilters.StartTime, EndTime: logFilters.EndTime, PageNumber: logFilters.PageNumber, PageSize: 20 });
     if (!ctx.live()) return;
     const list = body.RequestLogs ?? [];
     const total = Number(body.TotalCount ?? list.length);
