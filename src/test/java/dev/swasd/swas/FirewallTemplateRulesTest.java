@@ -530,4 +530,18 @@ class FirewallTemplateRulesTest {
                 400,
                 "InvalidProtocol.ValueNotSupported");
     }
+
+    @Test
+    void aTemplateInARegionThatDoesNotExistIsInvalidRegionIdAndNothingIsMade() {
+        String unknown = "x".repeat(200);
+        var e = fails(() -> call(c -> ft.createFirewallTemplate(
+                c,
+                CreateFirewallTemplateRequest.builder()
+                        .regionId(unknown)
+                        .name("web")
+                        .build())));
+        code(e, 400, "InvalidRegionId");
+        long made = f.tx(tx -> tx.count("SELECT COUNT(*) FROM firewall_templates"));
+        assertThat(made).isZero();
+    }
 }

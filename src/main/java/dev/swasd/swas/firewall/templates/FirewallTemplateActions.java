@@ -185,6 +185,7 @@ public final class FirewallTemplateActions implements SwasOpenApi, ResourceModul
     @Override
     public CreateFirewallTemplateResponse createFirewallTemplate(Call call, CreateFirewallTemplateRequest r) {
         Caller caller = Caller.of(call, r.regionId());
+        regions.require(caller.regionId());
         List<Spec> specs = specs(
                 r.firewallRule(), x -> FirewallActions.spec(x.ruleProtocol(), x.port(), x.sourceCidrIp(), x.remark()));
         Template t = new Template(
