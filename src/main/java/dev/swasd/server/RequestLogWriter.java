@@ -27,10 +27,13 @@ import org.slf4j.LoggerFactory;
 final class RequestLogWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogWriter.class);
 
-    /** Calls queued at most; at 30,000 requests a second, two seconds of them. */
-    static final int CAPACITY = 65_536;
+    /**
+     * Calls queued at most: about 16 MiB of shaped calls, so that a writer that falls behind (a busy
+     * or stalled database) cannot take the heap of a small node; beyond it calls are dropped and counted.
+     */
+    static final int CAPACITY = 16_384;
     /** Entries per transaction at most. */
-    static final int BATCH = 10_000;
+    static final int BATCH = 4_096;
     /**
      * How often the queue is written when it does not fill a batch first. On SQLite each commit
      * makes the read cache (ReadCache) read again what it kept, so the log commits rarely; 1,000
