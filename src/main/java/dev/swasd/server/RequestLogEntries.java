@@ -81,17 +81,12 @@ final class RequestLogEntries {
             if (i > 0) {
                 sb.append(',');
             }
-            string(sb, names[i]);
+            RequestLogLines.string(sb, names[i]);
             sb.append(':');
             String value = params.get(names[i]);
-            string(sb, secret(names[i]) ? MASK : value == null ? "" : value);
+            RequestLogLines.string(sb, secret(names[i]) ? MASK : value == null ? "" : value);
         }
         return sb.append('}').toString();
-    }
-
-    /** A JSON string (RFC 8259), as the log's lines write them. */
-    static void string(StringBuilder sb, String text) {
-        RequestLogLines.string(sb, text);
     }
 
     /** The row for a call made with a known key. */

@@ -1,10 +1,11 @@
 package dev.swasd.store;
 
 /**
- * One API call as the request log keeps it (table {@code request_log}, V19): written by the
- * server's request-log writer, read by ListRequestLogs through {@link Table}.
+ * One API call as the request log keeps it: a line of a {@link RequestLogChunk}'s body (table
+ * {@code request_log}, V19), written by the server's request-log writer through
+ * {@link RequestLogRepository} and decoded by ListRequestLogs with {@link RequestLogLines}.
  *
- * @param apiVersion    the API version the call named, e.g. 2020-06-01 (a column of its own name: {@code version} means optimistic locking to {@link Table})
+ * @param apiVersion    the API version the call named, e.g. 2020-06-01
  * @param loggedAt      when the call was received, epoch milliseconds
  * @param principal     the access log's name of the caller: the account id for root, {@code account/user} for a RAM user
  * @param userName      "" for the root identity
